@@ -1,0 +1,166 @@
+/**
+ * The design: what the engine recommends for a scenario. Plain JSON (no classes, Maps or Dates), so
+ * the CLI prints it with --json and the webview receives it as a message. `schemaVersion` changes
+ * only when a field a script may read changes meaning or goes away.
+ */
+import type { Architecture, Source } from './facts/index.ts';
+import type { EventSource, Scenario } from './scenario.ts';
+
+export const DESIGN_SCHEMA_VERSION = 1;
+
+export type DecisionId =
+  | 'invocation'
+  | 'memory'
+  | 'timeout'
+  | 'batching'
+  | 'concurrency'
+  | 'failures'
+  | 'vpc'
+  | 'coldStart';
+
+/** Why a decision was made: tied to the scenario's numbers, with its trade-off and sources. */
+export interface Rationale {
+  readonly title: string;
+  /** One line: the value as a person reads it ("1,769 MB on arm64"). */
+  readonly summary: string;
+  readonly why: string;
+  readonly tradeOff: string;
+  readonly references: readonly Source[];
+  /** Where the 2019 article's advice is superseded for this decision, what changed. */
+  readonly articleCorrection?: string;
+}
+
+export interface Warning {
+  readonly id:
+    | 'budget-exceeded'
+    | 'latency-unreachable'
+    | 'downstream-overload'
+    | 'payload-too-large'
+    | 'timeout-capped'
+    | 'account-concurrency'
+    | 'ordering'
+    | 'not-idempotent'
+    | 'article-superseded';
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly references: readonly Source[];
+}
+
+export interface MemoryOption {
+  readonly memoryMb: number;
+  readonly architecture: Architecture;
+  readonly monthlyUsd: number;
+  /** Estimated p99 duration of one invocation (one batch for pollers), in ms. */
+  readonly p99Ms: number;
+  readonly meetsLatency: boolean;
+}
+
+export interface CostLine {
+  /** Stable key, e.g. `lambda-requests`, `lambda-compute`, `sqs-requests`. */
+  readonly id: string;
+  /** What a person reads, e.g. "Lambda compute (arm64, 1,024 MB)". */
+  readonly item: string;
+  readonly usd: number;
+  /** How it was computed, in one line with the quantities and rates. */
+  readonly detail: string;
+  readonly references: readonly Source[];
+}
+
+export interface Bill {
+  readonly currency: 'USD';
+  readonly region: string;
+  readonly pricesAsOf: string;
+  readonly total: number;
+  readonly lines: readonly CostLine[];
+  readonly freeTierApplied: boolean;
+  /** Assumptions the bill rests on (cold-start share, batch fill, log volume…). */
+  readonly assumptions: readonly string[];
+}
+
+export interface Design {
+  readonly schemaVersion: typeof DESIGN_SCHEMA_VERSION;
+  readonly name: string;
+  readonly region: string;
+  readonly runtime: string;
+  readonly source: EventSource;
+  readonly invocation: {
+    readonly model: 'push' | 'poll';
+    readonly type: 'RequestResponse' | 'Event';
+    /** 'stream' | 'queue' for pollers; null for push sources. */
+    readonly pollerKind: 'queue' | 'stream' | null;
+  };
+  readonly memoryMb: number;
+  readonly architecture: Architecture;
+  readonly ephemeralStorageMb: number;
+  /** Cheaper or faster alternatives considered, with their cost and latency. */
+  readonly memoryOptions: readonly MemoryOption[];
+  readonly timeoutSeconds: number;
+  readonly estimatedP99Ms: number;
+  readonly batching: null | {
+    readonly batchSize: number;
+    readonly maximumBatchingWindowSeconds: number;
+    readonly reportBatchItemFailures: boolean;
+    /** Expected records per invocation at average traffic. */
+    readonly expectedRecordsPerBatch: number;
+  };
+  readonly concurrency: {
+    /** Concurrency needed at peak by Little's law. */
+    readonly neededAtPeak: number;
+    readonly reserved: number | null;
+    readonly provisioned: number | null;
+    /** SQS event source mapping ScalingConfig.MaximumConcurrency. */
+    readonly maximumConcurrency: number | null;
+    /** Kinesis / DynamoDB Streams ParallelizationFactor. */
+    readonly parallelizationFactor: number | null;
+  };
+  readonly errorHandling: {
+    /** Async: MaximumRetryAttempts 0–2; streams: MaximumRetryAttempts; null where the caller or queue owns retries. */
+    readonly retryAttempts: number | null;
+    readonly maximumEventAgeSeconds: number | null;
+    readonly maximumRecordAgeSeconds: number | null;
+    readonly bisectBatchOnFunctionError: boolean | null;
+    /** 'sqs' | 'sns' | 's3' | 'eventbridge' | 'lambda' destination type, or null. */
+    readonly onFailureDestination: 'sqs' | 'sns' | 's3' | 'eventbridge' | 'lambda' | null;
+    readonly queue: null | {
+      readonly visibilityTimeoutSeconds: number;
+      readonly maxReceiveCount: number;
+      readonly deadLetterQueue: boolean;
+    };
+    readonly idempotency: 'powertools-idempotency' | 'request-id-dedupe' | 'caller-retries';
+  };
+  readonly vpc: {
+    readonly attach: boolean;
+    /** Private subnets, one per AZ. */
+    readonly subnets: number;
+    readonly natGateways: number;
+    readonly gatewayEndpoints: readonly string[];
+    readonly interfaceEndpoints: readonly string[];
+    readonly ipv6Egress: boolean;
+    readonly monthlyUsd: number;
+  };
+  readonly coldStart: {
+    readonly strategy: 'none-needed' | 'tolerate' | 'provisioned-concurrency' | 'snapstart';
+    readonly expectedInitMs: number;
+  };
+  readonly cost: Bill;
+  readonly warnings: readonly Warning[];
+  readonly rationale: Readonly<Record<DecisionId, Rationale>>;
+}
+
+/** What the engine needs to know about a design to price it: the knobs, not the reasons. */
+export interface PricedConfig {
+  readonly memoryMb: number;
+  readonly architecture: Architecture;
+  readonly ephemeralStorageMb: number;
+  /** Records per invocation (1 for push sources). */
+  readonly recordsPerInvocation: number;
+  readonly provisionedConcurrency: number;
+  /** Hours per month provisioned concurrency is kept on. */
+  readonly provisionedHours: number;
+  readonly vpc: Design['vpc'] | null;
+  /** Billed duration of one invocation at this memory, in ms (from the performance model). */
+  readonly averageInvocationMs: number;
+  readonly initMs: number;
+}
+
+export type { Scenario };

@@ -1,0 +1,38 @@
+/**
+ * The facts module: every AWS limit, default and price the advisor uses, each tied to its source
+ * (title, URL, date read). Nothing outside this folder writes a number about AWS.
+ */
+import { SOURCES, type Source, type SourceId } from './sources.ts';
+
+export { SOURCES, type Source, type SourceId } from './sources.ts';
+export { LIMITS, CONCURRENCY, EVENT_SOURCES, COLD_STARTS, RUNTIMES, type Fact, type Runtime } from './limits.ts';
+export {
+  PRICING_UNITS,
+  REGION_PRICES,
+  DEFAULT_REGION,
+  regionPrices,
+  supportedRegions,
+  type Architecture,
+  type Priced,
+  type RegionPrices,
+  type Tier,
+} from './pricing.ts';
+
+/** The source record behind a fact. */
+export function source(id: SourceId): Source {
+  return SOURCES[id];
+}
+
+/** The distinct sources behind a list of facts (or source ids), in first-seen order. */
+export function references(...items: Array<SourceId | { readonly source: SourceId }>): Source[] {
+  const seen = new Set<SourceId>();
+  const out: Source[] = [];
+  for (const item of items) {
+    const id = typeof item === 'string' ? item : item.source;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(SOURCES[id]);
+    }
+  }
+  return out;
+}

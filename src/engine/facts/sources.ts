@@ -1,0 +1,113 @@
+/**
+ * Every page a fact in this module comes from. A fact names one of these, so a URL is written once.
+ *
+ * `read` is the date the page's figure was read for this module. `verification` carries the research
+ * notes' grading: 'aws' = read on an AWS page; 'secondary' = only in a secondary source (a price-list
+ * transcription, a community benchmark): likely, but say so when quoting it.
+ */
+export interface Source {
+  readonly title: string;
+  readonly url: string;
+  readonly read: string;
+  readonly verification: 'aws' | 'secondary';
+}
+
+const READ = '2026-11-28';
+
+function aws(title: string, url: string, read = READ): Source {
+  return { title, url, read, verification: 'aws' };
+}
+function secondary(title: string, url: string, read = READ): Source {
+  return { title, url, read, verification: 'secondary' };
+}
+
+export const SOURCES = {
+  memory: aws('Lambda: configure function memory (resource model)', 'https://docs.aws.amazon.com/lambda/latest/dg/resource-model.html'),
+  quotas: aws('Lambda quotas', 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html'),
+  limits: aws('Lambda quotas (limits)', 'https://docs.aws.amazon.com/lambda/latest/dg/limits.html'),
+  graviton: aws(
+    'AWS Lambda functions powered by AWS Graviton2 (up to 34% better price-performance)',
+    'https://aws.amazon.com/blogs/aws/aws-lambda-functions-powered-by-aws-graviton2-processor-run-your-functions-on-arm-and-get-up-to-34-better-price-performance/',
+  ),
+  ephemeral: aws('Lambda API: EphemeralStorage', 'https://docs.aws.amazon.com/lambda/latest/dg/API_EphemeralStorage.html'),
+  invoke: aws('Lambda API: Invoke', 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html'),
+  asyncPayload: aws(
+    'Serverless services now support payloads up to 1 MB',
+    'https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb/',
+  ),
+  pricing: aws('AWS Lambda pricing', 'https://aws.amazon.com/lambda/pricing/'),
+  pricingWhitepaper: aws('How AWS pricing works: AWS Lambda', 'https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html'),
+  priceList: secondary('AWS Price List API transcription, us-east-1 (query 2025-10-28)', 'https://cloudchipr.com/blog/aws-lambda-pricing'),
+  regionalLambdaPrices: secondary('Lambda prices by Region (artillery prices.js)', 'https://app.unpkg.com/artillery@2.0.28/files/lib/platform/aws-lambda/prices.js'),
+  initBilling: aws('AWS Lambda standardizes billing for the INIT phase', 'https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase'),
+  concurrency: aws('Lambda: configuring reserved concurrency', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'),
+  scaling: aws('Lambda scaling behavior', 'https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html'),
+  provisioned: aws('Lambda: configuring provisioned concurrency', 'https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html'),
+  sqsScaling: aws('Lambda: scaling behavior for SQS event source mappings', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
+  sqsParameters: aws('Lambda: SQS event source mapping parameters', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
+  sqsConfigure: aws('Lambda: configuring an SQS event source (visibility timeout)', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html'),
+  sqsWithLambda: aws('Using Lambda with Amazon SQS', 'https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html'),
+  scalingConfig: aws('Lambda API: ScalingConfig (MaximumConcurrency)', 'https://docs.aws.amazon.com/lambda/latest/dg/API_ScalingConfig.html'),
+  kinesisParameters: aws('Lambda: Kinesis event source mapping parameters', 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html'),
+  ddbParameters: aws('Lambda: DynamoDB Streams event source mapping parameters', 'https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html'),
+  kafkaScaling: aws('Lambda: Kafka event source scaling modes', 'https://docs.aws.amazon.com/lambda/latest/dg/kafka-scaling-modes.html'),
+  batchingWindow: aws(
+    'Lambda API: MaximumBatchingWindowInSeconds',
+    'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/lambda/aws.sdk.kotlin.services.lambda.model/-get-event-source-mapping-response/maximum-batching-window-in-seconds.html',
+  ),
+  esmSemantics: aws('Lambda event source mappings (at-least-once delivery)', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html'),
+  onFailure: aws(
+    'CloudFormation: AWS::Lambda::EventInvokeConfig OnFailure',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventinvokeconfig-onfailure.html',
+  ),
+  eventInvokeConfig: aws('Lambda API: FunctionEventInvokeConfig', 'https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html'),
+  asyncRetain: aws('Lambda: retaining records of asynchronous invocations (destinations)', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'),
+  recursion: aws('Lambda: recursive loop detection', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'),
+  vpc: aws('Lambda: giving functions access to resources in a VPC', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html'),
+  vpcConfig: aws('Lambda API: VpcConfig', 'https://docs.aws.amazon.com/lambda/latest/dg/API_VpcConfig.html'),
+  hyperplane: aws(
+    'Announcing improved VPC networking for AWS Lambda functions',
+    'https://aws.amazon.com/blogs/compute/announcing-improved-vpc-networking-for-aws-lambda-functions/',
+  ),
+  ipv6: aws('AWS Lambda networking over IPv6', 'https://aws.amazon.com/blogs/compute/aws-lambda-networking-over-ipv6/'),
+  vpcPricing: secondary('Amazon VPC pricing (NAT gateway), via price-list transcription', 'https://aws.amazon.com/vpc/pricing/'),
+  privatelinkPricing: secondary('AWS PrivateLink pricing (interface endpoints), via price-list transcription', 'https://aws.amazon.com/privatelink/pricing/'),
+  coldStarts: aws(
+    'Understanding and remediating cold starts: an AWS Lambda perspective',
+    'https://aws.amazon.com/blogs/compute/understanding-and-remediating-cold-starts-an-aws-lambda-perspective',
+  ),
+  coldStartBenchmarks: secondary('Lambda cold starts in 2026 (Eric Johnson, AWS) and lambda-benchmark', 'https://edjgeek.com/blog/lambda-cold-starts-dead'),
+  snapstart: aws('Lambda SnapStart', 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html'),
+  runtimes: aws('Lambda runtimes', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html'),
+  lambdaServices: aws('Invoking Lambda with events from other AWS services', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-services.html'),
+  apiGatewayTimeout: secondary(
+    'API Gateway integration timeout beyond 29 s (re:Post)',
+    'https://repost.aws/questions/QUlDTc_17EQ_mOJAhR3LHNDw/what-the-maximum-default-timeout-for-api-gateway-can-be-increased-to-after-applying-for-a-service-quotas-limit-increase',
+  ),
+  apiGatewayPricing: secondary('Amazon API Gateway pricing', 'https://aws.amazon.com/api-gateway/pricing/'),
+  sqsPricing: secondary('Amazon SQS pricing', 'https://aws.amazon.com/sqs/pricing/'),
+  snsPricing: secondary('Amazon SNS pricing', 'https://aws.amazon.com/sns/pricing/'),
+  eventBridgePricing: secondary('Amazon EventBridge pricing', 'https://aws.amazon.com/eventbridge/pricing/'),
+  kinesisPricing: secondary('Amazon Kinesis Data Streams pricing', 'https://aws.amazon.com/kinesis/data-streams/pricing/'),
+  ddbStreamsCost: aws(
+    'DynamoDB Streams usage and cost',
+    'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CostOptimization_StreamsUsage.html',
+  ),
+  logsPricing: secondary('Lambda logs tiered pricing (Duckbill Group)', 'https://www.duckbillgroup.com/?p=9080'),
+  cloudwatchPricing: secondary('Amazon CloudWatch pricing', 'https://aws.amazon.com/cloudwatch/pricing/'),
+  powertoolsIdempotency: aws(
+    'Powertools for AWS Lambda (TypeScript): Idempotency',
+    'https://docs.powertools.aws.dev/lambda/typescript/latest/features/idempotency/',
+  ),
+  batchItemFailures: aws(
+    'Lambda: reporting batch item failures for SQS',
+    'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html',
+  ),
+  sqsQuotas: aws('Amazon SQS visibility timeout', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html'),
+  article2019: secondary(
+    'Ask the Expert: 13 AWS Lambda design considerations (Rehan van der Merwe, 2019)',
+    'https://www.jeffersonfrank.com/insights/aws-lambda-design-considerations/',
+  ),
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
