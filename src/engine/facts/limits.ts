@@ -27,6 +27,8 @@ export const LIMITS = {
   ephemeralMaxMb: fact(10_240, 'ephemeral', 'The 2019 article said 500 MB of /tmp; it is now 512 MB free, configurable to 10,240 MB.'),
   syncPayloadMb: fact(6, 'invoke'),
   asyncPayloadKb: fact(1_024, 'asyncPayload', 'Asynchronous payloads went from 256 KB to 1 MB in October 2025.'),
+  /** Largest SQS message (also the most an SQS on-failure destination can hold). */
+  sqsMessageMaxKb: fact(1_024, 'asyncPayload', 'SQS messages went from 256 KB to 1 MB with the same change.'),
   envVarsTotalKb: fact(4, 'quotas'),
   functionNameMaxLength: fact(64, 'quotas'),
   /** API Gateway's default integration timeout (REST regional/private can be raised by quota request). */

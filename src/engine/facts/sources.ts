@@ -108,6 +108,22 @@ export const SOURCES = {
     'Ask the Expert: 13 AWS Lambda design considerations (Rehan van der Merwe, 2019)',
     'https://www.jeffersonfrank.com/insights/aws-lambda-design-considerations/',
   ),
+  logRetention: aws(
+    'CloudWatch Logs API: PutRetentionPolicy (allowed retention values)',
+    'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html',
+  ),
+  cloudwatchAlarms: aws(
+    'Using Amazon CloudWatch alarms (period: 10, 20, 30 s or a multiple of 60 s)',
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html',
+  ),
+  kafkaRetry: aws(
+    'Lambda: error handling controls for Kafka event sources (provisioned mode)',
+    'https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html',
+  ),
+  apiGatewayStreaming: aws(
+    'API Gateway: response transfer mode (REST response streaming)',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html',
+  ),
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;
