@@ -1,0 +1,122 @@
+/**
+ * Every message between the extension host and the design wizard's webview, declared once.
+ * Direction is in the comment; each side validates with the descriptor's guard on arrival.
+ */
+import { parseScenario, formatErrors, RUNTIME_LIST } from '../engine/scenario.ts';
+import { g, notification, request, type Guard } from './rpc.ts';
+
+export const STEP_IDS = ['workload', 'source', 'latency', 'budget', 'constraints', 'design'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+export const IAC_LIST = ['sam', 'cdk', 'terraform'] as const;
+export type Iac = (typeof IAC_LIST)[number];
+export type View = 'wizard' | 'cost';
+export type Runtime = (typeof RUNTIME_LIST)[number];
+
+export interface Settings {
+  readonly region: string;
+  readonly defaultRuntime: Runtime;
+  readonly freeTier: boolean;
+  readonly preferredIac: Iac;
+}
+
+/** A scenario as JSON (the input form: what the user gave, defaults not filled in). */
+export type ScenarioJson = Record<string, unknown>;
+
+/** A draft the wizard is editing: any JSON object (it may not be a valid scenario yet). */
+const draft: Guard<ScenarioJson> = g.object;
+
+/** A complete, valid scenario. The value passed on is the input as given (not the parsed output). */
+export const validScenario: Guard<ScenarioJson> = (v) => {
+  const r = parseScenario(v);
+  if (!r.ok) return { ok: false, error: `is not a valid scenario:\n${formatErrors(r.errors)}` };
+  return { ok: true, value: v as ScenarioJson };
+};
+
+const settings: Guard<Settings> = g.struct<Settings & Record<string, unknown>>({
+  region: g.string({ min: 1, max: 40, pattern: /^[a-z]{2}(-[a-z]+)+-\d$/ }),
+  defaultRuntime: g.literal(...RUNTIME_LIST),
+  freeTier: g.boolean,
+  preferredIac: g.literal(...IAC_LIST),
+});
+const step = g.literal(...STEP_IDS);
+const view = g.literal<View>('wizard', 'cost');
+const path = g.string({ min: 1, max: 4096 });
+
+export interface WizardInit {
+  readonly settings: Settings;
+  /** The scenario to show (a file opened with "Open Scenario…"), or null to keep the webview's own state. */
+  readonly scenario: ScenarioJson | null;
+  readonly path: string | null;
+  readonly view: View | null;
+}
+
+// ---- webview -> host ----
+
+/** The webview's first message; the host answers with the initial state. */
+export const Ready = request<{ readonly clientVersion: number }, WizardInit>(
+  'core/ready',
+  g.struct({ clientVersion: g.integer(1, 1_000) }),
+  g.struct<WizardInit & Record<string, unknown>>({ settings, scenario: g.nullable(draft), path: g.nullable(path), view: g.nullable(view) }),
+);
+
+/** Save the scenario to a workspace file (the host asks where with a save dialog). */
+export const Save = request<{ readonly scenario: ScenarioJson }, { readonly saved: boolean; readonly path: string | null }>(
+  'wizard/save',
+  g.struct({ scenario: validScenario }),
+  g.struct({ saved: g.boolean, path: g.nullable(path) }),
+);
+
+/** Pick a `*.lambda-advisor.json` file and load it. `scenario` is null when the user cancelled or the file was refused. */
+export const Open = request<Record<string, never>, { readonly scenario: ScenarioJson | null; readonly path: string | null }>(
+  'wizard/open',
+  g.struct({}),
+  g.struct({ scenario: g.nullable(validScenario), path: g.nullable(path) }),
+);
+
+/** Put the scenario on the clipboard as JSON. */
+export const Copy = request<{ readonly scenario: ScenarioJson }, { readonly copied: boolean }>(
+  'wizard/copy',
+  g.struct({ scenario: validScenario }),
+  g.struct({ copied: g.boolean }),
+);
+
+/** Open a source link in the browser. The host opens only https URLs. */
+export const OpenExternal = request<{ readonly url: string }, { readonly opened: boolean }>(
+  'core/openExternal',
+  g.struct({ url: g.string({ min: 9, max: 2048, pattern: /^https:\/\/[^\s]+$/ }) }),
+  g.struct({ opened: g.boolean }),
+);
+
+/** The wizard's current draft and step, so the host can title the panel and knows the current scenario. */
+export const StateChanged = notification<{ readonly scenario: ScenarioJson; readonly step: StepId; readonly valid: boolean }>(
+  'wizard/state',
+  g.struct({ scenario: draft, step, valid: g.boolean }),
+);
+
+/** A line for the "Lambda Advisor" output channel (errors in the webview, CSP violations). */
+export const Log = notification<{ readonly level: 'info' | 'warn' | 'error'; readonly message: string }>(
+  'core/log',
+  g.struct({ level: g.literal('info', 'warn', 'error'), message: g.string({ max: 4000 }) }),
+);
+
+// ---- host -> webview ----
+
+/** Load a scenario into the wizard (Open Scenario… while the panel is open). */
+export const LoadScenario = notification<{ readonly scenario: ScenarioJson; readonly path: string | null; readonly view: View | null }>(
+  'wizard/load',
+  g.struct({ scenario: validScenario, path: g.nullable(path), view: g.nullable(view) }),
+);
+
+/** Switch the wizard to a view (Show Cost…). */
+export const ShowView = notification<{ readonly view: View }>('wizard/show', g.struct({ view }));
+
+/** The `lambdaAdvisor.*` settings changed. */
+export const SettingsChanged = notification<Settings>('core/settings', settings);
+
+export const WEBVIEW_TO_HOST = [Ready, Save, Open, Copy, OpenExternal, StateChanged, Log] as const;
+export const HOST_TO_WEBVIEW = [LoadScenario, ShowView, SettingsChanged] as const;
+
+/** The view type of the wizard panel (also in package.json activationEvents). */
+export const WIZARD_VIEW_TYPE = 'lambdaAdvisor.wizard';
+/** Bumped when the protocol changes incompatibly. */
+export const PROTOCOL_VERSION = 1;
