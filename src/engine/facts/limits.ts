@@ -22,6 +22,7 @@ export const LIMITS = {
   maxVcpus: fact(6, 'graviton', 'Up to 6 vCPUs at 10,240 MB.'),
   timeoutMaxSeconds: fact(900, 'quotas'),
   timeoutDefaultSeconds: fact(3, 'quotas'),
+  timeoutMinSeconds: fact(1, 'createFunction'),
   initMaxSeconds: fact(10, 'initBilling'),
   ephemeralMinMb: fact(512, 'ephemeral'),
   ephemeralMaxMb: fact(10_240, 'ephemeral', 'The 2019 article said 500 MB of /tmp; it is now 512 MB free, configurable to 10,240 MB.'),
@@ -33,6 +34,10 @@ export const LIMITS = {
   functionNameMaxLength: fact(64, 'quotas'),
   /** API Gateway's default integration timeout (REST regional/private can be raised by quota request). */
   apiGatewayIntegrationTimeoutSeconds: fact(29, 'apiGatewayTimeout'),
+  /** HTTP APIs (API Gateway v2): maximum integration timeout, not raisable. */
+  httpApiIntegrationTimeoutSeconds: fact(30, 'httpApiQuotas'),
+  /** Application Load Balancer connection idle timeout by default (configurable on the load balancer). */
+  albIdleTimeoutDefaultSeconds: fact(60, 'albAttributes'),
   vpcMaxSubnets: fact(16, 'vpcConfig'),
   vpcMaxSecurityGroups: fact(5, 'vpcConfig'),
 } as const;
@@ -70,6 +75,8 @@ export const EVENT_SOURCES = {
   dynamodbStreamRetentionHours: fact(24, 'ddbParameters'),
   sqsVisibilityMultiplier: fact(6, 'sqsConfigure', 'Still right: the 2019 article also said 6 × the function timeout.'),
   sqsVisibilityMaxSeconds: fact(43_200, 'sqsQuotas'),
+  /** A queue without VisibilityTimeout gets this many seconds. */
+  sqsVisibilityDefaultSeconds: fact(30, 'sqsQueueCfn'),
   sqsMaxReceiveCountMin: fact(5, 'sqsWithLambda', 'Still right: the 2019 article also said at least 5.'),
   asyncRetriesMin: fact(0, 'eventInvokeConfig'),
   asyncRetriesMax: fact(2, 'eventInvokeConfig'),

@@ -124,6 +124,14 @@ export const SOURCES = {
     'API Gateway: response transfer mode (REST response streaming)',
     'https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html',
   ),
+  createFunction: aws('Lambda API: CreateFunction (Timeout 1–900 s)', 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html'),
+  httpApiQuotas: aws('API Gateway: quotas for HTTP APIs (maximum integration timeout)', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html'),
+  albAttributes: aws(
+    'Application Load Balancer attributes (connection idle timeout)',
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html',
+  ),
+  sqsQueueCfn: aws('CloudFormation: AWS::SQS::Queue (VisibilityTimeout default)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html'),
+  gatewayEndpoints: aws('Amazon VPC: gateway endpoints for S3 and DynamoDB (no charge)', 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html'),
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;
