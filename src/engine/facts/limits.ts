@@ -62,6 +62,8 @@ export const EVENT_SOURCES = {
   sqsBatchMax: fact(10_000, 'sqsParameters'),
   /** Batch sizes above this need a batching window of at least 1 s (SQS standard). */
   sqsBatchWithoutWindowMax: fact(10, 'sqsParameters'),
+  /** The batching window (seconds) that batch sizes above `sqsBatchWithoutWindowMax` need at least. */
+  sqsWindowForLargeBatchMinSeconds: fact(1, 'sqsParameters'),
   sqsFifoBatchMax: fact(10, 'sqsParameters'),
   streamBatchDefault: fact(100, 'kinesisParameters'),
   streamBatchMax: fact(10_000, 'kinesisParameters'),
