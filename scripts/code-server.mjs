@@ -147,8 +147,13 @@ export async function ensureCodeServer({ log = (m) => process.stderr.write(`${m}
     const asar = join(vscodeDir, 'node_modules.asar');
     rmSync(asar, { force: true, recursive: true });
     symlinkSync('node_modules', asar);
-    sh('npm rebuild argon2', npm, ['rebuild', 'argon2'], packageDir, log);
+    // argon2 (password hashing, loaded at start even with --auth none) is hoisted next to code-server.
+    sh('npm rebuild argon2', npm, ['rebuild', 'argon2'], cacheDir, log);
     if (!existsSync(entry)) throw new Error(`code-server install finished but ${entry} is missing`);
+    const check = spawnSync(process.execPath, [entry, '--version'], { encoding: 'utf8', timeout: 60_000 });
+    if (check.status !== 0 || !check.stdout.includes(CODE_SERVER_VERSION)) {
+      throw new Error(`code-server was installed but does not run (\`code-server --version\` exit ${check.status}):\n${check.stdout}${check.stderr}`);
+    }
     writeFileSync(marker, JSON.stringify({ ...markerContent, installedAt: new Date().toISOString() }, null, 2));
     log(`code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s into ${cacheDir}`);
     return entry;
