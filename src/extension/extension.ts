@@ -1,0 +1,63 @@
+/**
+ * Activation registers commands and the wizard's serializer, nothing else: the wizard (and with it
+ * the engine) is imported on first use.
+ */
+import * as vscode from 'vscode';
+import { WIZARD_VIEW_TYPE } from '../protocol/messages.ts';
+
+export const COMMANDS = {
+  designFunction: 'lambdaAdvisor.designFunction',
+  openScenario: 'lambdaAdvisor.openScenario',
+  showCost: 'lambdaAdvisor.showCost',
+} as const;
+
+async function report(what: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const { log } = await import('./log.ts');
+    log.error(`${what} failed: ${message}`);
+    void vscode.window.showErrorMessage(`Lambda Advisor: ${what} failed: ${message}`);
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.designFunction, () =>
+      report('Design a Function', async () => {
+        const { WizardPanel } = await import('./wizardPanel.ts');
+        WizardPanel.show(context, undefined, 'wizard');
+      }),
+    ),
+    vscode.commands.registerCommand(COMMANDS.openScenario, (arg?: unknown) =>
+      report('Open Scenario', async () => {
+        const [{ WizardPanel }, files] = await Promise.all([import('./wizardPanel.ts'), import('./scenarioFiles.ts')]);
+        // From the explorer's context menu the clicked file comes as the argument.
+        const r = arg instanceof vscode.Uri ? await files.readScenarioFile(arg) : await files.pickScenarioFile();
+        if (!r) return;
+        if (!r.ok) {
+          void vscode.window.showErrorMessage(r.message);
+          return;
+        }
+        WizardPanel.show(context, { scenario: r.scenario, uri: r.uri }, 'wizard');
+      }),
+    ),
+    vscode.commands.registerCommand(COMMANDS.showCost, () =>
+      report('Show Cost', async () => {
+        const { WizardPanel } = await import('./wizardPanel.ts');
+        WizardPanel.show(context, undefined, 'cost');
+      }),
+    ),
+    vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+        const { WizardPanel } = await import('./wizardPanel.ts');
+        WizardPanel.revive(context, panel);
+      },
+    }),
+  );
+}
+
+export function deactivate(): void {
+  // Nothing to stop: panels and the output channel are disposed with the extension's subscriptions.
+}

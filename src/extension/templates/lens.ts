@@ -1,0 +1,153 @@
+/**
+ * The cost CodeLens above a function: "≈ $X/month (assumed workload: …)". The workload is the scenario
+ * attached in `Metadata.LambdaAdvisor` when it is valid, otherwise the defaults from the settings
+ * (`lambdaAdvisor.codeLens.assumedRequestsPerMonth`, `…assumedDurationMs`), and the lens says which.
+ * The function's own settings (memory, architecture, /tmp) come from the template, AWS defaults where
+ * it leaves them out. Plain TypeScript, no `vscode`.
+ */
+import { DEFAULT_REGION, LIMITS } from '../../engine/facts/index.ts';
+import { priceDesign, pricePlainFunction } from '../../engine/cost/index.ts';
+import type { PricedConfig } from '../../engine/design.ts';
+import { durationAt } from '../../engine/model/performance.ts';
+import { expectedFill } from '../../engine/recommend/batching.ts';
+import { SECONDS_PER_MONTH } from '../../engine/recommend/context.ts';
+import { mb, ms, usd } from '../../engine/recommend/format.ts';
+import { formatErrors, monthlyRequests, parseScenario, type Scenario } from '../../engine/scenario.ts';
+import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
+
+export interface LensDefaults {
+  readonly requestsPerMonth: number;
+  readonly durationMs: number;
+  readonly region: string;
+}
+
+export const LENS_DEFAULTS: LensDefaults = { requestsPerMonth: 1_000_000, durationMs: 100, region: DEFAULT_REGION };
+
+export interface CostLens {
+  /** The CodeLens text. */
+  readonly title: string;
+  /** The hover text of the lens: the assumptions in full and how to change them. */
+  readonly tooltip: string;
+  readonly totalUsd: number | undefined;
+  readonly basis: 'scenario' | 'defaults';
+}
+
+/** 1000000 -> "1M", 2500000 -> "2.5M", 250000 -> "250k", 800 -> "800". */
+export function shortCount(n: number): string {
+  const fmt = (v: number) => String(Number(v.toFixed(v >= 100 ? 0 : 1)));
+  if (n >= 1e9) return `${fmt(n / 1e9)}B`;
+  if (n >= 1e6) return `${fmt(n / 1e6)}M`;
+  if (n >= 1e3) return `${fmt(n / 1e3)}k`;
+  return fmt(n);
+}
+
+/** The unwrapped scenario of `Metadata.LambdaAdvisor`: the object itself, or its `scenario` field. */
+export function attachedScenarioInput(attached: unknown): unknown {
+  if (attached !== null && typeof attached === 'object' && !Array.isArray(attached) && 'scenario' in attached) {
+    return (attached as { scenario: unknown }).scenario;
+  }
+  return attached;
+}
+
+const UNIT: Partial<Record<Scenario['source'], string>> = {
+  sqs: 'messages',
+  'sqs-fifo': 'messages',
+  kinesis: 'records',
+  'dynamodb-streams': 'records',
+  kafka: 'records',
+};
+
+const POLLED: ReadonlySet<Scenario['source']> = new Set(['sqs', 'sqs-fifo', 'kinesis', 'dynamodb-streams', 'kafka']);
+
+export function costLens(f: FunctionFacts, defaults: LensDefaults = LENS_DEFAULTS): CostLens {
+  const memoryMb = f.memoryMb ?? FUNCTION_DEFAULTS.memoryMb;
+  const architecture = f.architecture ?? FUNCTION_DEFAULTS.architecture;
+  const ephemeralMb = f.ephemeralMb ?? FUNCTION_DEFAULTS.ephemeralMb;
+  const settingsNote = [
+    f.memoryMb === undefined ? `MemorySize not set as a number: priced at the ${mb(memoryMb)} default` : undefined,
+    f.architecture === undefined ? `Architectures not set: priced as ${architecture}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const config = `${mb(memoryMb)} ${architecture}`;
+  const change =
+    'Change the assumed workload in the settings (Lambda Advisor › Code Lens: Assumed Requests Per Month / Assumed Duration Ms), ' +
+    'or run "Advise on this function" to describe the real one.';
+
+  let invalid: string | undefined;
+  if (f.attachedScenario !== undefined) {
+    const parsed = parseScenario(attachedScenarioInput(f.attachedScenario));
+    if (parsed.ok && memoryMb >= LIMITS.memoryMinMb.value && memoryMb <= LIMITS.memoryMaxMb.value) {
+      const s = parsed.scenario;
+      const monthly = monthlyRequests(s, SECONDS_PER_MONTH);
+      const work = { measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
+      let records = 1;
+      if (POLLED.has(s.source) && f.source?.batchSize !== undefined && f.source.batchSize > 1) {
+        const units = s.source === 'kinesis' || s.source === 'dynamodb-streams' ? (s.traffic.shards ?? 1) : 1;
+        const rate = monthly / SECONDS_PER_MONTH / units;
+        records = expectedFill(rate, f.source.batchingWindowSeconds ?? 0, f.source.batchSize);
+      }
+      const perRecordMs = durationAt({ ...work, durationMs: s.work.averageDurationMs }, memoryMb);
+      const priced: PricedConfig = {
+        memoryMb,
+        architecture,
+        ephemeralStorageMb: ephemeralMb,
+        recordsPerInvocation: records,
+        provisionedConcurrency: 0,
+        provisionedHours: 0,
+        vpc: null,
+        averageInvocationMs: perRecordMs * records,
+        initMs: s.work.initDurationMs ?? 0,
+      };
+      const bill = priceDesign(s, priced);
+      const unit = UNIT[s.source] ?? 'requests';
+      const workload = `${shortCount(monthly)} ${unit}/month × ${ms(s.work.averageDurationMs)} at ${mb(s.work.measuredAtMemoryMb)}`;
+      return {
+        title: `≈ ${usd(bill.total)}/month (workload from Metadata.LambdaAdvisor: ${workload})`,
+        tooltip: [
+          `Estimated monthly cost of ${f.id} in ${bill.region} at ${config}, for the workload attached in Metadata.LambdaAdvisor (${workload}).`,
+          records > 1 ? `About ${Number(records.toFixed(1))} records per invocation (BatchSize ${f.source?.batchSize}), processed one after another.` : undefined,
+          ...settingsNote,
+          f.vpcAttached ? 'VPC networking (NAT gateways, interface endpoints) is not included.' : undefined,
+          ...bill.assumptions,
+          `Prices as of ${bill.pricesAsOf}.`,
+        ]
+          .filter((x): x is string => x !== undefined)
+          .join('\n'),
+        totalUsd: bill.total,
+        basis: 'scenario',
+      };
+    }
+    if (!parsed.ok) invalid = formatErrors(parsed.errors).split('\n').slice(0, 3).join('; ');
+  }
+
+  const workload = `${shortCount(defaults.requestsPerMonth)} requests/month × ${ms(defaults.durationMs)}`;
+  const result = pricePlainFunction({
+    requestsPerMonth: defaults.requestsPerMonth,
+    durationMs: defaults.durationMs,
+    memoryMb,
+    architecture,
+    region: defaults.region,
+    freeTier: false,
+    ephemeralMb,
+  });
+  const lines = [
+    invalid === undefined ? undefined : `Metadata.LambdaAdvisor is not a valid scenario, so it was ignored: ${invalid}`,
+    `Estimated monthly cost of ${f.id} in ${defaults.region} at ${config} for an ASSUMED workload of ${workload} (not measured).`,
+    ...settingsNote,
+    'Requests and compute only: no free tier, event source, logs or networking.',
+    change,
+  ].filter((x): x is string => x !== undefined);
+  if (!result.ok) {
+    return {
+      title: `Cost not estimated: ${formatErrors(result.errors).split('\n')[0] ?? 'invalid settings'}`,
+      tooltip: lines.join('\n'),
+      totalUsd: undefined,
+      basis: 'defaults',
+    };
+  }
+  return {
+    title: `≈ ${usd(result.bill.total)}/month (assumed workload: ${workload}${invalid === undefined ? '' : '; Metadata.LambdaAdvisor invalid'})`,
+    tooltip: [...lines, `Prices as of ${result.bill.pricesAsOf}.`].join('\n'),
+    totalUsd: result.bill.total,
+    basis: 'defaults',
+  };
+}
