@@ -73,6 +73,8 @@ export interface Bill {
   readonly total: number;
   readonly lines: readonly CostLine[];
   readonly freeTierApplied: boolean;
+  /** Lines this Region has no sourced price for (shown at $0): the total is then a lower bound. */
+  readonly unpriced: readonly string[];
   /** Assumptions the bill rests on (cold-start share, batch fill, log volume…). */
   readonly assumptions: readonly string[];
 }

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { costByMemory, costByTraffic, monthlyTotal, priceDesign, pricePlainFunction, vpcMonthlyUsd } from '../../src/engine/cost/index.ts';
-import { PRICING_UNITS, REGION_PRICES } from '../../src/engine/facts/index.ts';
+import { PRICING_UNITS, US_EAST_1_PRICES } from '../../src/engine/facts/index.ts';
 import { parseScenario, type Scenario } from '../../src/engine/scenario.ts';
 import type { PricedConfig } from '../../src/engine/design.ts';
 
-const usEast = REGION_PRICES['us-east-1']!;
+const usEast = US_EAST_1_PRICES;
 const close = (actual: number, expected: number, what: string) =>
   assert.ok(Math.abs(actual - expected) < 1e-6 * Math.max(1, Math.abs(expected)), `${what}: ${actual} != ${expected}`);
 
@@ -165,4 +165,26 @@ test('the fast total, the curves and the detailed bill agree', () => {
 
 test('the month is 730 hours, from the facts', () => {
   assert.equal(PRICING_UNITS.hoursPerMonth.value, 730);
+});
+
+test('eu-west-1 uses its own prices: the REST API second tier is dearer than in us-east-1', () => {
+  const s = { ...scenario({ source: 'api-gateway-rest', traffic: { requestsPerMonth: 400e6 } }), region: 'eu-west-1' };
+  const line = priceDesign(s, config()).lines.find((l) => l.id === 'source')!;
+  // 333M at $3.50/M + 67M at $3.19/M (eu-west-1 price list).
+  close(line.usd, 333 * 3.5 + 67 * 3.19, 'eu-west-1 REST');
+  assert.ok(line.references.some((r) => r.url.includes('eu-west-1')), 'cites the eu-west-1 price list');
+});
+
+test('a price a Region lacks is shown as not priced, listed, and never guessed', () => {
+  const s = { ...scenario({ source: 'kinesis', traffic: { requestsPerMonth: 1e6, shards: 2 } }), region: 'af-south-1' };
+  const bill = priceDesign(s, config({ initMs: 0 }));
+  const compute = bill.lines.find((l) => l.id === 'lambda-compute')!;
+  // 1M × 50 ms × 1 GB = 50,000 GB-s at af-south-1's arm64 rate.
+  close(compute.usd, 50_000 * 0.00001768, 'af-south-1 compute');
+  const requests = bill.lines.find((l) => l.id === 'lambda-requests')!;
+  assert.equal(requests.usd, 0);
+  assert.match(requests.detail, /not priced for af-south-1/);
+  assert.ok(bill.unpriced.includes('Lambda requests') && bill.unpriced.some((u) => u.startsWith('Kinesis')));
+  assert.match(bill.assumptions[0]!, /lower bound/);
+  assert.deepEqual(priceDesign(scenario(), config()).unpriced, [], 'us-east-1 prices everything');
 });

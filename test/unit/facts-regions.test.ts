@@ -8,7 +8,7 @@ import type { Priced, RegionPrices, Tier } from '../../src/engine/facts/index.ts
  * Every Priced leaf of a RegionPrices, by name. Listed by hand (not by walking the object) so that a
  * Region object that silently lacks a field fails here with the field's name.
  */
-function pricedFields(r: RegionPrices): Array<[string, Priced<unknown> | undefined]> {
+function pricedFields(r: RegionPrices): Array<[string, Priced<unknown> | null | undefined]> {
   return [
     ['lambda.requestsPerMillion', r.lambda?.requestsPerMillion],
     ['lambda.duration', r.lambda?.duration],
@@ -80,9 +80,12 @@ for (const [key, r] of regions) {
     assertIsoDate(r.asOf, `${key}.asOf`);
   });
 
-  test(`${key}: every price field is present, sourced, and its source exists with an https URL`, () => {
+  test(`${key}: every price field is present (or explicitly unpriced), sourced, and its source exists with an https URL`, () => {
     for (const [field, priced] of pricedFields(r)) {
-      assert.ok(priced, `${key}.${field} is missing`);
+      assert.notEqual(priced, undefined, `${key}.${field} is missing: give a sourced price or null (not priced here)`);
+      // The default Region prices everything; Lambda duration is priced in every Region.
+      if (key === DEFAULT_REGION || field === 'lambda.duration') assert.ok(priced, `${key}.${field} must be priced`);
+      if (!priced) continue;
       assert.ok(priced.value !== undefined && priced.value !== null, `${key}.${field} has no value`);
       assert.equal(typeof priced.source, 'string', `${key}.${field} has no source id`);
       assert.ok(Object.prototype.hasOwnProperty.call(SOURCES, priced.source), `${key}.${field}: unknown source id "${priced.source}"`);
@@ -97,22 +100,23 @@ for (const [key, r] of regions) {
 
   test(`${key}: scalar rates are positive finite numbers`, () => {
     const scalars: Array<[string, unknown]> = [
-      ['lambda.requestsPerMillion', r.lambda.requestsPerMillion.value],
-      ['lambda.ephemeralPerGbSecond', r.lambda.ephemeralPerGbSecond.value],
-      ['sqs.standardPerMillion', r.sqs.standardPerMillion.value],
-      ['sqs.fifoPerMillion', r.sqs.fifoPerMillion.value],
-      ['sns.publishPerMillion', r.sns.publishPerMillion.value],
-      ['eventBridge.customEventsPerMillion', r.eventBridge.customEventsPerMillion.value],
-      ['eventBridge.schedulerPerMillion', r.eventBridge.schedulerPerMillion.value],
-      ['kinesis.shardHour', r.kinesis.shardHour.value],
-      ['kinesis.putUnitsPerMillion', r.kinesis.putUnitsPerMillion.value],
-      ['nat.perHour', r.nat.perHour.value],
-      ['nat.perGb', r.nat.perGb.value],
-      ['interfaceEndpoint.perHourPerAz', r.interfaceEndpoint.perHourPerAz.value],
-      ['interfaceEndpoint.perGb', r.interfaceEndpoint.perGb.value],
+      ['lambda.requestsPerMillion', r.lambda.requestsPerMillion?.value],
+      ['lambda.ephemeralPerGbSecond', r.lambda.ephemeralPerGbSecond?.value],
+      ['sqs.standardPerMillion', r.sqs.standardPerMillion?.value],
+      ['sqs.fifoPerMillion', r.sqs.fifoPerMillion?.value],
+      ['sns.publishPerMillion', r.sns.publishPerMillion?.value],
+      ['eventBridge.customEventsPerMillion', r.eventBridge.customEventsPerMillion?.value],
+      ['eventBridge.schedulerPerMillion', r.eventBridge.schedulerPerMillion?.value],
+      ['kinesis.shardHour', r.kinesis.shardHour?.value],
+      ['kinesis.putUnitsPerMillion', r.kinesis.putUnitsPerMillion?.value],
+      ['nat.perHour', r.nat.perHour?.value],
+      ['nat.perGb', r.nat.perGb?.value],
+      ['interfaceEndpoint.perHourPerAz', r.interfaceEndpoint.perHourPerAz?.value],
+      ['interfaceEndpoint.perGb', r.interfaceEndpoint.perGb?.value],
     ];
-    for (const [field, value] of scalars) assertRate(value, `${key}.${field}`);
+    for (const [field, value] of scalars) if (value !== undefined) assertRate(value, `${key}.${field}`);
     for (const arch of ['x86_64', 'arm64'] as const) {
+      if (!r.lambda.provisioned) continue;
       assertRate(r.lambda.provisioned.value[arch].configuredPerGbSecond, `${key}.lambda.provisioned.${arch}.configuredPerGbSecond`);
       assertRate(r.lambda.provisioned.value[arch].executedPerGbSecond, `${key}.lambda.provisioned.${arch}.executedPerGbSecond`);
     }
@@ -121,18 +125,18 @@ for (const [key, r] of regions) {
   test(`${key}: tiered rates run in increasing upTo order and end open-ended`, () => {
     assertTiers(r.lambda.duration.value.x86_64, `${key}.lambda.duration.x86_64`);
     assertTiers(r.lambda.duration.value.arm64, `${key}.lambda.duration.arm64`);
-    assertTiers(r.apiGateway.restPerMillion.value, `${key}.apiGateway.restPerMillion`);
-    assertTiers(r.apiGateway.httpPerMillion.value, `${key}.apiGateway.httpPerMillion`);
-    assertTiers(r.logsIngestionPerGb.value, `${key}.logsIngestionPerGb`);
+    if (r.apiGateway.restPerMillion) assertTiers(r.apiGateway.restPerMillion.value, `${key}.apiGateway.restPerMillion`);
+    if (r.apiGateway.httpPerMillion) assertTiers(r.apiGateway.httpPerMillion.value, `${key}.apiGateway.httpPerMillion`);
+    if (r.logsIngestionPerGb) assertTiers(r.logsIngestionPerGb.value, `${key}.logsIngestionPerGb`);
   });
 
   test(`${key}: volume tiers never get dearer as usage grows`, () => {
     const tiered: Array<[string, readonly Tier[]]> = [
       ['lambda.duration.x86_64', r.lambda.duration.value.x86_64],
       ['lambda.duration.arm64', r.lambda.duration.value.arm64],
-      ['apiGateway.restPerMillion', r.apiGateway.restPerMillion.value],
-      ['apiGateway.httpPerMillion', r.apiGateway.httpPerMillion.value],
-      ['logsIngestionPerGb', r.logsIngestionPerGb.value],
+      ['apiGateway.restPerMillion', r.apiGateway.restPerMillion?.value ?? []],
+      ['apiGateway.httpPerMillion', r.apiGateway.httpPerMillion?.value ?? []],
+      ['logsIngestionPerGb', r.logsIngestionPerGb?.value ?? []],
     ];
     for (const [field, tiers] of tiered) {
       for (let i = 1; i < tiers.length; i++) {
@@ -152,7 +156,8 @@ for (const [key, r] of regions) {
       assert.ok(armTier, `${key}: arm64 lacks tier ${i}`);
       assert.ok(armTier.rate < tier.rate, `${key}: arm64 tier ${i} (${armTier.rate}) is not cheaper than x86_64 (${tier.rate})`);
     });
-    const pc = r.lambda.provisioned.value;
+    const pc = r.lambda.provisioned?.value;
+    if (!pc) return;
     assert.ok(pc.arm64.configuredPerGbSecond < pc.x86_64.configuredPerGbSecond, `${key}: arm64 provisioned (configured) is not cheaper`);
     assert.ok(pc.arm64.executedPerGbSecond < pc.x86_64.executedPerGbSecond, `${key}: arm64 provisioned (executed) is not cheaper`);
   });
@@ -161,13 +166,26 @@ for (const [key, r] of regions) {
 test('us-east-1 carries the figures of the research notes (checked by hand against lambda-facts.md section 2)', () => {
   const r = regionPrices('us-east-1');
   assert.ok(r);
-  assert.equal(r.lambda.requestsPerMillion.value, 0.2);
+  assert.equal(r.lambda.requestsPerMillion?.value, 0.2);
   assert.equal(r.lambda.duration.value.x86_64[0]?.rate, 0.0000166667);
   assert.equal(r.lambda.duration.value.x86_64[0]?.upTo, 6e9);
   assert.equal(r.lambda.duration.value.arm64[0]?.rate, 0.0000133334);
   assert.equal(r.lambda.duration.value.arm64[0]?.upTo, 7.5e9);
-  assert.equal(r.apiGateway.restPerMillion.value[0]?.rate, 3.5);
-  assert.equal(r.apiGateway.httpPerMillion.value[0]?.rate, 1.0);
-  assert.equal(r.nat.perHour.value, 0.045);
-  assert.equal(r.interfaceEndpoint.perHourPerAz.value, 0.01);
+  assert.equal(r.apiGateway.restPerMillion?.value[0]?.rate, 3.5);
+  assert.equal(r.apiGateway.httpPerMillion?.value[0]?.rate, 1.0);
+  assert.equal(r.nat.perHour?.value, 0.045);
+  assert.equal(r.interfaceEndpoint.perHourPerAz?.value, 0.01);
+});
+
+test('at least three Regions besides us-east-1 are priced', () => {
+  assert.ok(supportedRegions().filter((r) => r !== DEFAULT_REGION).length >= 3, supportedRegions().join(', '));
+});
+
+test('eu-west-1 carries the figures of its price-list snapshot (checked by hand)', () => {
+  const r = regionPrices('eu-west-1');
+  assert.ok(r);
+  assert.equal(r.apiGateway.restPerMillion?.value[1]?.rate, 3.19, 'REST second tier differs from us-east-1');
+  assert.equal(r.apiGateway.httpPerMillion?.value[0]?.rate, 1.11);
+  assert.equal(r.lambda.duration.value.arm64[0]?.rate, 0.0000133334);
+  assert.equal(r.nat.perHour, null, 'no sourced NAT price for eu-west-1: it must say so, not guess');
 });

@@ -13,6 +13,7 @@ import {
   references,
   supportedRegions,
   type Architecture,
+  type Priced,
   type RegionPrices,
   type Source,
   type SourceId,
@@ -80,6 +81,14 @@ function chunks(payloadKb: number, chunkKb: number): number {
   return Math.max(1, Math.ceil(payloadKb / chunkKb));
 }
 
+/** A rate that may be missing for a Region: 0 in the sums; the bill lists what it could not price. */
+function rate(x: Priced<number> | null): number {
+  return x ? x.value : 0;
+}
+function tiers(x: Priced<readonly Tier[]> | null): readonly Tier[] {
+  return x ? x.value : [];
+}
+
 function hoursPerMonth(): number {
   return PRICING_UNITS.hoursPerMonth.value;
 }
@@ -89,28 +98,28 @@ function sourceUsd(w: Workload, invocations: number, recordsPerInvocation: numbe
   const n = w.requestsPerMonth;
   switch (w.source) {
     case 'api-gateway-rest':
-      return tiered(n, p.apiGateway.restPerMillion.value, 1e6);
+      return tiered(n, tiers(p.apiGateway.restPerMillion), 1e6);
     case 'api-gateway-http':
-      return tiered(n, p.apiGateway.httpPerMillion.value, 1e6);
+      return tiered(n, tiers(p.apiGateway.httpPerMillion), 1e6);
     case 'sns':
-      return ((n * chunks(w.payloadKb, PRICING_UNITS.snsChunkKb.value)) / 1e6) * p.sns.publishPerMillion.value;
+      return ((n * chunks(w.payloadKb, PRICING_UNITS.snsChunkKb.value)) / 1e6) * rate(p.sns.publishPerMillion);
     case 'eventbridge':
-      return ((n * chunks(w.payloadKb, PRICING_UNITS.eventBridgeChunkKb.value)) / 1e6) * p.eventBridge.customEventsPerMillion.value;
+      return ((n * chunks(w.payloadKb, PRICING_UNITS.eventBridgeChunkKb.value)) / 1e6) * rate(p.eventBridge.customEventsPerMillion);
     case 'schedule': {
       const free = w.freeTier ? PRICING_UNITS.schedulerFreeTierInvocations.value : 0;
-      return (Math.max(0, n - free) / 1e6) * p.eventBridge.schedulerPerMillion.value;
+      return (Math.max(0, n - free) / 1e6) * rate(p.eventBridge.schedulerPerMillion);
     }
     case 'sqs':
     case 'sqs-fifo': {
       const requests = sqsRequests(w, invocations, recordsPerInvocation);
       const free = w.freeTier ? PRICING_UNITS.sqsFreeTierRequests.value : 0;
-      const rate = w.source === 'sqs' ? p.sqs.standardPerMillion.value : p.sqs.fifoPerMillion.value;
-      return (Math.max(0, requests - free) / 1e6) * rate;
+      const perMillion = rate(w.source === 'sqs' ? p.sqs.standardPerMillion : p.sqs.fifoPerMillion);
+      return (Math.max(0, requests - free) / 1e6) * perMillion;
     }
     case 'kinesis':
       return (
-        w.shards * hoursPerMonth() * p.kinesis.shardHour.value +
-        ((n * chunks(w.payloadKb, PRICING_UNITS.kinesisPutUnitKb.value)) / 1e6) * p.kinesis.putUnitsPerMillion.value
+        w.shards * hoursPerMonth() * rate(p.kinesis.shardHour) +
+        ((n * chunks(w.payloadKb, PRICING_UNITS.kinesisPutUnitKb.value)) / 1e6) * rate(p.kinesis.putUnitsPerMillion)
       );
     default:
       return 0;
@@ -127,12 +136,12 @@ function sqsRequests(w: Workload, invocations: number, recordsPerInvocation: num
 
 function natUsd(w: Workload, c: PricedConfig): number {
   if (!c.vpc || !c.vpc.attach || c.vpc.natGateways <= 0) return 0;
-  return c.vpc.natGateways * hoursPerMonth() * w.region.nat.perHour.value + w.egressGbPerMonth * w.region.nat.perGb.value;
+  return c.vpc.natGateways * hoursPerMonth() * rate(w.region.nat.perHour) + w.egressGbPerMonth * rate(w.region.nat.perGb);
 }
 
 function endpointsUsd(w: Workload, c: PricedConfig): number {
   if (!c.vpc || !c.vpc.attach) return 0;
-  return c.vpc.interfaceEndpoints.length * Math.max(1, c.vpc.subnets) * hoursPerMonth() * w.region.interfaceEndpoint.perHourPerAz.value;
+  return c.vpc.interfaceEndpoints.length * Math.max(1, c.vpc.subnets) * hoursPerMonth() * rate(w.region.interfaceEndpoint.perHourPerAz);
 }
 
 function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs: number): Breakdown {
@@ -147,10 +156,10 @@ function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs:
   const totalSeconds = invocations * billedSeconds;
   const pcSeconds = c.provisionedConcurrency * c.provisionedHours * SECONDS_PER_HOUR;
   const pcShare = totalSeconds > 0 ? Math.min(1, pcSeconds / totalSeconds) : c.provisionedConcurrency > 0 ? 1 : 0;
-  const pcRates = p.lambda.provisioned.value[arch];
-  const pcConfiguredUsd = pcSeconds * gb * pcRates.configuredPerGbSecond;
+  const pcRates = p.lambda.provisioned?.value[arch];
+  const pcConfiguredUsd = pcSeconds * gb * (pcRates?.configuredPerGbSecond ?? 0);
   const pcExecutedGbSeconds = totalSeconds * pcShare * gb;
-  const pcExecutedUsd = pcExecutedGbSeconds * pcRates.executedPerGbSecond;
+  const pcExecutedUsd = pcExecutedGbSeconds * (pcRates?.executedPerGbSecond ?? 0);
 
   const computeGbSeconds = totalSeconds * (1 - pcShare) * gb;
   const coldStarts = w.countInit ? invocations * COLD_STARTS.coldStartShare.value * (1 - pcShare) : 0;
@@ -164,16 +173,16 @@ function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs:
   const initUsd = onDemandUsd - computeUsd;
 
   const freeRequests = w.freeTier ? PRICING_UNITS.freeTierRequests.value : 0;
-  const requestsUsd = (Math.max(0, invocations - freeRequests) / 1e6) * p.lambda.requestsPerMillion.value;
+  const requestsUsd = (Math.max(0, invocations - freeRequests) / 1e6) * rate(p.lambda.requestsPerMillion);
 
   const extraStorageGb = Math.max(0, c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value) / MB_PER_GB;
-  const ephemeralUsd = extraStorageGb * totalSeconds * p.lambda.ephemeralPerGbSecond.value;
+  const ephemeralUsd = extraStorageGb * totalSeconds * rate(p.lambda.ephemeralPerGbSecond);
 
   const src = sourceUsd(w, invocations, records);
   const nat = natUsd(w, c);
   const endpoints = endpointsUsd(w, c);
   const logsGb = (invocations * w.logKbPerInvocation) / KB_PER_GB;
-  const logsUsd = tiered(logsGb, p.logsIngestionPerGb.value);
+  const logsUsd = tiered(logsGb, tiers(p.logsIngestionPerGb));
 
   const total =
     requestsUsd + computeUsd + initUsd + pcConfiguredUsd + pcExecutedUsd + ephemeralUsd + src + nat + endpoints + logsUsd;
@@ -248,113 +257,143 @@ const SOURCE_PRICE_ID: Partial<Record<EventSource, SourceId>> = {
   'dynamodb-streams': 'ddbStreamsCost',
 };
 
+/** The prices a source line needs, to tell whether the Region has them. */
+function sourcePrices(p: RegionPrices, source: EventSource): ReadonlyArray<Priced<unknown> | null> {
+  switch (source) {
+    case 'api-gateway-rest':
+      return [p.apiGateway.restPerMillion];
+    case 'api-gateway-http':
+      return [p.apiGateway.httpPerMillion];
+    case 'sns':
+      return [p.sns.publishPerMillion];
+    case 'eventbridge':
+      return [p.eventBridge.customEventsPerMillion];
+    case 'schedule':
+      return [p.eventBridge.schedulerPerMillion];
+    case 'sqs':
+      return [p.sqs.standardPerMillion];
+    case 'sqs-fifo':
+      return [p.sqs.fifoPerMillion];
+    case 'kinesis':
+      return [p.kinesis.shardHour, p.kinesis.putUnitsPerMillion];
+    default:
+      return [];
+  }
+}
+
 function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: readonly string[]): Bill {
   const p = w.region;
   const arch = c.architecture;
   const mem = `${c.memoryMb.toLocaleString('en-US')} MB`;
   const free = w.freeTier;
   const lines: CostLine[] = [];
+  const unpriced: string[] = [];
 
-  lines.push(
-    line(
-      'lambda-requests',
-      'Lambda requests',
-      b.requestsUsd,
-      `${qty(b.invocations)} invocations${free ? ` less ${qty(PRICING_UNITS.freeTierRequests.value)} free` : ''} × $${p.lambda.requestsPerMillion.value}/M`,
-      p.lambda.requestsPerMillion.source,
-      ...(free ? (['pricingWhitepaper'] as const) : []),
-    ),
+  /** A line whose prices may be missing in this Region: then it shows $0 and says so. */
+  const add = (
+    id: string,
+    item: string,
+    usd: number,
+    prices: ReadonlyArray<Priced<unknown> | null>,
+    detail: () => string,
+    ...extra: SourceId[]
+  ) => {
+    if (prices.some((x) => x === null)) {
+      unpriced.push(item);
+      lines.push(line(id, item, 0, `not priced for ${p.region}: no sourced price`, ...extra));
+      return;
+    }
+    const ids = prices.map((x) => (x as Priced<unknown>).source);
+    lines.push(line(id, item, usd, detail(), ...ids, ...extra));
+  };
+
+  add(
+    'lambda-requests',
+    'Lambda requests',
+    b.requestsUsd,
+    [p.lambda.requestsPerMillion],
+    () => `${qty(b.invocations)} invocations${free ? ` less ${qty(PRICING_UNITS.freeTierRequests.value)} free` : ''} × $${rate(p.lambda.requestsPerMillion)}/M`,
+    ...(free ? (['pricingWhitepaper'] as const) : []),
   );
-  lines.push(
-    line(
-      'lambda-compute',
-      `Lambda compute (${arch}, ${mem})`,
-      b.computeUsd,
+  add(
+    'lambda-compute',
+    `Lambda compute (${arch}, ${mem})`,
+    b.computeUsd,
+    [p.lambda.duration],
+    () =>
       `${qty(b.computeGbSeconds)} GB-s at ${arch} tiered rates from $${p.lambda.duration.value[arch][0]?.rate}/GB-s${free ? `, ${qty(PRICING_UNITS.freeTierGbSeconds.value)} GB-s free` : ''}`,
-      p.lambda.duration.source,
-    ),
   );
   if (w.countInit && c.initMs > 0) {
-    lines.push(
-      line(
-        'lambda-init',
-        'Lambda INIT (cold starts)',
-        b.initUsd,
-        `${qty(b.initGbSeconds)} GB-s: ${COLD_STARTS.coldStartShare.value * 100}% of invocations × ${qty(c.initMs)} ms INIT (billed since 1 August 2025)`,
-        'initBilling',
-        p.lambda.duration.source,
-      ),
+    add(
+      'lambda-init',
+      'Lambda INIT (cold starts)',
+      b.initUsd,
+      [p.lambda.duration],
+      () => `${qty(b.initGbSeconds)} GB-s: ${COLD_STARTS.coldStartShare.value * 100}% of invocations × ${qty(c.initMs)} ms INIT (billed since 1 August 2025)`,
+      'initBilling',
     );
   }
   if (c.provisionedConcurrency > 0) {
-    const rates = p.lambda.provisioned.value[arch];
-    lines.push(
-      line(
-        'provisioned-concurrency',
-        `Provisioned concurrency (${c.provisionedConcurrency} × ${mem})`,
-        b.pcConfiguredUsd,
-        `${c.provisionedConcurrency} environments × ${qty(c.provisionedHours)} h × $${rates.configuredPerGbSecond}/GB-s configured`,
-        p.lambda.provisioned.source,
-        'provisioned',
-      ),
+    const rates = p.lambda.provisioned?.value[arch];
+    add(
+      'provisioned-concurrency',
+      `Provisioned concurrency (${c.provisionedConcurrency} × ${mem})`,
+      b.pcConfiguredUsd,
+      [p.lambda.provisioned],
+      () => `${c.provisionedConcurrency} environments × ${qty(c.provisionedHours)} h × $${rates?.configuredPerGbSecond}/GB-s configured`,
+      'provisioned',
     );
-    lines.push(
-      line(
-        'provisioned-executed',
-        'Provisioned concurrency duration',
-        b.pcExecutedUsd,
-        `${qty(b.pcExecutedGbSeconds)} GB-s (${Math.round(b.pcShare * 100)}% of execution time) × $${rates.executedPerGbSecond}/GB-s`,
-        p.lambda.provisioned.source,
-      ),
+    add(
+      'provisioned-executed',
+      'Provisioned concurrency duration',
+      b.pcExecutedUsd,
+      [p.lambda.provisioned],
+      () => `${qty(b.pcExecutedGbSeconds)} GB-s (${Math.round(b.pcShare * 100)}% of execution time) × $${rates?.executedPerGbSecond}/GB-s`,
     );
   }
   if (c.ephemeralStorageMb > PRICING_UNITS.ephemeralFreeMb.value) {
-    lines.push(
-      line(
-        'ephemeral-storage',
-        `Ephemeral storage (${c.ephemeralStorageMb.toLocaleString('en-US')} MB /tmp)`,
-        b.ephemeralUsd,
-        `${c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value} MB above the free ${PRICING_UNITS.ephemeralFreeMb.value} MB × execution time × $${p.lambda.ephemeralPerGbSecond.value}/GB-s`,
-        p.lambda.ephemeralPerGbSecond.source,
-        'ephemeral',
-      ),
+    add(
+      'ephemeral-storage',
+      `Ephemeral storage (${c.ephemeralStorageMb.toLocaleString('en-US')} MB /tmp)`,
+      b.ephemeralUsd,
+      [p.lambda.ephemeralPerGbSecond],
+      () =>
+        `${c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value} MB above the free ${PRICING_UNITS.ephemeralFreeMb.value} MB × execution time × $${rate(p.lambda.ephemeralPerGbSecond)}/GB-s`,
+      'ephemeral',
     );
   }
   if (w.source && SOURCE_LABEL[w.source]) {
     const id = SOURCE_PRICE_ID[w.source] as SourceId;
-    lines.push(line('source', SOURCE_LABEL[w.source] as string, b.sourceUsd, sourceDetail(w, c, b), id));
+    const source = w.source;
+    add('source', SOURCE_LABEL[source] as string, b.sourceUsd, sourcePrices(p, source), () => sourceDetail(w, c, b), id);
   }
   if (c.vpc?.attach && c.vpc.natGateways > 0) {
-    lines.push(
-      line(
-        'vpc-nat',
-        `NAT gateway${c.vpc.natGateways > 1 ? `s (${c.vpc.natGateways})` : ''}`,
-        b.natUsd,
-        `${c.vpc.natGateways} × ${hoursPerMonth()} h × $${p.nat.perHour.value}/h + ${qty(w.egressGbPerMonth)} GB × $${p.nat.perGb.value}/GB`,
-        p.nat.perHour.source,
-      ),
+    const n = c.vpc.natGateways;
+    add(
+      'vpc-nat',
+      `NAT gateway${n > 1 ? `s (${n})` : ''}`,
+      b.natUsd,
+      [p.nat.perHour, p.nat.perGb],
+      () => `${n} × ${hoursPerMonth()} h × $${rate(p.nat.perHour)}/h + ${qty(w.egressGbPerMonth)} GB × $${rate(p.nat.perGb)}/GB`,
     );
   }
   if (c.vpc?.attach && c.vpc.interfaceEndpoints.length > 0) {
-    lines.push(
-      line(
-        'vpc-endpoints',
-        `Interface endpoints (${c.vpc.interfaceEndpoints.join(', ')})`,
-        b.endpointsUsd,
-        `${c.vpc.interfaceEndpoints.length} endpoints × ${Math.max(1, c.vpc.subnets)} AZs × ${hoursPerMonth()} h × $${p.interfaceEndpoint.perHourPerAz.value}/h`,
-        p.interfaceEndpoint.perHourPerAz.source,
-      ),
+    const v = c.vpc;
+    add(
+      'vpc-endpoints',
+      `Interface endpoints (${v.interfaceEndpoints.join(', ')})`,
+      b.endpointsUsd,
+      [p.interfaceEndpoint.perHourPerAz],
+      () => `${v.interfaceEndpoints.length} endpoints × ${Math.max(1, v.subnets)} AZs × ${hoursPerMonth()} h × $${rate(p.interfaceEndpoint.perHourPerAz)}/h`,
     );
   }
   if (w.logKbPerInvocation > 0) {
-    lines.push(
-      line(
-        'cloudwatch-logs',
-        'CloudWatch Logs ingestion',
-        b.logsUsd,
-        `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation) × $${p.logsIngestionPerGb.value[0]?.rate}/GB`,
-        p.logsIngestionPerGb.source,
-      ),
+    add(
+      'cloudwatch-logs',
+      'CloudWatch Logs ingestion',
+      b.logsUsd,
+      [p.logsIngestionPerGb],
+      () => `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation) × $${tiers(p.logsIngestionPerGb)[0]?.rate}/GB`,
     );
   }
 
@@ -363,6 +402,11 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
     free ? 'The free tier is applied as if this function were the only user of it in the account.' : 'The free tier is not applied.',
     ...extraAssumptions,
   ];
+  if (unpriced.length > 0) {
+    assumptions.unshift(
+      `Not priced for ${p.region}, for lack of a sourced price: ${unpriced.join('; ')}. The total is a lower bound; us-east-1 has every price.`,
+    );
+  }
   if (w.countInit && c.initMs > 0) {
     assumptions.push(
       `Cold starts are ${COLD_STARTS.coldStartShare.value * 100}% of invocations (AWS: typically under 1% in production); spiky or low traffic has more.`,
@@ -372,9 +416,10 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
     currency: 'USD',
     region: p.region,
     pricesAsOf: p.asOf,
-    total: b.total,
+    total: lines.reduce((sum, l) => sum + l.usd, 0),
     lines,
     freeTierApplied: free,
+    unpriced,
     assumptions,
   };
 }

@@ -9,10 +9,13 @@ export { LIMITS, CONCURRENCY, EVENT_SOURCES, COLD_STARTS, RUNTIMES, type Fact, t
 export {
   PRICING_UNITS,
   REGION_PRICES,
+  US_EAST_1_PRICES,
   DEFAULT_REGION,
   regionPrices,
   supportedRegions,
   type Architecture,
+  type CompleteRegionPrices,
+  type Maybe,
   type Priced,
   type RegionPrices,
   type Tier,

@@ -17,50 +17,63 @@ export interface Priced<T> {
 
 export type Architecture = 'arm64' | 'x86_64';
 
+/**
+ * A Region's prices. Only what a public source gives for that Region is filled in; a price we could
+ * not source is `null`, and a bill that needs it says so instead of guessing (its total is then a
+ * lower bound).
+ */
+export type Maybe<T> = Priced<T> | null;
+
 export interface RegionPrices {
   readonly region: string;
   readonly name: string;
   /** The date the prices were transcribed (the `pricesAsOf` of a bill). */
   readonly asOf: string;
   readonly lambda: {
-    readonly requestsPerMillion: Priced<number>;
+    readonly requestsPerMillion: Maybe<number>;
     /** Per GB-second, tiers in GB-seconds per month. */
     readonly duration: Priced<Record<Architecture, readonly Tier[]>>;
-    readonly provisioned: Priced<Record<Architecture, { readonly configuredPerGbSecond: number; readonly executedPerGbSecond: number }>>;
+    readonly provisioned: Maybe<Record<Architecture, { readonly configuredPerGbSecond: number; readonly executedPerGbSecond: number }>>;
     /** Per GB-second of ephemeral storage configured above the free 512 MB. */
-    readonly ephemeralPerGbSecond: Priced<number>;
+    readonly ephemeralPerGbSecond: Maybe<number>;
   };
   readonly apiGateway: {
     /** REST API, per million requests, tiers in requests per month. */
-    readonly restPerMillion: Priced<readonly Tier[]>;
+    readonly restPerMillion: Maybe<readonly Tier[]>;
     /** HTTP API, per million requests, tiers in requests per month. */
-    readonly httpPerMillion: Priced<readonly Tier[]>;
+    readonly httpPerMillion: Maybe<readonly Tier[]>;
   };
   readonly sqs: {
-    readonly standardPerMillion: Priced<number>;
-    readonly fifoPerMillion: Priced<number>;
+    readonly standardPerMillion: Maybe<number>;
+    readonly fifoPerMillion: Maybe<number>;
   };
-  readonly sns: { readonly publishPerMillion: Priced<number> };
+  readonly sns: { readonly publishPerMillion: Maybe<number> };
   readonly eventBridge: {
-    readonly customEventsPerMillion: Priced<number>;
-    readonly schedulerPerMillion: Priced<number>;
+    readonly customEventsPerMillion: Maybe<number>;
+    readonly schedulerPerMillion: Maybe<number>;
   };
   readonly kinesis: {
-    readonly shardHour: Priced<number>;
-    readonly putUnitsPerMillion: Priced<number>;
+    readonly shardHour: Maybe<number>;
+    readonly putUnitsPerMillion: Maybe<number>;
   };
   readonly nat: {
-    readonly perHour: Priced<number>;
-    readonly perGb: Priced<number>;
+    readonly perHour: Maybe<number>;
+    readonly perGb: Maybe<number>;
   };
   readonly interfaceEndpoint: {
     /** Per endpoint, per AZ, per hour. */
-    readonly perHourPerAz: Priced<number>;
-    readonly perGb: Priced<number>;
+    readonly perHourPerAz: Maybe<number>;
+    readonly perGb: Maybe<number>;
   };
   /** Lambda logs to CloudWatch Logs (vended-log tiers since May 2025), per GB, tiers in GB per month. */
-  readonly logsIngestionPerGb: Priced<readonly Tier[]>;
+  readonly logsIngestionPerGb: Maybe<readonly Tier[]>;
 }
+
+/** RegionPrices with every price present: the shape of the default Region. */
+type Complete<T> = {
+  readonly [K in keyof T]: T[K] extends Priced<infer V> | null ? Priced<V> : T[K] extends object ? Complete<T[K]> : T[K];
+};
+export type CompleteRegionPrices = Complete<RegionPrices>;
 
 function p<T>(value: T, source: SourceId, note?: string): Priced<T> {
   return note === undefined ? { value, source } : { value, source, note };
@@ -81,7 +94,8 @@ export const PRICING_UNITS = {
   ephemeralFreeMb: p(512, 'ephemeral'),
 } as const;
 
-const US_EAST_1: RegionPrices = {
+/** US East (N. Virginia): every price, from the AWS Price List (2025-10-28) and the pages cited. */
+export const US_EAST_1_PRICES: CompleteRegionPrices = {
   region: 'us-east-1',
   name: 'US East (N. Virginia)',
   asOf: '2025-10-28',
@@ -164,11 +178,106 @@ const US_EAST_1: RegionPrices = {
 };
 
 /**
+ * EU (Ireland): AWS Price List files for Lambda, SQS, API Gateway, CloudWatch and SNS (published
+ * 2026-09-11 to 2026-10-01), in a public snapshot. Not in that snapshot, so not priced here:
+ * provisioned concurrency, ephemeral storage, EventBridge, Kinesis, NAT gateway, interface endpoints.
+ */
+const EU_WEST_1: RegionPrices = {
+  region: 'eu-west-1',
+  name: 'Europe (Ireland)',
+  asOf: '2026-09-11',
+  lambda: {
+    requestsPerMillion: p(0.2, 'priceListEuWest1'),
+    duration: p(
+      {
+        x86_64: [
+          { upTo: 6e9, rate: 0.0000166667 },
+          { upTo: 15e9, rate: 0.000015 },
+          { upTo: null, rate: 0.0000133334 },
+        ],
+        arm64: [
+          { upTo: 7.5e9, rate: 0.0000133334 },
+          { upTo: 18.75e9, rate: 0.0000120001 },
+          { upTo: null, rate: 0.0000106667 },
+        ],
+      },
+      'priceListEuWest1',
+    ),
+    provisioned: null,
+    ephemeralPerGbSecond: null,
+  },
+  apiGateway: {
+    restPerMillion: p(
+      [
+        { upTo: 333e6, rate: 3.5 },
+        { upTo: 1_000e6, rate: 3.19 },
+        { upTo: 20_000e6, rate: 2.71 },
+        { upTo: null, rate: 1.72 },
+      ],
+      'priceListEuWest1',
+    ),
+    httpPerMillion: p(
+      [
+        { upTo: 300e6, rate: 1.11 },
+        { upTo: null, rate: 1.0 },
+      ],
+      'priceListEuWest1',
+    ),
+  },
+  sqs: {
+    standardPerMillion: p(0.4, 'priceListEuWest1'),
+    fifoPerMillion: p(0.5, 'priceListEuWest1'),
+  },
+  sns: { publishPerMillion: p(0.5, 'priceListEuWest1') },
+  eventBridge: { customEventsPerMillion: null, schedulerPerMillion: null },
+  kinesis: { shardHour: null, putUnitsPerMillion: null },
+  nat: { perHour: null, perGb: null },
+  interfaceEndpoint: { perHourPerAz: null, perGb: null },
+  logsIngestionPerGb: p(
+    [{ upTo: null, rate: 0.57 }],
+    'priceListEuWest1',
+    'Standard-class ingestion rate; the volume tiers of Lambda logs are not in the snapshot, so large volumes are overstated.',
+  ),
+};
+
+/**
+ * Regions whose Lambda duration rate differs from us-east-1, from a public table of per-Region
+ * duration rates. It gives one rate per architecture, no volume tiers and no other prices: only
+ * compute is priced for these Regions.
+ */
+function durationOnly(region: string, name: string, x86: number, arm: number): RegionPrices {
+  return {
+    region,
+    name,
+    asOf: '2026-03-10',
+    lambda: {
+      requestsPerMillion: null,
+      duration: p({ x86_64: [{ upTo: null, rate: x86 }], arm64: [{ upTo: null, rate: arm }] }, 'regionalLambdaPrices', 'First-tier rate; volume tiers not in the source.'),
+      provisioned: null,
+      ephemeralPerGbSecond: null,
+    },
+    apiGateway: { restPerMillion: null, httpPerMillion: null },
+    sqs: { standardPerMillion: null, fifoPerMillion: null },
+    sns: { publishPerMillion: null },
+    eventBridge: { customEventsPerMillion: null, schedulerPerMillion: null },
+    kinesis: { shardHour: null, putUnitsPerMillion: null },
+    nat: { perHour: null, perGb: null },
+    interfaceEndpoint: { perHourPerAz: null, perGb: null },
+    logsIngestionPerGb: null,
+  };
+}
+
+/**
  * The Regions the advisor prices. Add a Region here with its own sources; nothing else in the code
  * names a price.
  */
 export const REGION_PRICES: Readonly<Record<string, RegionPrices>> = {
-  'us-east-1': US_EAST_1,
+  'us-east-1': US_EAST_1_PRICES,
+  'eu-west-1': EU_WEST_1,
+  'af-south-1': durationOnly('af-south-1', 'Africa (Cape Town)', 0.0000221, 0.00001768),
+  'ap-east-1': durationOnly('ap-east-1', 'Asia Pacific (Hong Kong)', 0.00002292, 0.0000183),
+  'eu-south-1': durationOnly('eu-south-1', 'Europe (Milan)', 0.0000195172, 0.0000156138),
+  'me-south-1': durationOnly('me-south-1', 'Middle East (Bahrain)', 0.0000206667, 0.0000165334),
 };
 
 export const DEFAULT_REGION = 'us-east-1';

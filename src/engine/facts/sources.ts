@@ -38,7 +38,11 @@ export const SOURCES = {
   pricing: aws('AWS Lambda pricing', 'https://aws.amazon.com/lambda/pricing/'),
   pricingWhitepaper: aws('How AWS pricing works: AWS Lambda', 'https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html'),
   priceList: secondary('AWS Price List API transcription, us-east-1 (query 2025-10-28)', 'https://cloudchipr.com/blog/aws-lambda-pricing'),
-  regionalLambdaPrices: secondary('Lambda prices by Region (artillery prices.js)', 'https://app.unpkg.com/artillery@2.0.28/files/lib/platform/aws-lambda/prices.js'),
+  priceListEuWest1: secondary(
+    'AWS Price List files for eu-west-1 (Lambda, SQS, API Gateway, CloudWatch, SNS; published 2026-09-11 to 2026-10-01), public snapshot fetched 2026-10-02',
+    'https://github.com/mamtha4u/SDLC/blob/45b7bae453281a7599bcbe863f7e547e2fd5e1ef/backend/config/pricing_eu-west-1.json',
+  ),
+  regionalLambdaPrices: secondary('Lambda duration prices by Region (artillery 2.0.28 prices.js, published 2026-03-10)', 'https://app.unpkg.com/artillery@2.0.28/files/lib/platform/aws-lambda/prices.js'),
   initBilling: aws('AWS Lambda standardizes billing for the INIT phase', 'https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase'),
   concurrency: aws('Lambda: configuring reserved concurrency', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'),
   scaling: aws('Lambda scaling behavior', 'https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html'),
