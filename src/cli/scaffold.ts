@@ -1,0 +1,213 @@
+/**
+ * `lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language typescript|python] [--force]`
+ *
+ * Recommends the design, generates the project with the engine's scaffolder and writes it under DIR.
+ * Every check happens before the first byte is written: each path must be a safe relative path, stay
+ * inside DIR once symlinks of existing folders are resolved, and not name an existing file unless
+ * `--force` is given (exit 3, listing the files, nothing written).
+ */
+import { lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { scaffold, checkScaffoldPath, ScaffoldError, type HandlerLanguage, type IacDialect, type ScaffoldFile } from '../engine/scaffold/index.ts';
+import { parseCommandArgs } from './args.ts';
+import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from './io.ts';
+import { designFor } from './recommend.ts';
+
+/** Exit code when files exist and `--force` was not given. */
+export const EXIT_EXISTS = 3;
+
+const IACS: readonly IacDialect[] = ['sam', 'cdk', 'terraform'];
+const LANGUAGES: readonly HandlerLanguage[] = ['typescript', 'python'];
+
+export const SCAFFOLD_HELP = `Usage: lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform]
+                                [--language typescript|python] [--force]
+
+Recommends the design for a scenario and writes a project for it under DIR: the handler
+(Powertools for AWS Lambda: logger, tracer, metrics, batch, idempotency where delivery is
+at-least-once), its unit test, sample events under events/, and the infrastructure as code
+(SAM template.yaml, a CDK app or Terraform) that sets exactly what the design says.
+
+Arguments:
+  <scenario.json>       a scenario file; '-' reads it from stdin
+
+Options:
+  --out DIR             the folder to write into (created when missing)
+  --iac D               sam, cdk or terraform (default: sam)
+  --language L          typescript or python (default: python for a python scenario, else typescript)
+  --force               overwrite files that already exist
+  -h, --help            show this help
+
+Nothing is written when a file exists and --force is not given (exit code 3, the files listed),
+or when a path would leave DIR (through '..' or a symbolic link).
+
+Exit codes: 0 written, 2 invalid input (also a path that would leave DIR), 3 files exist (nothing written), 1 anything else.
+
+Example:
+  lambda-advisor scaffold examples/scenarios/sqs-worker-database.json --out invoice-writer --iac sam
+`;
+
+function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got '${String(value)}') (see: lambda-advisor scaffold --help)`);
+}
+
+function errCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+/** lstat, or null when nothing is there. */
+async function lstatOrNull(path: string): Promise<Awaited<ReturnType<typeof lstat>> | null> {
+  try {
+    return await lstat(path);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') return null;
+    throw err;
+  }
+}
+
+/** True when `child` is `root` or inside it (both absolute, resolved). */
+export function isInside(root: string, child: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** The real path of `path`: its deepest existing ancestor through `realpath`, the rest appended as is. */
+async function realOrNearest(path: string): Promise<string> {
+  const missing: string[] = [];
+  let current = path;
+  for (;;) {
+    try {
+      return join(await realpath(current), ...missing.reverse());
+    } catch (err) {
+      const code = errCode(err);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
+      const parent = dirname(current);
+      if (parent === current) return path;
+      missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
+      current = parent;
+    }
+  }
+}
+
+export interface TargetCheck {
+  readonly path: string;
+  readonly absolute: string;
+  readonly exists: boolean;
+}
+
+/**
+ * Check every generated path against the output folder before anything is written. Returns the
+ * targets, or the problems (one line per path) when any path is unsafe.
+ */
+export async function checkTargets(outDir: string, files: readonly ScaffoldFile[]): Promise<{ ok: true; targets: TargetCheck[] } | { ok: false; problems: string[] }> {
+  const root = resolve(outDir);
+  const realRoot = await realOrNearest(root);
+  const problems: string[] = [];
+  const targets: TargetCheck[] = [];
+  for (const f of files) {
+    const bad = checkScaffoldPath(f.path);
+    if (bad !== null) {
+      problems.push(`${f.path}: ${bad}`);
+      continue;
+    }
+    const absolute = resolve(root, ...f.path.split('/'));
+    if (!isInside(root, absolute) || absolute === root) {
+      problems.push(`${f.path}: would be written outside ${outDir}`);
+      continue;
+    }
+    const real = await realOrNearest(absolute);
+    if (!isInside(realRoot, real)) {
+      problems.push(`${f.path}: a symbolic link inside ${outDir} leads outside it (to ${real}); refusing to write through it`);
+      continue;
+    }
+    const st = await lstatOrNull(absolute);
+    if (st?.isDirectory()) {
+      problems.push(`${f.path}: is a folder, not a file`);
+      continue;
+    }
+    targets.push({ path: f.path, absolute, exists: st !== null });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, targets };
+}
+
+export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'scaffold',
+    argv,
+    {
+      out: { type: 'string', short: 'o' },
+      iac: { type: 'string' },
+      language: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    1,
+  );
+  if (values['help']) {
+    io.stdout.write(SCAFFOLD_HELP);
+    return EXIT_OK;
+  }
+  const path = positionals[0];
+  if (path === undefined) throw new UsageError("scaffold needs a scenario file, or '-' to read stdin (see: lambda-advisor scaffold --help)");
+  const out = values['out'];
+  if (typeof out !== 'string' || out.trim() === '') throw new UsageError('scaffold needs --out DIR, the folder to write into (see: lambda-advisor scaffold --help)');
+  if (out.includes('\0')) throw new UsageError('--out contains a NUL character');
+  const iac = oneOf('iac', values['iac'], IACS, 'sam');
+  const languageFlag = values['language'];
+  if (languageFlag !== undefined) oneOf('language', languageFlag, LANGUAGES, 'typescript');
+
+  let outStat: Awaited<ReturnType<typeof stat>> | null = null;
+  try {
+    outStat = await stat(resolve(out));
+  } catch (err) {
+    if (errCode(err) !== 'ENOENT') throw new UsageError(`cannot use --out ${out}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (outStat !== null && !outStat.isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder`);
+
+  const design = await designFor(path, io);
+  const language = oneOf('language', languageFlag, LANGUAGES, design.runtime === 'python' ? 'python' : 'typescript');
+
+  let files: ScaffoldFile[];
+  try {
+    files = scaffold(design, { iac, language });
+  } catch (err) {
+    if (err instanceof ScaffoldError) throw new UsageError(`cannot scaffold this design: ${err.message}`);
+    throw err;
+  }
+
+  const checked = await checkTargets(out, files);
+  if (!checked.ok) {
+    io.stderr.write(`lambda-advisor: refusing to scaffold into ${out}; nothing was written:\n`);
+    for (const p of checked.problems) io.stderr.write(`  ${p}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const existing = checked.targets.filter((t) => t.exists);
+  if (existing.length > 0 && values['force'] !== true) {
+    const n = existing.length;
+    io.stderr.write(`lambda-advisor: ${n} file${n === 1 ? '' : 's'} already exist${n === 1 ? 's' : ''} in ${out}; nothing was written (use --force to overwrite):\n`);
+    for (const t of existing) io.stderr.write(`  ${t.path}\n`);
+    return EXIT_EXISTS;
+  }
+
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const written: string[] = [];
+  try {
+    for (const t of checked.targets) {
+      const f = byPath.get(t.path);
+      if (f === undefined) continue;
+      await mkdir(dirname(t.absolute), { recursive: true });
+      await writeFile(t.absolute, f.contents, 'utf8');
+      written.push(t.path);
+    }
+  } catch (err) {
+    io.stderr.write(`lambda-advisor: writing into ${out} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (written.length > 0) io.stderr.write(`  written before the failure: ${written.join(', ')}\n`);
+    return EXIT_FAILURE;
+  }
+
+  io.stdout.write(`Scaffolded ${design.name} (${iac}, ${language}) into ${out}: ${written.length} files\n`);
+  for (const t of checked.targets) io.stdout.write(`  ${t.exists ? 'overwrote' : 'created  '} ${t.path}\n`);
+  io.stdout.write(`Next: read ${join(out, 'README.md')}\n`);
+  return EXIT_OK;
+}
