@@ -1,0 +1,50 @@
+/**
+ * The engine's public API: what the CLI, the extension host and the webview use.
+ *   recommend(scenario)  a valid Scenario -> Design
+ *   advise(input)        untrusted JSON -> Design, or every problem with its field path
+ */
+import type { Design } from './design.ts';
+import { parseScenario, type FieldError } from './scenario.ts';
+import { recommend } from './recommend/index.ts';
+
+export { recommend } from './recommend/index.ts';
+export { MODEL as RECOMMENDATION_MODEL } from './recommend/context.ts';
+export { ALL_MEMORIES } from './recommend/memory.ts';
+
+export type AdviseResult = { ok: true; design: Design } | { ok: false; errors: FieldError[] };
+
+/** Validate untrusted input and recommend a design. Never throws on bad input. */
+export function advise(input: unknown): AdviseResult {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return { ok: true, design: recommend(parsed.scenario) };
+}
+
+export {
+  parseScenario,
+  formatErrors,
+  monthlyRequests,
+  scenarioSchema,
+  SOURCES_LIST,
+  RUNTIME_LIST,
+  AWS_SERVICE_LIST,
+  type Scenario,
+  type ScenarioInput,
+  type FieldError,
+  type ParseResult,
+  type EventSource,
+} from './scenario.ts';
+export {
+  DESIGN_SCHEMA_VERSION,
+  type Design,
+  type DecisionId,
+  type Rationale,
+  type Warning,
+  type MemoryOption,
+  type CostLine,
+  type Bill,
+  type PricedConfig,
+} from './design.ts';
+export * from './facts/index.ts';
+export { priceDesign, monthlyTotal, vpcMonthlyUsd, costByMemory, costByTraffic, pricePlainFunction, formatUsd, type PlainFunction, type PlainResult } from './cost/index.ts';
+export { durationAt, vcpus, usableVcpus, CPU_SHARE, PERFORMANCE_ASSUMPTIONS, type Profile, type WorkMeasure } from './model/performance.ts';

@@ -1,0 +1,171 @@
+/**
+ * Decision 4: batching for poll sources (null for push sources). The batch is sized at the cheapest
+ * memory where one record meets every constraint (so batching never forces a more expensive memory):
+ * the fill that cuts invocations the most while window + batch size × p99 per record stays within
+ * the target.
+ */
+import { EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
+import type { Design, Rationale, Warning } from '../design.ts';
+import { MODEL, type Context } from './context.ts';
+import { durationAt } from '../model/performance.ts';
+import { ms, num, round } from './format.ts';
+
+export type Batching = NonNullable<Design['batching']>;
+
+export interface BatchingDecision {
+  readonly value: Batching | null;
+  /** Records per invocation for the bill (1 for push sources). */
+  readonly recordsPerInvocation: number;
+  /** Records in a full batch (the p99 latency counts a full batch); 1 for push sources. */
+  readonly batchSize: number;
+  readonly windowSeconds: number;
+  readonly rationale: Rationale;
+  readonly warnings: Warning[];
+}
+
+const WINDOWS = [0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300] as const;
+
+/** The fill assumption, said with every batching decision. */
+export const FILL_ASSUMPTION =
+  'Batch fill: a poller hands over what arrived during the batching window (or about one second of traffic without a window), between 1 record and the batch size; for streams, per shard.';
+
+export const SEQUENTIAL_ASSUMPTION =
+  'A batch is processed one record after another: its duration is the per-record duration × records (the model does not assume parallel work inside a batch).';
+
+function defaultBatch(c: Context): number {
+  switch (c.s.source) {
+    case 'sqs':
+      return EVENT_SOURCES.sqsBatchDefault.value;
+    case 'sqs-fifo':
+      return EVENT_SOURCES.sqsFifoBatchMax.value;
+    case 'kafka':
+      return EVENT_SOURCES.kafkaBatchDefault.value;
+    default:
+      return EVENT_SOURCES.streamBatchDefault.value;
+  }
+}
+
+function maxBatch(c: Context): number {
+  switch (c.s.source) {
+    case 'sqs':
+      return EVENT_SOURCES.sqsBatchMax.value;
+    case 'sqs-fifo':
+      return EVENT_SOURCES.sqsFifoBatchMax.value;
+    case 'kafka':
+      return EVENT_SOURCES.kafkaBatchMax.value;
+    default:
+      return EVENT_SOURCES.streamBatchMax.value;
+  }
+}
+
+/** Units records are spread over when a batch fills: shards for Kinesis / DynamoDB Streams, else 1. */
+export function fillUnits(c: Context): number {
+  return c.s.source === 'kinesis' || c.s.source === 'dynamodb-streams' ? (c.s.traffic.shards ?? 1) : 1;
+}
+
+export function expectedFill(ratePerUnit: number, windowSeconds: number, batchSize: number): number {
+  return Math.min(batchSize, Math.max(1, ratePerUnit * Math.max(windowSeconds, 1)));
+}
+
+const PUSH_RATIONALE: Rationale = {
+  title: 'Batching',
+  summary: 'None: one event per invocation',
+  why: 'Push sources invoke the function once per event; batch size and batching window are settings of event source mappings (poll sources) only.',
+  tradeOff: 'If invocation count matters more than latency, put a queue in front and let Lambda poll it in batches.',
+  references: references('lambdaServices', 'esmSemantics'),
+};
+
+export function decideBatching(c: Context, referenceMemoryMb: number, initAllowanceMs = 0): BatchingDecision {
+  const warnings: Warning[] = [];
+  if (c.kind === 'sync' || c.kind === 'async') {
+    return { value: null, recordsPerInvocation: 1, batchSize: 1, windowSeconds: 0, rationale: PUSH_RATIONALE, warnings };
+  }
+  const s = c.s;
+  const d = durationAt(c.p99Work, referenceMemoryMb);
+  const fifo = s.source === 'sqs-fifo';
+  const sqsStandard = s.source === 'sqs';
+  const payloadCap = Math.floor((LIMITS.syncPayloadMb.value * 1_024) / s.traffic.payloadKb);
+  const sourceMax = maxBatch(c);
+  const cap = Math.min(sourceMax, payloadCap);
+  const timeCap = Math.floor((LIMITS.timeoutMaxSeconds.value * 1_000) / (d * MODEL.timeoutSafetyFactor));
+  const units = fillUnits(c);
+  const avgUnit = c.avgRate / units;
+  const peakUnit = c.peakRate / units;
+  const target = c.target === undefined ? undefined : c.target - initAllowanceMs;
+  const windowCapS = target === undefined ? MODEL.windowWithoutTargetSeconds : (target * MODEL.windowShareOfTarget) / 1_000;
+  const deflt = defaultBatch(c);
+
+  let best = { w: 0, b: 1, e: 1 };
+  let first = true;
+  for (const w of WINDOWS) {
+    if (w > EVENT_SOURCES.batchingWindowMaxSeconds.value) break;
+    if (fifo && w > 0) break; // FIFO queues do not support a batching window
+    if (w > 0 && w > windowCapS) break;
+    const latencyCap = Math.floor(((target === undefined ? MODEL.batchMsWithoutTarget : target) - w * 1_000) / d);
+    const useful = Math.max(deflt, Math.ceil(peakUnit * Math.max(w, 1)));
+    let b = Math.min(cap, latencyCap, timeCap, useful);
+    if (sqsStandard && w === 0) b = Math.min(b, EVENT_SOURCES.sqsBatchWithoutWindowMax.value);
+    b = Math.max(1, b);
+    if (w > 0 && latencyCap < 1) break;
+    const e = expectedFill(avgUnit, w, b);
+    // More records per invocation wins; a longer window must cut invocations by more than the tie tolerance.
+    if (first || e > best.e * (1 + MODEL.costTieTolerance)) best = { w, b, e };
+    first = false;
+  }
+
+  if (payloadCap < 1) {
+    warnings.push({
+      id: 'payload-too-large',
+      severity: 'error',
+      message: `A ${num(s.traffic.payloadKb)} KB record does not fit in one invocation (${num(LIMITS.syncPayloadMb.value)} MB): store the body in S3 and pass a reference (claim check).`,
+      references: references(LIMITS.syncPayloadMb),
+    });
+  }
+
+  const value: Batching = {
+    batchSize: best.b,
+    maximumBatchingWindowSeconds: best.w,
+    reportBatchItemFailures: true,
+    expectedRecordsPerBatch: round(best.e, 2),
+  };
+  const limits: string[] = [];
+  if (fifo) limits.push(`FIFO queues take at most ${EVENT_SOURCES.sqsFifoBatchMax.value} messages per batch and no batching window`);
+  if (payloadCap < sourceMax) limits.push(`${num(s.traffic.payloadKb)} KB records × ${num(payloadCap)} fill the ${num(LIMITS.syncPayloadMb.value)} MB invocation payload`);
+  if (sqsStandard && best.b > EVENT_SOURCES.sqsBatchWithoutWindowMax.value)
+    limits.push(`SQS needs a batching window of at least 1 s for batches above ${EVENT_SOURCES.sqsBatchWithoutWindowMax.value}`);
+  const latencyWhy =
+    target === undefined
+      ? `No latency target was given, so the window is kept to at most ${MODEL.windowWithoutTargetSeconds} s and a full batch to about ${ms(MODEL.batchMsWithoutTarget)} of processing (${num(best.b)} records × ${ms(d)} p99 each at ${num(referenceMemoryMb)} MB, the cheapest memory that works).`
+      : `Latency: window ${best.w} s + ${num(best.b)} records × ${ms(d)} p99 each (at ${num(referenceMemoryMb)} MB, the cheapest memory that works) = ${ms(best.w * 1_000 + best.b * d)} against the ${ms(target)} target${initAllowanceMs > 0 ? ' (after the cold-start reserve)' : ''}; the window may use at most ${Math.round(MODEL.windowShareOfTarget * 100)}% of it.`;
+  const fill =
+    `At ${num(avgUnit)} records/s${units > 1 ? ` per shard (${num(c.avgRate)}/s over ${units} shards)` : ''} on average, a batch holds about ${num(value.expectedRecordsPerBatch)} records, ` +
+    `so ${num(c.monthly)} records a month take about ${num(c.monthly / value.expectedRecordsPerBatch)} invocations.`;
+  return {
+    value,
+    recordsPerInvocation: value.expectedRecordsPerBatch,
+    batchSize: best.b,
+    windowSeconds: best.w,
+    warnings,
+    rationale: {
+      title: 'Batching',
+      summary: `Batch size ${num(best.b)}, batching window ${best.w} s, ReportBatchItemFailures on`,
+      why:
+        `${latencyWhy} ${fill}` +
+        (limits.length ? ` Limits: ${limits.join('; ')}.` : '') +
+        ' ReportBatchItemFailures lets the function return only the records that failed, so the rest are not processed again. ' +
+        FILL_ASSUMPTION +
+        ' ' +
+        SEQUENTIAL_ASSUMPTION,
+      tradeOff:
+        'Bigger batches and longer windows mean fewer invocations (and fewer SQS requests) but more delay per record and more records retried when a batch fails; a partial batch response keeps the retry to the failed records.',
+      references: references(
+        fifo || sqsStandard ? 'sqsParameters' : s.source === 'kafka' ? 'kafkaRetry' : 'kinesisParameters',
+        'batchingWindow',
+        'batchItemFailures',
+        LIMITS.syncPayloadMb,
+      ),
+      articleCorrection:
+        'The 2019 article described batches of about 10 messages; SQS standard queues now take up to 10,000 per batch (with a batching window of at least 1 s above 10), streams up to 10,000, FIFO still 10, all within the 6 MB invocation payload.',
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * Decision 5: concurrency. Needed concurrency at peak by Little's law (arrival rate × time in the
+ * function); limits that protect a downstream (reserved concurrency for push sources, SQS
+ * MaximumConcurrency for queues, the parallelization factor for streams); the account's limits.
+ */
+import { CONCURRENCY, references } from '../facts/index.ts';
+import type { Design, Rationale, Warning } from '../design.ts';
+import { type Context } from './context.ts';
+import { expectedFill, fillUnits } from './batching.ts';
+import { ms, num } from './format.ts';
+
+export interface ConcurrencyInput {
+  /** Average duration of one record (one request for push sources) at the chosen memory, ms. */
+  readonly perRecordAvgMs: number;
+  readonly batchSize: number;
+  readonly windowSeconds: number;
+  /** Provisioned concurrency chosen by the cold-start rule (null: none). */
+  readonly provisioned: boolean;
+}
+
+export interface ConcurrencyDecision {
+  readonly value: Design['concurrency'];
+  readonly rationale: Rationale;
+  readonly warnings: Warning[];
+}
+
+/** ceil, forgiving floating-point dust (200 × 0.35 = 70.00000000000001 is 70). */
+export function ceilish(x: number): number {
+  return Math.ceil(x - 1e-9);
+}
+
+/** Concurrency needed to serve `rate` arrivals/s that each keep an environment busy `seconds`. */
+export function littlesLaw(rate: number, seconds: number): number {
+  if (rate <= 0 || seconds <= 0) return 0;
+  return Math.max(1, ceilish(rate * seconds));
+}
+
+export function decideConcurrency(c: Context, input: ConcurrencyInput): ConcurrencyDecision {
+  const s = c.s;
+  const warnings: Warning[] = [];
+  const recS = input.perRecordAvgMs / 1_000;
+  const poll = c.kind === 'queue' || c.kind === 'stream';
+  const units = fillUnits(c);
+  const peakFill = poll ? expectedFill(c.peakRate / units, input.windowSeconds, input.batchSize) : 1;
+  const batchesPerSecond = c.peakRate / peakFill;
+  const batchSeconds = peakFill * recS;
+  const neededAtPeak = littlesLaw(batchesPerSecond, batchSeconds);
+  const neededAtAverage = littlesLaw(c.avgRate, recS);
+  const littleWhy = poll
+    ? `At peak ${num(c.peakRate)} records/s arrive in batches of about ${num(peakFill)}: ${num(batchesPerSecond)} batches/s × ${ms(batchSeconds * 1_000)} per batch = ${num(batchesPerSecond * batchSeconds)}, so ${num(neededAtPeak)} concurrent batches (Little's law).`
+    : `Peak ${num(c.peakRate)}/s × ${ms(input.perRecordAvgMs)} average duration = ${num(c.peakRate * recS)}, so ${num(neededAtPeak)} concurrent executions (Little's law).`;
+  const peakNote = c.peakGiven ? '' : ' No peak rate was given, so the average rate stands in for it: give traffic.peakPerSecond for a safer figure.';
+
+  // What the downstream can take, in concurrent executions (one downstream request per record assumed).
+  const dsConc = s.downstream.maxConcurrency;
+  const dsRps = s.downstream.maxRequestsPerSecond;
+  let allowed = Infinity;
+  const dsWhy: string[] = [];
+  if (dsConc !== undefined) {
+    allowed = dsConc;
+    dsWhy.push(`the downstream accepts ${num(dsConc)} concurrent connections`);
+  }
+  if (dsRps !== undefined && recS > 0) {
+    const fromRps = Math.max(0, Math.floor(dsRps * recS + 1e-9));
+    allowed = Math.min(allowed, fromRps);
+    dsWhy.push(`${num(dsRps)} requests/s × ${ms(input.perRecordAvgMs)} per record = ${num(dsRps * recS)} concurrent executions (one downstream request per record assumed)`);
+  }
+  const protect = Number.isFinite(allowed);
+
+  let reserved: number | null = null;
+  let maximumConcurrency: number | null = null;
+  let parallelizationFactor: number | null = null;
+  let effective = neededAtPeak;
+  const parts: string[] = [littleWhy + peakNote];
+  let tradeOff = '';
+  const refs = references('scaling', 'limits');
+
+  if (c.kind === 'sync' || c.kind === 'async') {
+    if (protect) {
+      const maxReservable = CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value;
+      reserved = Math.min(maxReservable, Math.max(1, allowed));
+      effective = Math.min(neededAtPeak, reserved);
+      parts.push(`Reserved concurrency ${reserved} caps the function because ${dsWhy.join(' and ')}.`);
+      if (neededAtPeak > reserved) {
+        warnings.push({
+          id: 'downstream-overload',
+          severity: 'warning',
+          message:
+            c.kind === 'sync'
+              ? `At peak the function needs ${neededAtPeak} concurrent executions but the downstream takes ${reserved}: callers beyond that get HTTP 429 (throttled). Put a queue between them, cache, or raise the downstream's limit.`
+              : `At peak the function needs ${neededAtPeak} concurrent executions but the downstream takes ${reserved}: Lambda holds throttled events and retries them for up to the maximum event age, so they are delayed, not lost.`,
+          references: references('concurrency', 'scaling'),
+        });
+      }
+      tradeOff = 'Reserved concurrency is free and guarantees that slice to this function, but it is also a hard cap and is taken away from every other function in the account.';
+      refs.push(...references('concurrency'));
+    } else {
+      parts.push('No downstream limit was given, so no reserved concurrency: the function scales with demand.');
+      tradeOff = 'Without a cap a burst can reach every dependency at full speed; set reserved concurrency if something behind the function cannot scale with it.';
+    }
+  } else if (c.kind === 'queue') {
+    const fifo = s.source === 'sqs-fifo';
+    if (protect) {
+      const min = CONCURRENCY.sqsMaximumConcurrencyMin.value;
+      const max = CONCURRENCY.sqsMaximumConcurrencyMax.value;
+      maximumConcurrency = Math.min(max, Math.max(min, allowed));
+      effective = Math.min(neededAtPeak, maximumConcurrency);
+      parts.push(`The event source mapping's MaximumConcurrency is ${maximumConcurrency} (allowed ${min}–${num(max)}) because ${dsWhy.join(' and ')}; messages beyond it wait in the queue instead of overloading the downstream.`);
+      if (allowed < min) {
+        warnings.push({
+          id: 'downstream-overload',
+          severity: 'warning',
+          message: `The downstream takes less than ${min} concurrent executions, but MaximumConcurrency cannot go below ${min}: limit the rate inside the function (or with a token bucket) as well.`,
+          references: references(CONCURRENCY.sqsMaximumConcurrencyMin),
+        });
+      }
+      if (neededAtAverage > maximumConcurrency) {
+        warnings.push({
+          id: 'downstream-overload',
+          severity: 'error',
+          message: `Even average traffic needs ${neededAtAverage} concurrent executions, more than the ${maximumConcurrency} the downstream allows: the queue will grow without bound. Raise the downstream's capacity or make each record cheaper.`,
+          references: references(CONCURRENCY.sqsMaximumConcurrencyMax),
+        });
+      }
+    } else {
+      parts.push(`No downstream limit was given, so no MaximumConcurrency: the pollers may scale to ${num(CONCURRENCY.sqsMaxConcurrencyDefault.value)} concurrent invocations by default.`);
+    }
+    parts.push(
+      `No reserved concurrency on an SQS consumer: below ${CONCURRENCY.sqsOverPollingBelow.value}, Lambda's pollers (which start at ${CONCURRENCY.sqsInitialConcurrency.value}) still take messages they cannot hand to the function; the throttled messages return to the queue and can reach the dead-letter queue unprocessed ("over-polling"). MaximumConcurrency limits the pollers themselves.`,
+    );
+    if (fifo) {
+      const groups = s.traffic.messageGroups;
+      if (groups !== undefined) {
+        parts.push(`A FIFO queue runs at most one batch per message group: ${num(groups)} groups cap concurrency at ${num(groups)}.`);
+        effective = Math.min(effective, groups);
+        if (neededAtPeak > groups) {
+          warnings.push({
+            id: 'ordering',
+            severity: 'warning',
+            message: `At peak the FIFO queue needs ${neededAtPeak} concurrent batches but its ${num(groups)} message groups allow only ${num(groups)}: messages will back up. Use more message groups (finer ordering keys) if order only matters per key.`,
+            references: references('sqsScaling'),
+          });
+        }
+      } else {
+        parts.push('A FIFO queue runs at most one batch per message group: concurrency is capped by the number of active groups.');
+      }
+    }
+    tradeOff = 'A cap turns overload into queueing delay: messages wait longer at peak, but nothing downstream falls over and nothing is lost while the retention period lasts.';
+    refs.push(...references('sqsScaling', 'scalingConfig'));
+  } else if (s.source === 'kafka') {
+    parts.push('Kafka pollers never exceed the topic\'s partition count (to keep per-partition order): give the topic at least as many partitions as the concurrency needed.');
+    if (protect) {
+      parts.push(`To protect the downstream (${dsWhy.join(' and ')}), keep the partition count (or the provisioned-mode MaximumPollers) at ${num(Math.max(1, allowed))} or below.`);
+      effective = Math.min(neededAtPeak, Math.max(1, allowed));
+    }
+    tradeOff = 'More partitions allow more parallel batches; order is kept only within a partition.';
+    refs.push(...references('kafkaScaling'));
+  } else {
+    const shards = s.traffic.shards ?? 1;
+    const min = CONCURRENCY.parallelizationFactorMin.value;
+    const max = CONCURRENCY.parallelizationFactorMax.value;
+    let factor = Math.min(max, Math.max(min, Math.ceil(neededAtPeak / shards - 1e-9)));
+    if (protect && shards * factor > allowed) factor = Math.max(min, Math.floor(allowed / shards));
+    parallelizationFactor = factor;
+    effective = shards * factor;
+    parts.push(
+      `${num(shards)} shard${shards === 1 ? '' : 's'}${s.traffic.shards === undefined ? ' (assumed; give traffic.shards)' : ''} × parallelization factor ${factor} = ${num(shards * factor)} concurrent batches` +
+        (protect ? `, kept within the downstream's limit (${dsWhy.join(' and ')})` : '') +
+        '; records with the same partition key stay in order at any factor.',
+    );
+    if (neededAtPeak > shards * max) {
+      warnings.push({
+        id: 'latency-unreachable',
+        severity: 'warning',
+        message: `At peak the stream needs ${neededAtPeak} concurrent batches, more than ${num(shards)} shards × the maximum factor ${max} = ${num(shards * max)}: the iterator age will grow. Add shards or make each record cheaper.`,
+        references: references(CONCURRENCY.parallelizationFactorMax),
+      });
+    }
+    if (protect && shards > allowed) {
+      warnings.push({
+        id: 'downstream-overload',
+        severity: 'warning',
+        message: `${num(shards)} shards run at least ${num(shards)} batches at once, more than the downstream's ${num(allowed)}: fewer shards, or a queue between the stream and the downstream.`,
+        references: references('kinesisParameters'),
+      });
+    }
+    tradeOff = 'A higher factor drains a busy shard faster but multiplies the load on whatever the function writes to; per-key order holds, order across keys does not.';
+    refs.push(...references('kinesisParameters'));
+  }
+
+  const account = CONCURRENCY.accountDefault.value;
+  const spare = account - CONCURRENCY.unreservedFloor.value;
+  if (effective > spare) {
+    const scaleUp = Math.ceil(effective / CONCURRENCY.scalingPerTenSeconds.value) * 10;
+    warnings.push({
+      id: 'account-concurrency',
+      severity: effective > account ? 'error' : 'warning',
+      message:
+        effective > account
+          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every 10 s.`
+          : `At peak the function needs ${num(effective)} of the account's default ${num(account)} concurrent executions, leaving less than ${num(CONCURRENCY.unreservedFloor.value)} for every other function in the Region: request a quota increase.`,
+      references: references(CONCURRENCY.accountDefault, CONCURRENCY.scalingPerTenSeconds),
+    });
+  }
+  if (input.provisioned) parts.push(`Provisioned concurrency: ${neededAtPeak} environments, chosen by the cold-start rule.`);
+  const provisioned = input.provisioned ? Math.max(1, neededAtPeak) : null;
+
+  return {
+    value: { neededAtPeak, reserved, provisioned, maximumConcurrency, parallelizationFactor },
+    warnings,
+    rationale: {
+      title: 'Concurrency',
+      summary:
+        `${num(neededAtPeak)} needed at peak` +
+        (reserved !== null ? `, reserved ${reserved}` : '') +
+        (maximumConcurrency !== null ? `, MaximumConcurrency ${maximumConcurrency}` : '') +
+        (parallelizationFactor !== null ? `, parallelization factor ${parallelizationFactor}` : '') +
+        (provisioned !== null ? `, provisioned ${provisioned}` : ''),
+      why:
+        parts.join(' ') +
+        ` The account has ${num(account)} concurrent executions per Region by default; a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} every 10 seconds.`,
+      tradeOff,
+      references: refs.filter((r, i) => refs.indexOf(r) === i),
+      ...(c.kind === 'queue'
+        ? { articleCorrection: 'The 2019 article said SQS pollers start at 5 and add 60 per minute up to 1,000; they now add up to 300 per minute (up to 1,250 by default), and MaximumConcurrency (2–1,000) caps them without reserved concurrency.' }
+        : c.kind === 'stream' && s.source !== 'kafka'
+          ? { articleCorrection: 'The 2019 article said one invocation per shard; a parallelization factor of up to 10 now runs several batches per shard at once.' }
+          : {}),
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The recommendation: runs the rules in dependency order and assembles the Design.
+ *   invocation → batching (at the measured memory) → VPC → cold-start plan → memory search (priced)
+ *   → timeout → concurrency → failures → cold start settled → the bill → warnings.
+ */
+import { PRICING_UNITS } from '../facts/index.ts';
+import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
+import { priceDesign } from '../cost/index.ts';
+import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import type { Scenario } from '../scenario.ts';
+import { buildContext, MODEL } from './context.ts';
+import { decideInvocation } from './invocation.ts';
+import { decideBatching, FILL_ASSUMPTION, SEQUENTIAL_ASSUMPTION } from './batching.ts';
+import { decideVpc } from './vpc.ts';
+import { coldStartRationale, planColdStart, settleColdStart } from './coldStart.ts';
+import { cheapestFeasibleMemory, chooseArchitecture, decideMemory } from './memory.ts';
+import { decideTimeout } from './timeout.ts';
+import { decideConcurrency, littlesLaw } from './concurrency.ts';
+import { decideFailures } from './failures.ts';
+import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings } from './warnings.ts';
+import { round } from './format.ts';
+
+const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
+
+/** The full design for a valid scenario (use `advise` for untrusted input). */
+export function recommend(s: Scenario): Design {
+  const c = buildContext(s);
+  const invocation = decideInvocation(c);
+  const vpc = decideVpc(c);
+  const plan = planColdStart(c);
+  const batching = decideBatching(c, cheapestFeasibleMemory(c, plan.initAllowanceMs), plan.initAllowanceMs);
+  const hours = PRICING_UNITS.hoursPerMonth.value;
+  const architecture = chooseArchitecture(c);
+  const wantsPc = plan.strategy === 'provisioned-concurrency';
+  // Provisioned concurrency for the memory search, estimated at the measured memory; settled below.
+  const pcGuess = wantsPc ? Math.max(1, littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000)) : 0;
+  const configBase: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'> = {
+    architecture,
+    ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
+    recordsPerInvocation: batching.recordsPerInvocation,
+    provisionedConcurrency: pcGuess,
+    provisionedHours: pcGuess > 0 ? hours : 0,
+    vpc: vpc.value.attach ? vpc.value : null,
+    initMs: plan.expectedInitMs,
+  };
+  const memory = decideMemory(c, {
+    batchSize: batching.batchSize,
+    windowSeconds: batching.windowSeconds,
+    recordsPerInvocation: batching.recordsPerInvocation,
+    initAllowanceMs: plan.initAllowanceMs,
+    config: configBase,
+  });
+  const timeout = decideTimeout(c, memory.invocationP99Ms);
+  const concurrency = decideConcurrency(c, {
+    perRecordAvgMs: durationAt(c.avgWork, memory.memoryMb),
+    batchSize: batching.batchSize,
+    windowSeconds: batching.windowSeconds,
+    provisioned: wantsPc,
+  });
+  const failures = decideFailures(c, timeout.timeoutSeconds, batching.batchSize, batching.windowSeconds);
+  const strategy = settleColdStart(c, plan, memory.latencyP99Ms);
+
+  const provisioned = concurrency.value.provisioned ?? 0;
+  const config: PricedConfig = {
+    ...configBase,
+    memoryMb: memory.memoryMb,
+    averageInvocationMs: memory.averageInvocationMs,
+    provisionedConcurrency: provisioned,
+    provisionedHours: provisioned > 0 ? hours : 0,
+  };
+  const priced = priceDesign(s, config);
+  const assumptions = [...priced.assumptions, ...PERFORMANCE_ASSUMPTIONS];
+  if (invocation.value.model === 'poll') {
+    assumptions.push(
+      FILL_ASSUMPTION,
+      `${SEQUENTIAL_ASSUMPTION} One invocation here lasts ${round(memory.averageInvocationMs, 1)} ms on average (${round(batching.recordsPerInvocation, 2)} records).`,
+    );
+  }
+  if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
+  const cost = { ...priced, assumptions };
+  const pcUsd = priced.lines.filter((l) => l.id === 'provisioned-concurrency').reduce((sum, l) => sum + l.usd, 0);
+
+  const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
+  const warnings: Warning[] = [
+    ...payloadWarnings(c),
+    ...batching.warnings,
+    ...memory.warnings,
+    ...timeout.warnings,
+    ...concurrency.warnings,
+    ...failures.warnings,
+    ...orderingWarnings(c, { concurrency: concurrency.value }),
+  ];
+  const budget = budgetWarning(c, cost.total, memory.memoryMb, memory.cheapestMeeting);
+  if (budget) warnings.push(budget);
+  warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
+  // Stable sort: errors first, then warnings, then notes.
+  warnings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+
+  return {
+    schemaVersion: DESIGN_SCHEMA_VERSION,
+    name: s.name,
+    region: s.region,
+    runtime: s.runtime,
+    source: s.source,
+    invocation: invocation.value,
+    memoryMb: memory.memoryMb,
+    architecture: memory.architecture,
+    ephemeralStorageMb: config.ephemeralStorageMb,
+    memoryOptions: memory.options.map((o) => ({ ...o, p99Ms: round(o.p99Ms, 1) })),
+    timeoutSeconds: timeout.timeoutSeconds,
+    estimatedP99Ms: round(memory.latencyP99Ms, 1),
+    batching: batching.value,
+    concurrency: concurrency.value,
+    errorHandling: failures.value,
+    vpc: vpc.value,
+    coldStart,
+    cost,
+    warnings,
+    rationale: {
+      invocation: invocation.rationale,
+      memory: memory.rationale,
+      timeout: timeout.rationale,
+      batching: batching.rationale,
+      concurrency: concurrency.rationale,
+      failures: failures.rationale,
+      vpc: vpc.rationale,
+      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, pcUsd),
+    },
+  };
+}
+
+export { MODEL };

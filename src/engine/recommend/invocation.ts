@@ -1,0 +1,76 @@
+/** Decision 1: the invocation model (push / poll) and type (RequestResponse / Event). */
+import { CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
+import type { Design, Rationale } from '../design.ts';
+import type { Context } from './context.ts';
+import { num } from './format.ts';
+
+export interface InvocationDecision {
+  readonly value: Design['invocation'];
+  readonly rationale: Rationale;
+}
+
+export function decideInvocation(c: Context): InvocationDecision {
+  const { kind, label, s } = c;
+  const rate = `${num(c.avgRate)}/s on average${c.peakGiven ? `, ${num(c.peakRate)}/s at peak` : ''}`;
+  if (kind === 'sync') {
+    return {
+      value: { model: 'push', type: 'RequestResponse', pollerKind: null },
+      rationale: {
+        title: 'Invocation',
+        summary: 'Push, synchronous (RequestResponse)',
+        why:
+          `A ${label} invokes the function synchronously and waits for its answer (${rate}). ` +
+          `Lambda does not retry a failed synchronous call: the caller sees the error and owns any retry. ` +
+          `Each concurrent request needs its own execution environment, so concurrency follows request rate × duration; ` +
+          `a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} environments every 10 seconds, and requests beyond that or beyond its concurrency limit are throttled with HTTP 429.`,
+        tradeOff:
+          `The caller waits for the whole duration and the payload is capped at ${num(LIMITS.syncPayloadMb.value)} MB each way. ` +
+          'Work the caller need not wait for is cheaper and more robust behind a queue or an asynchronous invoke.',
+        references: references('lambdaServices', 'invoke', 'scaling'),
+      },
+    };
+  }
+  if (kind === 'async') {
+    return {
+      value: { model: 'push', type: 'Event', pollerKind: null },
+      rationale: {
+        title: 'Invocation',
+        summary: 'Push, asynchronous (Event)',
+        why:
+          `A ${label} invokes the function asynchronously (${rate}): Lambda puts the event on its internal queue, answers at once, and runs the function later. ` +
+          `On a function error Lambda retries up to ${EVENT_SOURCES.asyncRetriesMax.value} times; throttled events are kept and retried for up to ${num(EVENT_SOURCES.asyncEventAgeMaxSeconds.value / 3_600)} hours. ` +
+          'Nobody waits for the answer, so cold starts cost money but not user-visible latency.',
+        tradeOff:
+          `Payloads are capped at ${num(LIMITS.asyncPayloadKb.value / 1_024)} MB; the event source gets no result, so failures must be caught by an on-failure destination, and retries mean the function can see an event more than once.`,
+        references: references('lambdaServices', 'invoke', 'asyncPayload', 'eventInvokeConfig'),
+        ...(s.traffic.payloadKb > 256
+          ? { articleCorrection: 'Asynchronous payloads were 256 KB; since October 2025 they can be up to 1 MB.' }
+          : {}),
+      },
+    };
+  }
+  const queue = kind === 'queue';
+  const scaling = queue
+    ? `Lambda's pollers start with ${CONCURRENCY.sqsInitialConcurrency.value} concurrent batches and add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute while messages wait` +
+      (s.source === 'sqs-fifo' ? ', never more than the number of active message groups' : '')
+    : s.source === 'kafka'
+      ? 'Lambda adds pollers as the consumer lag grows, at most one per partition'
+      : `Lambda runs one batch per shard at a time, or up to ${CONCURRENCY.parallelizationFactorMax.value} with a parallelization factor`;
+  return {
+    value: { model: 'poll', type: 'RequestResponse', pollerKind: queue ? 'queue' : 'stream' },
+    rationale: {
+      title: 'Invocation',
+      summary: `Poll (event source mapping), synchronous batches from a ${queue ? 'queue' : 'stream'}`,
+      why:
+        `For a ${label} (${rate}) Lambda's own pollers read records and invoke the function synchronously with a batch. ` +
+        `${scaling}. Delivery is at least once, and a failed batch is retried by the poller ` +
+        (queue ? '(the message comes back after its visibility timeout).' : '(the shard waits until the batch succeeds or is given up).'),
+      tradeOff:
+        'The queue or stream absorbs bursts and protects what is downstream, at the price of some delay (batching window, polling) and of batch error handling.',
+      references: references('lambdaServices', 'esmSemantics', queue ? 'sqsScaling' : s.source === 'kafka' ? 'kafkaScaling' : 'kinesisParameters'),
+      ...(queue && s.source === 'sqs'
+        ? { articleCorrection: 'The 2019 article said SQS pollers scale by +60 per minute; since November 2023 they add up to +300 per minute.' }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * Decision 2: memory and architecture.
+ *
+ * The search covers every 1 MB step from the floor (measured peak use plus headroom) to 10,240 MB,
+ * and is exact without pricing all 10,113 steps, because under the performance model
+ *   - duration never grows with memory (the CPU share speeds up, the I/O share stays), so every
+ *     constraint (latency target, timeout cap, throughput) holds on one interval [lowest, 10,240];
+ *   - the monthly cost never falls with memory: GB-seconds = memory × duration, and memory ÷ usable
+ *     vCPUs is constant below 1,769 MB × threads and grows above it.
+ * So the cheapest setting that meets the constraints is the lowest one, found by bisection; the
+ * settings within the cost tie tolerance of it form an interval too, and the fastest of them wins
+ * (as AWS Lambda Power Tuning breaks ties). `test/unit/properties.test.ts` checks the result against
+ * an exhaustive `costByMemory` scan. About 60 cost evaluations instead of 10,113.
+ */
+import { CONCURRENCY, LIMITS, references, type Architecture } from '../facts/index.ts';
+import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
+import { monthlyTotal } from '../cost/index.ts';
+import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import type { Scenario } from '../scenario.ts';
+import { MODEL, type Context } from './context.ts';
+import { mb, ms, num, pct, usd } from './format.ts';
+
+const MIN_MB = LIMITS.memoryMinMb.value;
+const MAX_MB = LIMITS.memoryMaxMb.value;
+/** Every memory setting, 128..10,240 in 1 MB steps (10,113 values), for charts and exhaustive checks. */
+export const ALL_MEMORIES: readonly number[] = Array.from({ length: MAX_MB - MIN_MB + 1 }, (_, i) => MIN_MB + i);
+
+export function chooseArchitecture(c: Context): Architecture {
+  return c.s.architecture === 'x86_64' ? 'x86_64' : 'arm64';
+}
+
+/**
+ * Concurrency the work can get at most, whatever the memory (streams: shards × the maximum
+ * parallelization factor; FIFO: message groups; a queue in front of a connection-limited downstream:
+ * its limit). The average load must fit in it or the backlog grows without end.
+ */
+export function throughputLimit(c: Context): number {
+  const s = c.s;
+  if (s.source === 'kinesis' || s.source === 'dynamodb-streams') return (s.traffic.shards ?? 1) * CONCURRENCY.parallelizationFactorMax.value;
+  let limit = Infinity;
+  if (s.source === 'sqs-fifo' && s.traffic.messageGroups !== undefined) limit = s.traffic.messageGroups;
+  if (c.kind === 'queue' && s.downstream.maxConcurrency !== undefined)
+    limit = Math.min(limit, Math.max(CONCURRENCY.sqsMaximumConcurrencyMin.value, Math.min(CONCURRENCY.sqsMaximumConcurrencyMax.value, s.downstream.maxConcurrency)));
+  return limit;
+}
+
+/** The shape of one invocation the search prices: a batch (1 record for push sources) and its window. */
+export interface Shape {
+  readonly batchSize: number;
+  readonly windowSeconds: number;
+  readonly recordsPerInvocation: number;
+  /** Latency the cold-start strategy keeps in reserve under the target, ms. */
+  readonly initAllowanceMs: number;
+}
+
+/** The constraints at one shape, as functions of memory; all monotone in memory. */
+class Space {
+  readonly target: number;
+  readonly windowMs: number;
+  readonly capMs: number;
+  readonly limit: number;
+  constructor(
+    readonly c: Context,
+    readonly shape: Shape,
+  ) {
+    this.target = c.target === undefined ? Infinity : c.target - shape.initAllowanceMs;
+    this.windowMs = shape.windowSeconds * 1_000;
+    this.capMs = c.timeoutCapSeconds * 1_000;
+    this.limit = throughputLimit(c);
+  }
+  /** p99 of one invocation (a full batch, processed record after record), ms. */
+  p99(m: number): number {
+    return this.shape.batchSize * durationAt(this.c.p99Work, m);
+  }
+  meetsTarget(m: number): boolean {
+    return this.p99(m) + this.windowMs <= this.target;
+  }
+  /** level 2: target, the source's timeout cap and throughput; level 1 adds the timeout's safety factor. */
+  ok(m: number, level: 1 | 2): boolean {
+    const p = this.p99(m);
+    if (p + this.windowMs > this.target) return false;
+    if ((level === 1 ? p * MODEL.timeoutSafetyFactor : p) > this.capMs) return false;
+    return (this.c.avgRate * durationAt(this.c.avgWork, m)) / 1_000 <= this.limit + 1e-9;
+  }
+}
+
+/** Smallest m in [lo, hi] with pred(m) true, for a predicate false then true; -1 if none. */
+function firstTrue(lo: number, hi: number, pred: (m: number) => boolean): number {
+  if (lo > hi || !pred(hi)) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Largest m in [lo, hi] with pred(m) true, for a predicate true then false; -1 if none. */
+function lastTrue(lo: number, hi: number, pred: (m: number) => boolean): number {
+  if (lo > hi || !pred(lo)) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (pred(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The lowest memory at which a single record (no batch, no window) meets every constraint: the
+ * cheapest feasible setting, at which the batching rule sizes its batch. Falls back as `decideMemory`.
+ */
+export function cheapestFeasibleMemory(c: Context, initAllowanceMs: number): number {
+  const space = new Space(c, { batchSize: 1, windowSeconds: 0, recordsPerInvocation: 1, initAllowanceMs });
+  const m1 = firstTrue(c.floorMb, MAX_MB, (m) => space.ok(m, 1));
+  if (m1 >= 0) return m1;
+  const m2 = firstTrue(c.floorMb, MAX_MB, (m) => space.ok(m, 2));
+  if (m2 >= 0) return m2;
+  const fastest = space.p99(MAX_MB);
+  return firstTrue(c.floorMb, MAX_MB, (m) => space.p99(m) <= fastest);
+}
+
+export interface MemoryInput extends Shape {
+  /** Everything but memory and duration, as the bill will see it. */
+  readonly config: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'>;
+}
+
+export interface MemoryDecision {
+  readonly memoryMb: number;
+  readonly architecture: Architecture;
+  /** p99 of one invocation (one full batch for pollers), ms. */
+  readonly invocationP99Ms: number;
+  /** What is compared with the target: invocation p99 + batching window, ms. */
+  readonly latencyP99Ms: number;
+  readonly meetsLatency: boolean;
+  readonly averageInvocationMs: number;
+  readonly monthlyUsd: number;
+  /** The cheapest setting that meets the latency target and the source's limits (null: none does). */
+  readonly cheapestMeeting: { memoryMb: number; monthlyUsd: number } | null;
+  readonly options: MemoryOption[];
+  readonly rationale: Rationale;
+  readonly warnings: Warning[];
+}
+
+/** Monthly cost at a memory setting for a shape and configuration. */
+export function costAt(s: Scenario, c: Context, input: MemoryInput, m: number, arch: Architecture = input.config.architecture): number {
+  return monthlyTotal(s, {
+    ...input.config,
+    architecture: arch,
+    memoryMb: m,
+    averageInvocationMs: input.recordsPerInvocation * durationAt(c.avgWork, m),
+  });
+}
+
+export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
+  const s = c.s;
+  const arch = input.config.architecture;
+  const space = new Space(c, input);
+  const floor = c.floorMb;
+  const cost = (m: number): number => costAt(s, c, input, m);
+  /** The lowest setting as fast as `m` (durations plateau once usable vCPUs stop growing). */
+  const plateauStart = (m: number): number => {
+    const p = space.p99(m);
+    return firstTrue(floor, m, (x) => space.p99(x) <= p);
+  };
+
+  let level: 1 | 2 | 3 = 1;
+  let lowest = firstTrue(floor, MAX_MB, (m) => space.ok(m, 1));
+  if (lowest < 0) {
+    level = 2;
+    lowest = firstTrue(floor, MAX_MB, (m) => space.ok(m, 2));
+  }
+  let chosen: number;
+  let cheapestMeeting: MemoryDecision['cheapestMeeting'] = null;
+  if (lowest >= 0) {
+    const lowestCost = cost(lowest);
+    cheapestMeeting = { memoryMb: lowest, monthlyUsd: lowestCost };
+    const limit = lowestCost * (1 + MODEL.costTieTolerance);
+    const lastTied = lastTrue(lowest, MAX_MB, (m) => cost(m) <= limit);
+    chosen = Math.max(lowest, plateauStart(lastTied));
+  } else {
+    level = 3;
+    chosen = plateauStart(MAX_MB);
+  }
+
+  const memoryMb = chosen;
+  const invocationP99Ms = space.p99(memoryMb);
+  const monthlyUsd = cost(memoryMb);
+  const meetsLatency = space.meetsTarget(memoryMb);
+  const option = (m: number, a: Architecture = arch): MemoryOption => ({
+    memoryMb: m,
+    architecture: a,
+    monthlyUsd: a === arch ? cost(m) : costAt(s, c, input, m, a),
+    p99Ms: space.p99(m),
+    meetsLatency: space.meetsTarget(m) && space.p99(m) <= space.capMs,
+  });
+
+  // Runner-ups: the other architecture, the cheapest meeting the target (if a tie moved us), the
+  // cheapest overall, the fastest within budget, and common sizes.
+  const options: MemoryOption[] = [];
+  const seen = new Set<string>([`${memoryMb}:${arch}`]);
+  const add = (m: number, a: Architecture = arch): void => {
+    const key = `${m}:${a}`;
+    if (m >= floor && m <= MAX_MB && !seen.has(key)) {
+      seen.add(key);
+      options.push(option(m, a));
+    }
+  };
+  add(memoryMb, arch === 'arm64' ? 'x86_64' : 'arm64');
+  if (cheapestMeeting) add(cheapestMeeting.memoryMb);
+  add(floor);
+  const budget = s.budget.monthlyUsd;
+  if (budget !== undefined) {
+    const inBudget = lastTrue(floor, MAX_MB, (m) => cost(m) <= budget);
+    if (inBudget >= 0) add(plateauStart(inBudget));
+  }
+  for (const common of MODEL.commonMemoriesMb) add(common);
+  options.sort((a, b) => a.memoryMb - b.memoryMb || a.architecture.localeCompare(b.architecture));
+
+  const warnings: Warning[] = [];
+  if (c.target !== undefined && !space.meetsTarget(plateauStart(MAX_MB))) {
+    warnings.push({
+      id: 'latency-unreachable',
+      severity: 'error',
+      message:
+        `No memory setting meets the ${ms(c.target)} p99 target: the fastest, ${mb(plateauStart(MAX_MB))}, gives about ${ms(space.p99(MAX_MB) + space.windowMs)}` +
+        (input.initAllowanceMs > 0 ? ` plus ${ms(input.initAllowanceMs)} kept for a cold start` : '') +
+        '. Make the work faster (more threads, fewer or parallel calls), split it, or relax the target.',
+      references: references(LIMITS.memoryMaxMb, LIMITS.mbPerVcpu),
+    });
+  }
+
+  const threads = s.work.parallelism;
+  const batch = input.batchSize;
+  const floorWhy =
+    s.work.maxMemoryUsedMb === undefined
+      ? `No peak memory use was given, so the search starts at ${mb(MIN_MB)}.`
+      : `The search starts at ${mb(floor)}: the measured peak use of ${mb(s.work.maxMemoryUsedMb)} plus ${pct(MODEL.memoryHeadroom)} headroom.`;
+  const perf =
+    `Work measured at ${mb(s.work.measuredAtMemoryMb)} (${s.work.profile} profile, ${threads} busy thread${threads === 1 ? '' : 's'}): ` +
+    `average ${ms(s.work.averageDurationMs)}, p99 ${ms(s.work.p99DurationMs)}; at ${mb(memoryMb)} the model estimates average ${ms(durationAt(c.avgWork, memoryMb))}, p99 ${ms(durationAt(c.p99Work, memoryMb))} per ${batch > 1 ? 'record' : 'invocation'}.`;
+  const latencyParts =
+    `${batch > 1 ? `a full batch of ${num(batch)} at ` : ''}p99 ${ms(invocationP99Ms)}` +
+    (space.windowMs > 0 ? ` + ${input.windowSeconds} s window` : '') +
+    (input.initAllowanceMs > 0 ? ` + ${ms(input.initAllowanceMs)} for a cold start` : '');
+  const latencyWhy =
+    level === 3
+      ? c.target !== undefined && !meetsLatency
+        ? `No setting meets the ${ms(c.target)} target (${latencyParts}), so the fastest is chosen.`
+        : `No setting keeps one invocation within the ${c.timeoutCapSeconds} s the ${c.label} allows${Number.isFinite(space.limit) ? ` or the average load within ${num(space.limit)} concurrent executions` : ''}, so the fastest is chosen.`
+      : c.target === undefined
+        ? `No latency target was given, so the cheapest setting that keeps ${MODEL.timeoutSafetyFactor} × the p99 within the ${c.timeoutCapSeconds} s timeout cap wins (${latencyParts}).`
+        : `The estimate, ${latencyParts}, meets the ${ms(c.target)} target.`;
+  const levelWhy = level === 2 ? ` No setting leaves room for the ${MODEL.timeoutSafetyFactor}× timeout safety factor under the ${c.timeoutCapSeconds} s cap, so only the cap itself is kept.` : '';
+  const limitWhy = Number.isFinite(space.limit) ? ` The average load must also fit in ${num(space.limit)} concurrent executions (${c.avgRate > 0 ? `${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, memoryMb))} = ${num((c.avgRate * durationAt(c.avgWork, memoryMb)) / 1_000)}` : 'no traffic'}).` : '';
+  const tie =
+    cheapestMeeting && cheapestMeeting.memoryMb !== memoryMb
+      ? ` ${mb(cheapestMeeting.memoryMb)} would cost ${usd(cheapestMeeting.monthlyUsd)}; ${mb(memoryMb)} is within ${pct(MODEL.costTieTolerance)} of that and faster, and the faster of two about equal costs wins (as AWS Lambda Power Tuning breaks ties).`
+      : ` Settings within ${pct(MODEL.costTieTolerance)} of the cheapest cost count as equal and the fastest of them wins (as AWS Lambda Power Tuning breaks ties).`;
+  const archWhy =
+    arch === 'arm64'
+      ? s.architecture === 'arm64'
+        ? ' arm64 as asked: its duration price is 20% below x86_64.'
+        : ' arm64 (Graviton): its duration price is 20% below x86_64 and nothing in the scenario rules it out.'
+      : ' x86_64 as the scenario requires (native dependencies or binaries built for x86).';
+  return {
+    memoryMb,
+    architecture: arch,
+    invocationP99Ms,
+    latencyP99Ms: invocationP99Ms + space.windowMs,
+    meetsLatency,
+    averageInvocationMs: input.recordsPerInvocation * durationAt(c.avgWork, memoryMb),
+    monthlyUsd,
+    cheapestMeeting,
+    options,
+    warnings,
+    rationale: {
+      title: 'Memory and architecture',
+      summary: `${mb(memoryMb)} on ${arch} (about ${usd(monthlyUsd)} a month)`,
+      why: `${floorWhy} Every 1 MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
+      tradeOff:
+        `More memory buys CPU (1 vCPU per ${mb(LIMITS.mbPerVcpu.value)}, up to ${LIMITS.maxVcpus.value}) and so speed for CPU-bound work, at a higher price per millisecond; I/O waits do not get faster. ` +
+        `The duration model is an estimate: ${PERFORMANCE_ASSUMPTIONS.join(' ')} Measure with AWS Lambda Power Tuning before you commit.`,
+      references: references(LIMITS.memoryMaxMb, LIMITS.maxVcpus, 'pricing'),
+      articleCorrection:
+        'The 2019 article gave 128–3,008 MB in 44 steps and 1,792 MB per vCPU; memory now goes to 10,240 MB in 1 MB steps with up to 6 vCPUs, and AWS states 1,769 MB per vCPU.',
+    },
+  };
+}
