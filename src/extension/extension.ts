@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { WIZARD_VIEW_TYPE } from '../protocol/messages.ts';
+import { registerTemplateGuidance } from './templates/index.ts';
 
 export const COMMANDS = {
   designFunction: 'lambdaAdvisor.designFunction',
@@ -23,11 +24,14 @@ async function report(what: string, run: () => Promise<unknown>): Promise<void> 
 }
 
 export function activate(context: vscode.ExtensionContext): void {
+  registerTemplateGuidance(context);
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.designFunction, () =>
+    vscode.commands.registerCommand(COMMANDS.designFunction, (arg?: { scenario?: unknown }) =>
       report('Design a Function', async () => {
         const { WizardPanel } = await import('./wizardPanel.ts');
-        WizardPanel.show(context, undefined, 'wizard');
+        // Optional pre-filled draft (from "Advise on this function"); the wizard validates it like any draft.
+        const s = arg?.scenario;
+        WizardPanel.show(context, s !== null && typeof s === 'object' && !Array.isArray(s) ? { scenario: s as Record<string, unknown>, uri: null } : undefined, 'wizard');
       }),
     ),
     vscode.commands.registerCommand(COMMANDS.openScenario, (arg?: unknown) =>

@@ -12,13 +12,13 @@ export interface Versioned<T> {
 export class VersionCache<T> {
   readonly #entries = new Map<string, Versioned<T>>();
 
-  constructor(private readonly compute: (text: string) => T) {}
+  constructor(private readonly compute: (text: string, version: number) => T) {}
 
   /** The value for this document version, computed from `text()` only when the version is new. */
   get(uri: string, version: number, text: () => string): T {
     const hit = this.#entries.get(uri);
     if (hit !== undefined && hit.version === version) return hit.value;
-    const value = this.compute(text());
+    const value = this.compute(text(), version);
     this.#entries.set(uri, { version, value });
     return value;
   }

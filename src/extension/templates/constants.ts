@@ -1,0 +1,4 @@
+/** Names shared by the registration (`index.ts`) and the lazily loaded providers (`guidance.ts`). */
+export const ADVISE_COMMAND = 'lambdaAdvisor.adviseFunction';
+export const DIAGNOSTIC_SOURCE = 'Lambda Advisor';
+export const DIAGNOSTIC_COLLECTION = 'lambda-advisor';
