@@ -259,7 +259,7 @@ async function waitForHttp(url, child, output, timeoutMs) {
       throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before it answered on ${url}:\n${output()}`);
     }
     try {
-      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+      const res = await globalThis.fetch(url, { redirect: 'manual', signal: globalThis.AbortSignal.timeout(5000) });
       if (res.status < 500) return;
       lastError = `HTTP ${res.status}`;
     } catch (e) {
@@ -321,14 +321,20 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, p
   return { url, port: p, child, output, stop };
 }
 
+// (No top-level await: the e2e harness loads this file through tsx as CommonJS.)
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const cmd = process.argv[2] ?? 'install';
   if (cmd === 'install') {
     const t = Date.now();
-    const bin = await ensureCodeServer();
-    process.stdout.write(`code-server ${CODE_SERVER_VERSION} ready (${bin}) in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    ensureCodeServer().then(
+      (bin) => process.stdout.write(`code-server ${CODE_SERVER_VERSION} ready (${bin}) in ${((Date.now() - t) / 1000).toFixed(1)} s\n`),
+      (e) => {
+        process.stderr.write(`${e.message}\n`);
+        process.exitCode = 1;
+      },
+    );
   } else {
     process.stderr.write(`usage: node scripts/code-server.mjs install\n`);
-    process.exit(2);
+    process.exitCode = 2;
   }
 }
