@@ -1,0 +1,109 @@
+/**
+ * The design and the chart curves, computed here in the webview with the engine itself (pure
+ * TypeScript bundled by esbuild), so every keystroke redraws without a round trip to the host.
+ */
+import {
+  costByMemory,
+  costByTraffic,
+  durationAt,
+  monthlyRequests,
+  monthlyTotal,
+  recommend,
+  LIMITS,
+  PRICING_UNITS,
+  type Design,
+  type PricedConfig,
+  type Scenario,
+} from '../../src/engine/index.ts';
+
+const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
+
+/** The knobs of the recommended design, as the cost model prices them. */
+export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
+  const records = d.batching ? d.batching.expectedRecordsPerBatch : 1;
+  const provisioned = d.concurrency.provisioned ?? 0;
+  return {
+    memoryMb: d.memoryMb,
+    architecture: d.architecture,
+    ephemeralStorageMb: d.ephemeralStorageMb,
+    recordsPerInvocation: records,
+    provisionedConcurrency: provisioned,
+    provisionedHours: provisioned > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
+    vpc: d.vpc.attach ? d.vpc : null,
+    averageInvocationMs: records * durationAt(avgWork(s), d.memoryMb),
+    initMs: d.coldStart.expectedInitMs,
+  };
+}
+
+function avgWork(s: Scenario) {
+  return { durationMs: s.work.averageDurationMs, measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
+}
+function p99Work(s: Scenario) {
+  return { ...avgWork(s), durationMs: s.work.p99DurationMs };
+}
+
+/** Memory settings the memory chart samples: 128 MB, every 64 MB up to 10,240 MB, and the recommended one. */
+export function chartMemories(recommendedMb: number): number[] {
+  const min = LIMITS.memoryMinMb.value;
+  const max = LIMITS.memoryMaxMb.value;
+  const out = new Set<number>([min, max, recommendedMb]);
+  for (let m = 192; m < max; m += 64) out.add(m);
+  return [...out].sort((a, b) => a - b);
+}
+
+export interface MemoryCurve {
+  readonly memories: readonly number[];
+  /** Monthly USD at each memory. */
+  readonly cost: Float64Array;
+  /** Estimated p99 of one invocation (a full batch for pollers) plus the batching window, ms. */
+  readonly p99: Float64Array;
+}
+
+export function memoryCurve(s: Scenario, d: Design): MemoryCurve {
+  const memories = chartMemories(d.memoryMb);
+  const config = pricedConfigOf(s, d);
+  const records = config.recordsPerInvocation;
+  const avg = avgWork(s);
+  const cost = costByMemory(s, config, (m) => records * durationAt(avg, m), memories);
+  const batch = d.batching ? d.batching.batchSize : 1;
+  const windowMs = d.batching ? d.batching.maximumBatchingWindowSeconds * 1_000 : 0;
+  const p99w = p99Work(s);
+  const p99 = new Float64Array(memories.length);
+  for (let i = 0; i < memories.length; i++) p99[i] = batch * durationAt(p99w, memories[i] as number) + windowMs;
+  return { memories, cost, p99 };
+}
+
+export interface TrafficCurve {
+  readonly requests: readonly number[];
+  readonly current: number;
+  /** The recommended design as it is. */
+  readonly cost: Float64Array;
+  /** The same design without provisioned concurrency (null when it has none). */
+  readonly withoutProvisioned: Float64Array | null;
+}
+
+/** Cost from 1/100 to 100 × the scenario's monthly traffic, the design unchanged. */
+export function trafficCurve(s: Scenario, d: Design): TrafficCurve {
+  const current = monthlyRequests(s, SECONDS_PER_MONTH);
+  const base = current > 0 ? current : 1_000;
+  const requests: number[] = [];
+  for (let i = -20; i <= 20; i++) requests.push(Math.round(base * 10 ** (i / 10)));
+  const config = pricedConfigOf(s, d);
+  const cost = costByTraffic(s, config, requests);
+  const withoutProvisioned =
+    config.provisionedConcurrency > 0 ? costByTraffic(s, { ...config, provisionedConcurrency: 0, provisionedHours: 0 }, requests) : null;
+  return { requests, current, cost, withoutProvisioned };
+}
+
+export interface Computed {
+  readonly design: Design;
+  readonly memory: MemoryCurve;
+  readonly traffic: TrafficCurve;
+  /** The bill rebuilt from the design's knobs (equals design.cost.total; a check the charts rest on). */
+  readonly configTotal: number;
+}
+
+export function compute(s: Scenario): Computed {
+  const design = recommend(s);
+  return { design, memory: memoryCurve(s, design), traffic: trafficCurve(s, design), configTotal: monthlyTotal(s, pricedConfigOf(s, design)) };
+}
