@@ -101,10 +101,14 @@ export const Log = notification<{ readonly level: 'info' | 'warn' | 'error'; rea
 
 // ---- host -> webview ----
 
-/** Load a scenario into the wizard (Open Scenario… while the panel is open). */
+/**
+ * Load a scenario into the wizard (Open Scenario… while the panel is open, or a draft pre-filled
+ * from a template by "Advise on this Function"). A draft may be incomplete: the wizard shows its
+ * problems field by field.
+ */
 export const LoadScenario = notification<{ readonly scenario: ScenarioJson; readonly path: string | null; readonly view: View | null }>(
   'wizard/load',
-  g.struct({ scenario: validScenario, path: g.nullable(path), view: g.nullable(view) }),
+  g.struct({ scenario: draft, path: g.nullable(path), view: g.nullable(view) }),
 );
 
 /** Switch the wizard to a view (Show Cost…). */

@@ -143,7 +143,9 @@ test('Log, LoadScenario, ShowView, SettingsChanged', () => {
   rejects(Log.params, { level: 'info', message: 'x'.repeat(5000) }, 'message');
   accepts(LoadScenario.params, { scenario: sqsWorker, path: null, view: null });
   accepts(LoadScenario.params, { scenario: sqsWorker, path: '/w/a.lambda-advisor.json', view: 'cost' });
-  rejects(LoadScenario.params, { scenario: { name: 'half' }, path: null, view: null }, 'scenario');
+  accepts(LoadScenario.params, { scenario: { name: 'half-filled draft from a template' }, path: null, view: null });
+  rejects(LoadScenario.params, { scenario: 'x', path: null, view: null }, 'scenario');
+  rejects(LoadScenario.params, { scenario: [], path: null, view: null }, 'scenario');
   accepts(ShowView.params, { view: 'cost' });
   accepts(ShowView.params, { view: 'wizard' });
   rejects(ShowView.params, { view: 'nope' });
