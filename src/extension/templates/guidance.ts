@@ -151,12 +151,19 @@ export function hoverFor(doc: vscode.TextDocument, position: vscode.Position): v
   const a = analysisOf(doc);
   if (!a.parsed.isTemplate) return undefined;
   const offset = positionToOffset(a.text, a.starts, { line: position.line, character: position.character });
-  const h = templateHover(a.parsed, offset, { defaults: lensDefaults(doc) });
+  const h = templateHover(a.parsed, offset, explicitRegion(doc));
   if (h === undefined) return undefined;
   const md = new vscode.MarkdownString(h.markdown);
   md.isTrusted = false;
   md.supportHtml = false;
-  return new vscode.Hover(md, h.range === undefined ? undefined : rangeOf(a, h.range.start, h.range.end));
+  return new vscode.Hover(md, rangeOf(a, h.range.start, h.range.end));
+}
+
+/** The Region from the settings only when the user set one (else the attached scenario's or the default). */
+function explicitRegion(doc: vscode.TextDocument): { region?: string } {
+  const inspected = vscode.workspace.getConfiguration('lambdaAdvisor', doc).inspect<unknown>('region');
+  const set = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  return typeof set === 'string' && supportedRegions().includes(set) ? { region: set } : {};
 }
 
 // ---------------------------------------------------------------------------------------------------
