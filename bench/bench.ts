@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: how fast the engine answers, so the wizard's charts can redraw on every keystroke.
+ *
+ *   recommend()     a full design (every decision, the memory search and the bill) per example
+ *                   scenario; target under 1 ms (median).
+ *   costByMemory()  the monthly cost at every memory size from 128 to 10,240 MB in 1 MB steps
+ *                   (10,113 points); target under 5 ms (median).
+ *
+ * Each case is warmed up first, then timed one call at a time with process.hrtime.bigint() until it
+ * has both enough samples and enough wall time for a stable median; p95 is reported beside it.
+ * Also prints the size of the bundles that ship, when they are built.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { costByMemory } from '../src/engine/cost/index.ts';
+import type { PricedConfig } from '../src/engine/design.ts';
+import { PRICING_UNITS, LIMITS } from '../src/engine/facts/index.ts';
+import { recommend } from '../src/engine/index.ts';
+import { durationAt } from '../src/engine/model/performance.ts';
+import { formatErrors, parseScenario, type Scenario } from '../src/engine/scenario.ts';
+
+const ROOT = join(__dirname, '..');
+const EXAMPLES = join(ROOT, 'examples', 'scenarios');
+const RECOMMEND_TARGET_MS = 1;
+const CURVE_TARGET_MS = 5;
+const WARMUP_MIN_CALLS = 50;
+const WARMUP_MS = 300;
+const MIN_SAMPLES = 200;
+const MIN_TIME_MS = 500;
+const MAX_SAMPLES = 20_000;
+
+interface Stats {
+  /** Wall-clock time per call (process.hrtime.bigint()), ms. */
+  readonly median: number;
+  readonly p95: number;
+  /** CPU time of this process per call (process.cpuUsage()), ms: what the call costs when the machine is shared. */
+  readonly cpuMedian: number;
+  readonly samples: number;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] ?? NaN;
+  const b = sorted[hi] ?? NaN;
+  return a + (b - a) * (pos - lo);
+}
+
+/** Keeps results alive so the optimiser cannot drop the work being timed. */
+let sink = 0;
+
+function measure(fn: () => number): Stats {
+  const warmStart = process.hrtime.bigint();
+  for (let i = 0; i < WARMUP_MIN_CALLS || Number(process.hrtime.bigint() - warmStart) / 1e6 < WARMUP_MS; i++) sink += fn();
+  const times: number[] = [];
+  const cpu: number[] = [];
+  const started = process.hrtime.bigint();
+  while (times.length < MAX_SAMPLES) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    sink += fn();
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
+    times.push(Number(t1 - t0) / 1e6);
+    cpu.push((c1.user + c1.system) / 1e3);
+    if (times.length >= MIN_SAMPLES && Number(t1 - started) / 1e6 >= MIN_TIME_MS) break;
+  }
+  const sorted = Float64Array.from(times).sort();
+  const cpuSorted = Float64Array.from(cpu).sort();
+  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), cpuMedian: quantile(cpuSorted, 0.5), samples: sorted.length };
+}
+
+function loadExamples(): Array<{ name: string; scenario: Scenario }> {
+  const out: Array<{ name: string; scenario: Scenario }> = [];
+  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
+    const parsed = parseScenario(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')));
+    if (!parsed.ok) throw new Error(`${file} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+    out.push({ name: file.replace(/\.json$/, ''), scenario: parsed.scenario });
+  }
+  return out;
+}
+
+/** The cost-curve inputs for a scenario's recommended design, as the wizard's chart would build them. */
+function curveInputs(s: Scenario): { config: PricedConfig; invocationMsAt: (mb: number) => number } {
+  const d = recommend(s);
+  const records = d.batching?.expectedRecordsPerBatch ?? 1;
+  const work = {
+    durationMs: s.work.averageDurationMs,
+    measuredAtMemoryMb: s.work.measuredAtMemoryMb,
+    profile: s.work.profile,
+    parallelism: s.work.parallelism,
+  };
+  const invocationMsAt = (mb: number) => records * durationAt(work, mb);
+  const provisioned = d.concurrency.provisioned ?? 0;
+  const config: PricedConfig = {
+    memoryMb: d.memoryMb,
+    architecture: d.architecture,
+    ephemeralStorageMb: d.ephemeralStorageMb,
+    recordsPerInvocation: records,
+    provisionedConcurrency: provisioned,
+    provisionedHours: provisioned > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
+    vpc: d.vpc.attach ? d.vpc : null,
+    averageInvocationMs: invocationMsAt(d.memoryMb),
+    initMs: d.coldStart.expectedInitMs,
+  };
+  return { config, invocationMsAt };
+}
+
+const f3 = (ms: number) => `${ms.toFixed(3)} ms`;
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+
+function row(name: string, st: Stats, targetMs: number): string {
+  const ratio = st.median / targetMs;
+  const verdict = ratio <= 1 ? 'ok' : 'OVER TARGET';
+  return `  ${pad(name, 30)}${lpad(f3(st.median), 12)}${lpad(f3(st.p95), 12)}${lpad(f3(st.cpuMedian), 12)}${lpad(`< ${targetMs} ms`, 10)}${lpad(ratio.toFixed(3), 8)}  ${verdict}  (${st.samples} samples)`;
+}
+
+function header(): string {
+  return `  ${pad('scenario', 30)}${lpad('median', 12)}${lpad('p95', 12)}${lpad('cpu median', 12)}${lpad('target', 10)}${lpad('ratio', 8)}`;
+}
+
+function size(path: string): string {
+  if (!existsSync(path)) return 'not built';
+  const bytes = statSync(path).size;
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function main(): void {
+  const examples = loadExamples();
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`lambda-advisor bench: node ${process.version}, ${cpus().length} cores (${cpu})\n`);
+  const load = loadavg()[0] ?? 0;
+  process.stdout.write(`ratio = median / target; under 1 meets the target. 'cpu median' is this process's CPU time per call.\n`);
+  if (load > cpus().length) {
+    process.stdout.write(
+      `NOTE: load average ${load.toFixed(1)} on ${cpus().length} cores: other processes share the CPU, so wall-clock times are inflated; the CPU-time column is closer to an idle machine.\n`,
+    );
+  }
+  process.stdout.write('\n');
+
+  process.stdout.write('recommend(): a full design per example scenario\n');
+  process.stdout.write(`${header()}\n`);
+  let over = 0;
+  for (const { name, scenario } of examples) {
+    const st = measure(() => recommend(scenario).memoryMb);
+    if (st.median > RECOMMEND_TARGET_MS) over++;
+    process.stdout.write(`${row(name, st, RECOMMEND_TARGET_MS)}\n`);
+  }
+
+  const memories: number[] = [];
+  for (let mb = LIMITS.memoryMinMb.value; mb <= LIMITS.memoryMaxMb.value; mb += LIMITS.memoryStepMb.value) memories.push(mb);
+  process.stdout.write(
+    `\ncostByMemory(): monthly cost at every memory size, ${memories[0]}..${memories[memories.length - 1]} MB in 1 MB steps (${memories.length.toLocaleString('en-US')} points)\n`,
+  );
+  process.stdout.write(`${header()}\n`);
+  for (const { name, scenario } of examples) {
+    const { config, invocationMsAt } = curveInputs(scenario);
+    const st = measure(() => {
+      const curve = costByMemory(scenario, config, invocationMsAt, memories);
+      return curve[curve.length - 1] ?? 0;
+    });
+    if (st.median > CURVE_TARGET_MS) over++;
+    process.stdout.write(`${row(name, st, CURVE_TARGET_MS)}\n`);
+  }
+
+  process.stdout.write('\nBundle sizes\n');
+  const dist = join(ROOT, 'dist');
+  const vsix = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.vsix')) : [];
+  const rows: Array<[string, string]> = [
+    ['dist/extension.js', size(join(dist, 'extension.js'))],
+    ['dist/webview/main.js', size(join(dist, 'webview', 'main.js'))],
+    ...(vsix.length > 0 ? vsix.map((f): [string, string] => [`dist/${f}`, size(join(dist, f))]) : [['dist/*.vsix', 'not built'] as [string, string]]),
+  ];
+  for (const [name, s] of rows) process.stdout.write(`  ${pad(name, 40)}${s}\n`);
+
+  process.stdout.write(`\n${over === 0 ? 'All timings meet their targets.' : `${over} timing(s) over target.`}\n`);
+  if (!Number.isFinite(sink)) process.stdout.write('(a result was not finite)\n');
+}
+
+main();
