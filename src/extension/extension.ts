@@ -53,6 +53,12 @@ export function activate(context: vscode.ExtensionContext): void {
         WizardPanel.show(context, undefined, 'cost');
       }),
     ),
+    vscode.commands.registerCommand('lambdaAdvisor.scaffold', (arg?: unknown) =>
+      report('Scaffold from Scenario', async () => {
+        const { runScaffoldCommand } = await import('./scaffold/command.ts');
+        await runScaffoldCommand(context, arg);
+      }),
+    ),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
         const { WizardPanel } = await import('./wizardPanel.ts');
