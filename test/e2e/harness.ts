@@ -234,6 +234,19 @@ async function typeQuery(page: Page, query: string, prefix: string): Promise<voi
   }
 }
 
+/** Polls the open quick input's rows until `match` picks one (returns its index) or time runs out (-1). */
+async function waitForRow(page: Page, match: (labels: string[], ariaLabels: string[]) => number, timeoutMs: number): Promise<{ index: number; seen: string[] }> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  for (;;) {
+    seen = await rowLabels(page);
+    const aria = await page.$$eval(quickRows, (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const index = match(seen, aria);
+    if (index >= 0 || Date.now() > deadline) return { index, seen };
+    await sleep(200);
+  }
+}
+
 /** Start real VS Code with the packaged extension. Always pair with `t.after(() => vs.stop())`. */
 export async function startVSCode(options: StartOptions): Promise<VSCode> {
   assertPrerequisites();
@@ -289,6 +302,14 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
     log(`VS Code ${CODE_SERVER_VERSION} up at ${server.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const runningServer = server;
+    const failureScreenshot = async (what: string): Promise<void> => {
+      mkdirSync(outputDir, { recursive: true });
+      const path = join(outputDir, `failed-${what}-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+      await page.screenshot({ path }).then(
+        () => log(`screenshot of the failure: ${relative(projectRoot, path)}`),
+        () => undefined,
+      );
+    };
     const vs: VSCode = {
       page,
       url: server.url,
@@ -320,21 +341,17 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
 
       async runCommand(title, timeoutMs = 30_000) {
         const deadline = Date.now() + timeoutMs;
-        let seen: string[] = [];
-        while (Date.now() < deadline) {
-          await openQuickInput(page, 'F1', Math.max(1000, deadline - Date.now()));
-          await typeQuery(page, title, '>');
-          seen = await rowLabels(page);
-          const index = seen.findIndex((l) => l === title);
-          if (index >= 0) {
-            await page.locator(quickRows).nth(index).click();
-            await page.waitForSelector(quickInput, { state: 'hidden', timeout: 10_000 }).catch(() => undefined);
-            return;
-          }
+        await openQuickInput(page, 'F1', timeoutMs);
+        await page.locator(quickInputBox).fill(`>${title}`);
+        // Contributions of an extension that is still being scanned appear a moment later: keep looking.
+        const { index, seen } = await waitForRow(page, (labels) => labels.indexOf(title), Math.max(1000, deadline - Date.now()));
+        if (index < 0) {
+          await failureScreenshot('runCommand');
           await page.keyboard.press('Escape');
-          await sleep(1000); // the extension's contributions may still be loading
+          throw new Error(`command "${title}" is not in the command palette; it showed: ${seen.length ? seen.map((l) => `"${l}"`).join(', ') : '(nothing)'}`);
         }
-        throw new Error(`command "${title}" is not in the command palette; it showed: ${seen.length ? seen.map((s) => `"${s}"`).join(', ') : '(nothing)'}`);
+        await page.locator(quickRows).nth(index).click();
+        await page.waitForSelector(quickInput, { state: 'hidden', timeout: 10_000 }).catch(() => undefined);
       },
 
       async webviewFrame(selector, timeoutMs = 30_000) {
@@ -349,6 +366,7 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
             }
           }
           if (Date.now() > deadline) {
+            await failureScreenshot('webviewFrame');
             const urls = page.frames().map((f) => f.url().replace(/\?.*$/, '')).join('\n  ');
             throw new Error(`no webview frame with "${selector}" after ${timeoutMs / 1000} s; frames:\n  ${urls}`);
           }
@@ -363,23 +381,21 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
           throw new Error(`openFile: ${relPath} is not a file in the workspace ${workspaceDir}`);
         }
         const name = basename(normalized);
+        const dir = normalized.includes('/') ? normalized.slice(0, normalized.lastIndexOf('/')) : '';
         await openQuickInput(page, 'Control+P', timeoutMs);
-        await typeQuery(page, normalized, '');
-        const rows = page.locator(quickRows);
-        const count = await rows.count();
-        let picked = -1;
-        for (let i = 0; i < count; i++) {
-          const text = (await rows.nth(i).getAttribute('aria-label')) ?? '';
-          if (text.includes(name)) {
-            picked = i;
-            break;
-          }
-        }
+        await page.locator(quickInputBox).fill(normalized);
+        // Quick Open lists files through ripgrep (shipped by code-server's npm dependencies); results come async.
+        const { index: picked, seen } = await waitForRow(
+          page,
+          (labels, aria) => labels.findIndex((l, i) => l === name && (!dir || (aria[i] ?? '').includes(dir))),
+          timeoutMs,
+        );
         if (picked < 0) {
-          const seen = await rowLabels(page);
+          await failureScreenshot('openFile');
           await page.keyboard.press('Escape');
           throw new Error(`openFile: Quick Open did not offer ${normalized}; it showed: ${seen.join(', ') || '(nothing)'}`);
         }
+        const rows = page.locator(quickRows);
         await rows.nth(picked).click();
         await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${name.replace(/"/g, '\\"')}"]`, { timeout: timeoutMs });
       },
