@@ -18,6 +18,7 @@ import {
   PROTOCOL_VERSION,
   Ready,
   Save,
+  Scaffold,
   SettingsChanged,
   ShowView,
   StateChanged,
@@ -148,6 +149,16 @@ export class WizardPanel {
       }
       this.fileUri = r.uri;
       return { scenario: r.scenario, path: r.uri.fsPath };
+    });
+    e.onRequest(Scaffold, async ({ scenario }) => {
+      // The flow asks several questions; the request answers at once and the flow reports its own errors.
+      const { scaffoldInteractive } = await import('./scaffold/command.ts');
+      scaffoldInteractive(this.context, { scenario, uri: this.fileUri ?? null }).catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        log.error(`Scaffold failed: ${message}`);
+        void vscode.window.showErrorMessage(`Lambda Advisor: Scaffold failed: ${message}`);
+      });
+      return { started: true };
     });
     e.onRequest(Copy, async ({ scenario }) => {
       await vscode.env.clipboard.writeText(`${JSON.stringify(scenario, null, 2)}\n`);

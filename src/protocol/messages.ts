@@ -80,6 +80,13 @@ export const Copy = request<{ readonly scenario: ScenarioJson }, { readonly copi
   g.struct({ copied: g.boolean }),
 );
 
+/** Scaffold the scenario into the workspace: the host runs Scaffold from Scenario… (preview, choices, one undoable edit). */
+export const Scaffold = request<{ readonly scenario: ScenarioJson }, { readonly started: boolean }>(
+  'wizard/scaffold',
+  g.struct({ scenario: validScenario }),
+  g.struct({ started: g.boolean }),
+);
+
 /** Open a source link in the browser. The host opens only https URLs. */
 export const OpenExternal = request<{ readonly url: string }, { readonly opened: boolean }>(
   'core/openExternal',
@@ -117,7 +124,7 @@ export const ShowView = notification<{ readonly view: View }>('wizard/show', g.s
 /** The `lambdaAdvisor.*` settings changed. */
 export const SettingsChanged = notification<Settings>('core/settings', settings);
 
-export const WEBVIEW_TO_HOST = [Ready, Save, Open, Copy, OpenExternal, StateChanged, Log] as const;
+export const WEBVIEW_TO_HOST = [Ready, Save, Open, Copy, Scaffold, OpenExternal, StateChanged, Log] as const;
 export const HOST_TO_WEBVIEW = [LoadScenario, ShowView, SettingsChanged] as const;
 
 /** The view type of the wizard panel (also in package.json activationEvents). */

@@ -1,7 +1,7 @@
 /** The wizard: header actions, the step list, the current step, Back/Next. */
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import VscodeButton from '@vscode-elements/react-elements/dist/components/VscodeButton.js';
-import { STEP_IDS, Copy, Open, Save, type StepId } from '../../src/protocol/messages.ts';
+import { STEP_IDS, Copy, Open, Save, Scaffold, type StepId } from '../../src/protocol/messages.ts';
 import type { Scenario } from '../../src/engine/scenario.ts';
 import { compute, type Computed } from './curves.ts';
 import { DesignStep } from './design.tsx';
@@ -103,6 +103,16 @@ function Actions() {
         }}
       >
         Copy as JSON
+      </VscodeButton>
+      <VscodeButton
+        secondary
+        data-testid="scaffold"
+        onClick={() => {
+          if (!needValid('Scaffold')) return;
+          endpoint.sendRequest(Scaffold, { scenario: scenarioJson() }).then(() => undefined, fail('Scaffolding'));
+        }}
+      >
+        Scaffold…
       </VscodeButton>
       <VscodeButton secondary onClick={() => reset()}>
         New
