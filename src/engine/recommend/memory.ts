@@ -7,14 +7,18 @@
  *     constraint (latency target, timeout cap, throughput) holds on one interval [lowest, 10,240];
  *   - the monthly cost never falls with memory: GB-seconds = memory × duration, and memory ÷ usable
  *     vCPUs is constant below 1,769 MB × threads and grows above it.
- * So the cheapest setting that meets the constraints is the lowest one, found by bisection; the
+ * So the cheapest setting that meets the constraints is the lowest one, found by bisection (except
+ * that billing rounds each invocation up to 1 ms: for short invocations the lowest memory of each
+ * billed millisecond is tried too, see ROUNDING_SCAN_MAX_MS); the
  * settings within the cost tie tolerance of it form an interval too, and the fastest of them wins
- * (as AWS Lambda Power Tuning breaks ties). `test/unit/properties.test.ts` checks the result against
- * an exhaustive `costByMemory` scan. About 60 cost evaluations instead of 10,113.
+ * (as AWS Lambda Power Tuning breaks ties). Where /tmp above 512 MB (billed per second) or
+ * provisioned concurrency break the second point, every step is priced with `costByMemory` instead.
+ * `test/unit/properties.test.ts` checks the result against
+ * an exhaustive `costByMemory` scan. Tens of cost evaluations instead of 10,113.
  */
-import { CONCURRENCY, LIMITS, references, type Architecture } from '../facts/index.ts';
+import { CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
 import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
-import { monthlyTotal } from '../cost/index.ts';
+import { costByMemory, monthlyTotal } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
 import type { Scenario } from '../scenario.ts';
 import { MODEL, type Context } from './context.ts';
@@ -22,6 +26,12 @@ import { mb, ms, num, pct, usd } from './format.ts';
 
 const MIN_MB = LIMITS.memoryMinMb.value;
 const MAX_MB = LIMITS.memoryMaxMb.value;
+/**
+ * Below this billed duration (ms) of one invocation, the 1 ms rounding of billing can make a little
+ * more memory cheaper by more than the tie tolerance, so the search also tries the lowest memory of
+ * each billed millisecond. Above it the rounding moves the cost by less than 0.5%.
+ */
+const ROUNDING_SCAN_MAX_MS = 200;
 /** Every memory setting, 128..10,240 in 1 MB steps (10,113 values), for charts and exhaustive checks. */
 export const ALL_MEMORIES: readonly number[] = Array.from({ length: MAX_MB - MIN_MB + 1 }, (_, i) => MIN_MB + i);
 
@@ -164,6 +174,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     return firstTrue(floor, m, (x) => space.p99(x) <= p);
   };
 
+  const exhaustive = input.config.ephemeralStorageMb > PRICING_UNITS.ephemeralFreeMb.value || input.config.provisionedConcurrency > 0;
   let level: 1 | 2 | 3 = 1;
   let lowest = firstTrue(floor, MAX_MB, (m) => space.ok(m, 1));
   if (lowest < 0) {
@@ -172,12 +183,49 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   }
   let chosen: number;
   let cheapestMeeting: MemoryDecision['cheapestMeeting'] = null;
-  if (lowest >= 0) {
-    const lowestCost = cost(lowest);
-    cheapestMeeting = { memoryMb: lowest, monthlyUsd: lowestCost };
+  if (lowest >= 0 && exhaustive) {
+    // /tmp above the free 512 MB is billed per second of duration, and provisioned concurrency shifts
+    // execution between rates: either can make more memory cheaper, so price every 1 MB step.
+    const costs = costByMemory(s, { ...input.config, memoryMb: lowest, averageInvocationMs: 0 }, (m) => input.recordsPerInvocation * durationAt(c.avgWork, m), ALL_MEMORIES);
+    let cheapest = lowest;
+    for (let m = lowest; m <= MAX_MB; m++) if ((costs[m - MIN_MB] as number) < (costs[cheapest - MIN_MB] as number)) cheapest = m;
+    const lowestCost = costs[cheapest - MIN_MB] as number;
+    cheapestMeeting = { memoryMb: cheapest, monthlyUsd: lowestCost };
     const limit = lowestCost * (1 + MODEL.costTieTolerance);
-    const lastTied = lastTrue(lowest, MAX_MB, (m) => cost(m) <= limit);
+    chosen = cheapest;
+    for (let m = lowest; m <= MAX_MB; m++) {
+      const cm = costs[m - MIN_MB] as number;
+      if (cm > limit) continue;
+      const p = space.p99(m);
+      const pc = space.p99(chosen);
+      if (p < pc || (p === pc && cm < (costs[chosen - MIN_MB] as number))) chosen = m;
+    }
+  } else if (lowest >= 0) {
+    // Billing rounds each invocation up to the next 1 ms, so for short invocations a little more
+    // memory can drop a whole billed millisecond and cost less. Within one billed millisecond the cost
+    // grows with memory, so the candidates are the lowest memory of each billed duration.
+    let cheapest = lowest;
+    let lowestCost = cost(lowest);
+    const inv = (m: number): number => Math.ceil(input.recordsPerInvocation * durationAt(c.avgWork, m) - 1e-9);
+    const kHigh = inv(lowest);
+    if (kHigh <= ROUNDING_SCAN_MAX_MS) {
+      let bestProxy = lowest * kHigh;
+      for (let k = kHigh - 1; k >= inv(MAX_MB); k--) {
+        const m = firstTrue(lowest, MAX_MB, (x) => inv(x) <= k);
+        if (m < 0 || m * k >= bestProxy) continue;
+        bestProxy = m * k;
+        const cm = cost(m);
+        if (cm < lowestCost) {
+          lowestCost = cm;
+          cheapest = m;
+        }
+      }
+    }
+    cheapestMeeting = { memoryMb: cheapest, monthlyUsd: lowestCost };
+    const limit = lowestCost * (1 + MODEL.costTieTolerance);
+    const lastTied = Math.max(cheapest, lastTrue(cheapest, MAX_MB, (m) => cost(m) <= limit));
     chosen = Math.max(lowest, plateauStart(lastTied));
+    if (cost(chosen) > limit) chosen = cheapest;
   } else {
     level = 3;
     chosen = plateauStart(MAX_MB);
