@@ -6,9 +6,8 @@ Usage:
   lambda-advisor recommend <scenario.json | ->  [--json]
   lambda-advisor cost <scenario.json | ->       [--json]
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
-  lambda-advisor lint <template.yaml ...>        [--json]
-  lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform]
-                          [--language typescript|python] [--force]
+  lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
+  lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never]
   lambda-advisor help [command]
   lambda-advisor --version
 
@@ -16,9 +15,10 @@ Commands:
   recommend   Read a scenario (JSON) and print the recommended design: every decision with its
               reason, trade-off and sources, the warnings, and the monthly bill.
   cost        Price the recommended design of a scenario, or a plain function from flags.
+  scaffold    Write the handler, sample events and infrastructure as code for a scenario's design.
   lint        Check SAM / CloudFormation templates against the design rules.
-  scaffold    Write the handler, its test, sample events and the IaC (SAM, CDK or Terraform)
-              for the recommended design into a folder; never overwrites without --force.
+
+Run 'lambda-advisor <command> --help' for a command's options.
 
 A scenario is a JSON file (or '-' to read stdin); see examples/scenarios/ for complete ones.
 
@@ -26,8 +26,9 @@ Exit codes:
   0  done
   2  invalid input: a bad option, an unreadable file, malformed JSON or an invalid scenario field
      (each problem is named on stderr, e.g. "traffic.peakPerSecond: must be >= 0")
-  3  scaffold: files already exist and --force was not given (they are listed; nothing is written)
-  1  anything else (set LAMBDA_ADVISOR_DEBUG=1 to see the stack trace)
+  1  anything else (set LAMBDA_ADVISOR_DEBUG=1 to see the stack trace);
+     for lint: a finding at or above --fail-on
+  3  scaffold only: files already exist and --force was not given (nothing written)
 `;
 
 export const RECOMMEND_HELP = `Usage: lambda-advisor recommend <scenario.json | -> [--json]
@@ -73,4 +74,17 @@ Options:
 
 Example:
   lambda-advisor cost --requests 1000000 --duration-ms 100 --memory 1024 --arch x86_64
+`;
+
+export const LINT_HELP = `Usage: lambda-advisor lint <template> ... [--format text|json|sarif] [--fail-on error|warning|never]
+
+Checks SAM and CloudFormation templates (YAML or JSON) against the advisor's design rules and
+prints each finding with its location, the rule and its sources.
+
+Options:
+  --format F      text (default), json or sarif
+  --fail-on S     exit 1 when a finding is at least this severe: error (default), warning or never
+  -h, --help      show this help
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad arguments or an unreadable file.
 `;

@@ -1,12 +1,13 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost` and `lint` around the engine. Argument parsing and
- * printing only; every decision and every number comes from src/engine.
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold` and `lint` around the engine. Argument
+ * parsing and printing only; every decision and every number comes from src/engine.
  *
- * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else.
+ * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else (and, for `lint`, findings
+ * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given).
  */
 import { version } from '../../package.json';
 import { runCost } from './cost.ts';
-import { MAIN_HELP } from './help.ts';
+import { LINT_HELP, MAIN_HELP } from './help.ts';
 import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError, processIo } from './io.ts';
 import { runRecommend } from './recommend.ts';
 import { runScaffold } from './scaffold.ts';
@@ -15,10 +16,18 @@ export { version };
 
 export type { CliIo };
 
-async function runLintCommand(_argv: string[], io: CliIo): Promise<number> {
-  // TODO(issue 2): wired to src/cli/lint.ts (runLint) as soon as that file lands.
-  io.stderr.write('lambda-advisor: the lint command is not in this build yet\n');
-  return EXIT_FAILURE;
+/** `lint` loads the template rules (and the YAML parser) only when it runs. */
+async function runLintCommand(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    io.stdout.write(LINT_HELP);
+    return EXIT_OK;
+  }
+  const { runLint } = await import('./lint.ts');
+  return runLint(argv, {
+    stdout: (s) => io.stdout.write(s),
+    stderr: (s) => io.stderr.write(s),
+    readFile: io.readFile,
+  });
 }
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {

@@ -190,3 +190,17 @@ test('an unexpected failure is exit 1 without a stack trace, unless LAMBDA_ADVIS
   assert.equal(debug, 1);
   assert.match(stderr, /\n\s+at /);
 });
+
+test('lint is wired: findings exit 1, a clean template exit 0, --help exit 0', async () => {
+  const templates = join(ROOT, 'examples', 'templates');
+  const problems = await run(['lint', join(templates, 'sqs-consumer-problems', 'template.yaml')]);
+  assert.equal(problems.code, 1, problems.stderr);
+  assert.match(problems.stdout, /template\.yaml:\d+:\d+ error /);
+  const clean = await run(['lint', join(templates, 'sqs-consumer-clean', 'template.yaml'), '--fail-on', 'warning']);
+  assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+  const help = await run(['help', 'lint']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /--fail-on/);
+  const bad = await run(['lint', '--bogus']);
+  assert.equal(bad.code, 2);
+});
