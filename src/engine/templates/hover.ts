@@ -75,11 +75,13 @@ function docFor(resourceType: string, path: readonly string[], inEvent: string |
 const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 const COVERED = new Set([...Object.keys(DOCS.resources), 'AWS::Serverless::Function']);
 
+const FMT = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
+const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 function fmt(x: number, digits = 2): string {
-  return x.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return (FMT[digits] ?? FMT[2] ?? USD).format(x);
 }
 function money(x: number): string {
-  if (x >= 1) return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (x >= 1) return `$${USD.format(x)}`;
   return `$${x.toPrecision(3)}`;
 }
 

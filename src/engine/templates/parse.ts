@@ -189,7 +189,10 @@ class Converter {
     } else if (isMap(n)) {
       const entries: TEntry[] = [];
       for (const p of n.items) entries.push(this.pair(p));
-      out = longForm({ kind: 'map', entries, flow: n.flow === true, start, end });
+      // A block map's yaml range runs on over trailing comments and blank lines: end at its last entry.
+      const last = entries[entries.length - 1];
+      const tight = n.flow !== true && last !== undefined ? last.end : end;
+      out = longForm({ kind: 'map', entries, flow: n.flow === true, start, end: tight });
     } else if (isSeq(n)) {
       const items: TNode[] = [];
       for (const it of n.items) {
@@ -201,7 +204,8 @@ class Converter {
           if (c !== null) items.push(c);
         }
       }
-      out = { kind: 'seq', items, flow: n.flow === true, start, end };
+      const last = items[items.length - 1];
+      out = { kind: 'seq', items, flow: n.flow === true, start, end: n.flow !== true && last !== undefined ? last.end : end };
     } else {
       return null;
     }

@@ -42,6 +42,17 @@ export interface RuleContext {
   report(rule: RuleMeta, r: Report): void;
 }
 
+const refCache = new Map<readonly SourceId[], ReturnType<typeof references>>();
+/** Sources of a rule, resolved once per list (findings share them). */
+function refsFor(ids: readonly SourceId[]): ReturnType<typeof references> {
+  let r = refCache.get(ids);
+  if (r === undefined) {
+    r = references(...ids);
+    if (refCache.size < 256) refCache.set(ids, r);
+  }
+  return r;
+}
+
 export function createContext(model: TemplateModel, out: Finding[]): RuleContext {
   const t = model.template;
   return {
@@ -61,7 +72,7 @@ export function createContext(model: TemplateModel, out: Finding[]): RuleContext
         resource: r.resource,
         property: r.property,
         range: locate(t, r.at),
-        references: references(...(r.sources ?? rule.sources)),
+        references: refsFor(r.sources ?? rule.sources),
         ...(fix !== undefined ? { fix } : {}),
       };
       out.push(finding);
@@ -75,10 +86,13 @@ export function keyRange(e: TEntry): TextRange {
 }
 
 /** Format a whole number for a message (1,769; 10,240). */
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function n(x: number): string {
-  return x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER.format(x);
 }
 
 export function usd(x: number): string {
-  return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${USD.format(x)}`;
 }
