@@ -86,7 +86,7 @@ function stackSource(plan: Plan): string {
   ];
   if (plan.idempotent) env.push('        IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName,');
   const common = [
-    `      runtime: new lambda.Runtime(${lit(plan.runtime)}, lambda.RuntimeFamily.${ts ? 'NODEJS' : 'PYTHON'}),`,
+    `      runtime: new lambda.Runtime(${lit(plan.runtime)}, lambda.RuntimeFamily.${ts ? 'NODEJS' : 'PYTHON'}${plan.snapStart ? ', { supportsSnapStart: true }' : ''}),`,
     `      architecture: lambda.Architecture.${d.architecture === 'arm64' ? 'ARM_64' : 'X86_64'},`,
     `      memorySize: ${d.memoryMb},`,
     `      timeout: Duration.seconds(${d.timeoutSeconds}),`,
@@ -265,11 +265,12 @@ function stackSource(plan: Plan): string {
     const onFailure = streamDest();
     add(
       "    const kafkaClusterArn = new CfnParameter(this, 'KafkaClusterArn', { type: 'String', description: 'ARN of the Amazon MSK cluster' });",
-      "    const kafkaTopic = new CfnParameter(this, 'KafkaTopic', { type: 'String', default: 'orders', description: 'Topic to consume' });",
+      "    // The topic is part of the event source's construct id, so it is a literal rather than a parameter.",
+      "    const kafkaTopic = 'orders';",
       '    target.addEventSource(',
       '      new sources.ManagedKafkaEventSource({',
       '        clusterArn: kafkaClusterArn.valueAsString,',
-      '        topic: kafkaTopic.valueAsString,',
+      '        topic: kafkaTopic,',
       '        startingPosition: lambda.StartingPosition.LATEST,',
       `        batchSize: ${b.batchSize},`,
       ...(b.maximumBatchingWindowSeconds > 0 ? [`        maxBatchingWindow: Duration.seconds(${b.maximumBatchingWindowSeconds}),`] : []),
