@@ -144,67 +144,87 @@ function endpointsUsd(w: Workload, c: PricedConfig): number {
   return c.vpc.interfaceEndpoints.length * Math.max(1, c.vpc.subnets) * hoursPerMonth() * rate(w.region.interfaceEndpoint.perHourPerAz);
 }
 
-function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs: number): Breakdown {
+/** The parts of the bill that change with memory and duration: Lambda duration, INIT, provisioned concurrency, /tmp. */
+interface DurationParts {
+  computeGbSeconds: number;
+  computeUsd: number;
+  initGbSeconds: number;
+  initUsd: number;
+  pcShare: number;
+  pcConfiguredUsd: number;
+  pcExecutedGbSeconds: number;
+  pcExecutedUsd: number;
+  ephemeralUsd: number;
+}
+
+function emptyParts(): DurationParts {
+  return {
+    computeGbSeconds: 0,
+    computeUsd: 0,
+    initGbSeconds: 0,
+    initUsd: 0,
+    pcShare: 0,
+    pcConfiguredUsd: 0,
+    pcExecutedGbSeconds: 0,
+    pcExecutedUsd: 0,
+    ephemeralUsd: 0,
+  };
+}
+
+/** Fill `out` with the memory-dependent parts; return their sum. Allocates nothing (the memory curve calls it 10,000 times). */
+function durationParts(w: Workload, c: PricedConfig, invocations: number, memoryMb: number, invocationMs: number, out: DurationParts): number {
   const p = w.region;
   const arch: Architecture = c.architecture;
   const gb = memoryMb / MB_PER_GB;
-  const records = Math.max(1, c.recordsPerInvocation);
-  const invocations = w.requestsPerMonth / records;
-  const billedSeconds = Math.ceil(Math.max(0, invocationMs) / PRICING_UNITS.billingGranularityMs.value) * PRICING_UNITS.billingGranularityMs.value / 1_000;
+  const granularity = PRICING_UNITS.billingGranularityMs.value;
+  const billedSeconds = (Math.ceil(Math.max(0, invocationMs) / granularity) * granularity) / 1_000;
 
   // Provisioned concurrency serves the share of execution time its environments can absorb.
   const totalSeconds = invocations * billedSeconds;
   const pcSeconds = c.provisionedConcurrency * c.provisionedHours * SECONDS_PER_HOUR;
   const pcShare = totalSeconds > 0 ? Math.min(1, pcSeconds / totalSeconds) : c.provisionedConcurrency > 0 ? 1 : 0;
   const pcRates = p.lambda.provisioned?.value[arch];
-  const pcConfiguredUsd = pcSeconds * gb * (pcRates?.configuredPerGbSecond ?? 0);
-  const pcExecutedGbSeconds = totalSeconds * pcShare * gb;
-  const pcExecutedUsd = pcExecutedGbSeconds * (pcRates?.executedPerGbSecond ?? 0);
+  out.pcShare = pcShare;
+  out.pcConfiguredUsd = pcSeconds * gb * (pcRates?.configuredPerGbSecond ?? 0);
+  out.pcExecutedGbSeconds = totalSeconds * pcShare * gb;
+  out.pcExecutedUsd = out.pcExecutedGbSeconds * (pcRates?.executedPerGbSecond ?? 0);
 
-  const computeGbSeconds = totalSeconds * (1 - pcShare) * gb;
+  out.computeGbSeconds = totalSeconds * (1 - pcShare) * gb;
   const coldStarts = w.countInit ? invocations * COLD_STARTS.coldStartShare.value * (1 - pcShare) : 0;
-  const initGbSeconds = coldStarts * (Math.max(0, c.initMs) / 1_000) * gb;
+  out.initGbSeconds = coldStarts * (Math.max(0, c.initMs) / 1_000) * gb;
 
   // On-demand duration (execution + INIT) shares the volume tiers and the free tier.
-  const onDemand = computeGbSeconds + initGbSeconds;
+  const onDemand = out.computeGbSeconds + out.initGbSeconds;
   const freeGbSeconds = w.freeTier ? PRICING_UNITS.freeTierGbSeconds.value : 0;
   const onDemandUsd = tiered(Math.max(0, onDemand - freeGbSeconds), p.lambda.duration.value[arch]);
-  const computeUsd = onDemand > 0 ? onDemandUsd * (computeGbSeconds / onDemand) : 0;
-  const initUsd = onDemandUsd - computeUsd;
-
-  const freeRequests = w.freeTier ? PRICING_UNITS.freeTierRequests.value : 0;
-  const requestsUsd = (Math.max(0, invocations - freeRequests) / 1e6) * rate(p.lambda.requestsPerMillion);
+  out.computeUsd = onDemand > 0 ? onDemandUsd * (out.computeGbSeconds / onDemand) : 0;
+  out.initUsd = onDemandUsd - out.computeUsd;
 
   const extraStorageGb = Math.max(0, c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value) / MB_PER_GB;
-  const ephemeralUsd = extraStorageGb * totalSeconds * rate(p.lambda.ephemeralPerGbSecond);
+  out.ephemeralUsd = extraStorageGb * totalSeconds * rate(p.lambda.ephemeralPerGbSecond);
+  return onDemandUsd + out.pcConfiguredUsd + out.pcExecutedUsd + out.ephemeralUsd;
+}
 
+/** The parts of the bill that do not change with memory: requests, the source, the network, logs. */
+function fixedParts(w: Workload, c: PricedConfig) {
+  const p = w.region;
+  const records = Math.max(1, c.recordsPerInvocation);
+  const invocations = w.requestsPerMonth / records;
+  const freeRequests = w.freeTier ? PRICING_UNITS.freeTierRequests.value : 0;
+  const requestsUsd = (Math.max(0, invocations - freeRequests) / 1e6) * rate(p.lambda.requestsPerMillion);
   const src = sourceUsd(w, invocations, records);
   const nat = natUsd(w, c);
   const endpoints = endpointsUsd(w, c);
   const logsGb = (invocations * w.logKbPerInvocation) / KB_PER_GB;
   const logsUsd = tiered(logsGb, tiers(p.logsIngestionPerGb));
+  return { invocations, requestsUsd, sourceUsd: src, natUsd: nat, endpointsUsd: endpoints, logsGb, logsUsd, sum: requestsUsd + src + nat + endpoints + logsUsd };
+}
 
-  const total =
-    requestsUsd + computeUsd + initUsd + pcConfiguredUsd + pcExecutedUsd + ephemeralUsd + src + nat + endpoints + logsUsd;
-  return {
-    invocations,
-    requestsUsd,
-    computeGbSeconds,
-    computeUsd,
-    initGbSeconds,
-    initUsd,
-    pcShare,
-    pcConfiguredUsd,
-    pcExecutedGbSeconds,
-    pcExecutedUsd,
-    ephemeralUsd,
-    sourceUsd: src,
-    natUsd: nat,
-    endpointsUsd: endpoints,
-    logsGb,
-    logsUsd,
-    total,
-  };
+function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs: number): Breakdown {
+  const fixed = fixedParts(w, c);
+  const parts = emptyParts();
+  const variable = durationParts(w, c, fixed.invocations, memoryMb, invocationMs, parts);
+  return { ...fixed, ...parts, total: fixed.sum + variable };
 }
 
 function workloadOf(s: Scenario): Workload {
@@ -490,10 +510,12 @@ export function costByMemory(
   memories: readonly number[],
 ): Float64Array {
   const w = workloadOf(scenario);
+  const fixed = fixedParts(w, config);
+  const scratch = emptyParts();
   const out = new Float64Array(memories.length);
   for (let i = 0; i < memories.length; i++) {
     const mb = memories[i] as number;
-    out[i] = breakdown(w, config, mb, invocationMsAt(mb)).total;
+    out[i] = fixed.sum + durationParts(w, config, fixed.invocations, mb, invocationMsAt(mb), scratch);
   }
   return out;
 }
