@@ -43,7 +43,8 @@ export function quote(s: string): string {
     else if (code >= 0xd800 && code <= 0xdfff) out += '\\ufffd';
     else out += ch;
   }
-  out = out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Template sequences stay literal. (A function replacement: in a replacement string `$$` means `$`.)
+  out = out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
   return `${out}"`;
 }
 
