@@ -247,6 +247,35 @@ async function waitForRow(page: Page, match: (labels: string[], ariaLabels: stri
   }
 }
 
+/**
+ * Opens the command palette with `query` and waits until `match` picks a row. The palette computes its list when
+ * it opens, and an extension's contributions arrive a while after the workbench shows (20 s and more on a busy
+ * machine), so it is closed and opened again every few seconds until the deadline.
+ */
+async function searchPalette(page: Page, query: string, match: (labels: string[]) => number, timeoutMs: number): Promise<{ index: number; seen: string[] }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await openQuickInput(page, 'F1', Math.max(1000, deadline - Date.now()));
+    await page.locator(quickInputBox).fill(`>${query}`);
+    const found = await waitForRow(page, (labels) => match(labels), Math.min(4000, Math.max(0, deadline - Date.now())));
+    if (found.index >= 0 || Date.now() >= deadline) return found;
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** The first "Lambda Advisor" command of the manifest: once the palette has it, the extension is loaded. */
+function readinessCommand(): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      contributes?: { commands?: { title?: string; category?: string }[] };
+    };
+    const c = manifest.contributes?.commands?.find((x) => x.title && !x.title.startsWith('%'));
+    return c?.title ? (c.category ? `${c.category}: ${c.title}` : c.title) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Start real VS Code with the packaged extension. Always pair with `t.after(() => vs.stop())`. */
 export async function startVSCode(options: StartOptions): Promise<VSCode> {
   assertPrerequisites();
@@ -299,7 +328,13 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
     page.on('dialog', (d) => void d.accept().catch(() => undefined));
     await page.goto(server.url, { timeout: 60_000 });
     await waitForWorkbench(page, 90_000);
-    log(`VS Code ${CODE_SERVER_VERSION} up at ${server.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const ready = readinessCommand();
+    if (ready) {
+      const { index, seen } = await searchPalette(page, ready, (labels) => labels.indexOf(ready), 120_000);
+      await page.keyboard.press('Escape');
+      if (index < 0) throw new Error(`the extension did not load: "${ready}" never appeared in the command palette (it showed: ${seen.join(', ') || 'nothing'})`);
+    }
+    log(`VS Code ${CODE_SERVER_VERSION} up at ${server.url}, extension loaded, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const runningServer = server;
     const failureScreenshot = async (what: string): Promise<void> => {
@@ -332,19 +367,16 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
       },
 
       async paletteEntries(query, { timeoutMs = 30_000, keepOpen = false } = {}) {
-        await openQuickInput(page, 'F1', timeoutMs);
-        await typeQuery(page, query, '>');
+        const real = (l: string) => l !== '' && !/^No matching commands$/i.test(l);
+        await searchPalette(page, query, (labels) => labels.findIndex(real), timeoutMs);
+        await typeQuery(page, query, '>'); // let the list settle
         const labels = await rowLabels(page);
         if (!keepOpen) await page.keyboard.press('Escape');
-        return labels.filter((l) => l && !/^No matching commands$/i.test(l));
+        return labels.filter(real);
       },
 
-      async runCommand(title, timeoutMs = 30_000) {
-        const deadline = Date.now() + timeoutMs;
-        await openQuickInput(page, 'F1', timeoutMs);
-        await page.locator(quickInputBox).fill(`>${title}`);
-        // Contributions of an extension that is still being scanned appear a moment later: keep looking.
-        const { index, seen } = await waitForRow(page, (labels) => labels.indexOf(title), Math.max(1000, deadline - Date.now()));
+      async runCommand(title, timeoutMs = 60_000) {
+        const { index, seen } = await searchPalette(page, title, (labels) => labels.indexOf(title), timeoutMs);
         if (index < 0) {
           await failureScreenshot('runCommand');
           await page.keyboard.press('Escape');
@@ -417,6 +449,11 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
           await sleep(200);
         }
         await waitForWorkbench(page, Math.max(1000, deadline - Date.now()));
+        const ready = readinessCommand();
+        if (ready) {
+          await searchPalette(page, ready, (labels) => labels.indexOf(ready), Math.max(1000, deadline - Date.now()));
+          await page.keyboard.press('Escape');
+        }
       },
     };
     return vs;
