@@ -36,6 +36,22 @@ function expectedDesign(scenario: unknown): Design {
   return recommend(r.scenario);
 }
 
+/**
+ * Run a command once the extension's contributions are in the palette. On a loaded machine the
+ * extension host can start minutes after the workbench; an open palette does not pick up commands
+ * registered after it opened, so look again with a fresh palette each time.
+ */
+async function runWhenListed(vs: VSCode, title: string, timeoutMs = 240_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await vs.paletteEntries(title, { timeoutMs: 10_000 }).catch(() => []);
+    if (seen.includes(title)) return vs.runCommand(title, 30_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  throw new Error(`"${title}" never appeared in the command palette; last seen: ${seen.join(', ')}`);
+}
+
 async function wizard(vs: VSCode): Promise<Frame> {
   return vs.webviewFrame('[data-testid="step-title"]', 60_000);
 }
@@ -93,14 +109,16 @@ async function assertChartsDrawn(f: Frame): Promise<void> {
   }
 }
 
-async function cspViolations(f: Frame): Promise<number> {
-  return Number(await f.evaluate(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset['cspViolations'] ?? 'NaN'));
+/** Content-Security-Policy violations the page counted, with the last one described. */
+async function cspViolations(f: Frame): Promise<{ count: number; last: string }> {
+  const d = await f.evaluate(() => ({ ...(globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset }));
+  return { count: Number(d['cspViolations'] ?? 'NaN'), last: d['cspLast'] ?? '' };
 }
 
 test('Design a Function: fill an SQS worker, see the engine\'s design and charts, change traffic, reload, save', { timeout: E2E_TEST_TIMEOUT }, async (t) => {
   const vs = await startVSCode({ workspace: 'examples', theme: 'dark' });
   t.after(() => vs.stop());
-  await vs.runCommand('Lambda Advisor: Design a Function…');
+  await runWhenListed(vs, 'Lambda Advisor: Design a Function…');
   let f = await wizard(vs);
   assert.match(await stepTitle(f), /^1\. Workload/);
 
@@ -141,7 +159,8 @@ test('Design a Function: fill an SQS worker, see the engine\'s design and charts
   await vs.screenshot('wizard-6-design-dark');
   await f.locator('#cost').scrollIntoViewIfNeeded();
   await vs.screenshot('wizard-6-cost-dark');
-  assert.equal(await cspViolations(f), 0, 'no Content-Security-Policy violation (vscode-elements, chart.js, React)');
+  const csp = await cspViolations(f);
+  assert.equal(csp.count, 0, `no Content-Security-Policy violation (vscode-elements, chart.js, React); last: ${csp.last}`);
 
   // Change the traffic: the bill follows, with the engine's new numbers.
   await f.locator('button[data-step="workload"]').click();
@@ -165,7 +184,13 @@ test('Design a Function: fill an SQS worker, see the engine\'s design and charts
   await f.locator('[data-testid="save"]').click();
   const dialogInput = vs.page.locator('.quick-input-widget input');
   await dialogInput.waitFor({ state: 'visible', timeout: 15_000 });
-  const proposed = await dialogInput.inputValue();
+  // The simple file dialog fills in the folder first, then the proposed name.
+  let proposed = '';
+  for (let i = 0; i < 50 && !proposed.endsWith('.json'); i++) {
+    proposed = await dialogInput.inputValue();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await vs.screenshot('wizard-save-dialog-dark');
   assert.match(proposed, /orders-worker\.lambda-advisor\.json$/, `the dialog proposes NAME.lambda-advisor.json (${proposed})`);
   await vs.screenshot('wizard-save-dialog-dark');
   await vs.page.keyboard.press('Enter');
@@ -183,7 +208,7 @@ for (const theme of ['light', 'high-contrast'] as const) {
     const vs = await startVSCode({ workspace: 'examples', theme });
     t.after(() => vs.stop());
     const file = join(vs.workspaceDir, 'scenarios', 'orders-worker.lambda-advisor.json');
-    await vs.runCommand('Lambda Advisor: Open Scenario…');
+    await runWhenListed(vs, 'Lambda Advisor: Open Scenario…');
     const dialogInput = vs.page.locator('.quick-input-widget input');
     await dialogInput.waitFor({ state: 'visible', timeout: 15_000 });
     await dialogInput.fill(file);
@@ -195,7 +220,8 @@ for (const theme of ['light', 'high-contrast'] as const) {
     await assertChartsDrawn(f);
     const bodyClass = await f.evaluate(() => (globalThis as unknown as { document: { body: { className: string } } }).document.body.className);
     assert.ok(bodyClass.split(/\s+/).includes(`vscode-${theme}`), `the webview follows the ${theme} theme (body class "${bodyClass}")`);
-    assert.equal(await cspViolations(f), 0);
+    const csp = await cspViolations(f);
+    assert.equal(csp.count, 0, `no Content-Security-Policy violation; last: ${csp.last}`);
     await vs.screenshot(`wizard-6-design-${theme}`);
     await f.locator('#cost').scrollIntoViewIfNeeded();
     await vs.screenshot(`wizard-6-cost-${theme}`);

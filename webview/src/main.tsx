@@ -1,4 +1,5 @@
 /** Entry point: restore kept state, shake hands with the host, render. */
+import './jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LoadScenario, PROTOCOL_VERSION, Ready, SettingsChanged, ShowView, StateChanged } from '../../src/protocol/messages.ts';
@@ -13,7 +14,9 @@ let violations = 0;
 document.addEventListener('securitypolicyviolation', (e) => {
   violations++;
   document.body.dataset['cspViolations'] = String(violations);
-  log('error', `Content-Security-Policy blocked ${e.blockedURI || 'inline code'} (${e.violatedDirective})`);
+  const what = `${e.blockedURI || 'inline code'} (${e.violatedDirective}${e.sample ? `: ${e.sample}` : ''}) at ${e.sourceFile}:${e.lineNumber}`;
+  document.body.dataset['cspLast'] = what;
+  log('error', `Content-Security-Policy blocked ${what}`);
 });
 document.body.dataset['cspViolations'] = '0';
 window.addEventListener('error', (e) => log('error', `Uncaught: ${e.message}`));
