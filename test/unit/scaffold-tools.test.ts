@@ -10,16 +10,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { advise } from '../../src/engine/index.ts';
 import type { Design } from '../../src/engine/design.ts';
 import { scaffold, type ScaffoldOptions } from '../../src/engine/scaffold/index.ts';
 import { designFor, SOURCES_LIST } from '../fixtures/scaffold/designs.ts';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const projectRoot = join(__dirname, '..', '..');
 const out = join(projectRoot, 'test-output', `scaffold-tools-${process.pid}`);
-const runHandlers = fileURLToPath(new URL('../fixtures/scaffold/run-handlers.mts', import.meta.url));
+const runHandlers = join(__dirname, '..', 'fixtures', 'scaffold', 'run-handlers.mts');
 const IACS = ['sam', 'cdk', 'terraform'] as const;
 const LANGS = ['typescript', 'python'] as const;
 
