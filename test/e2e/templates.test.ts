@@ -133,4 +133,14 @@ test('template guidance: CodeLens, hover, diagnostic and quick fix on a SAM temp
     return now !== original ? now : undefined;
   });
   assert.equal(saved, original.replace('VisibilityTimeout: 60 # seconds', 'VisibilityTimeout: 180 # seconds'));
+
+  // 5. "Advise on this function" opens the wizard pre-filled from the template: the function's name and its SQS source.
+  await editor.locator('.codelens-decoration a', { hasText: 'Advise on this function' }).first().click();
+  const wizard = await vs.webviewFrame('[data-testid="step-title"]', 60_000);
+  // A complete scenario goes straight to the design: an SQS source is polled.
+  await wizard.locator('[data-decision="memory"]').waitFor({ timeout: 30_000 });
+  assert.match((await wizard.locator('[data-testid="value-invocation"]').textContent()) ?? '', /^poll/);
+  await vs.screenshot('templates-advise-wizard');
+  await wizard.locator('[data-step="workload"]').click();
+  await waitFor('the wizard pre-filled with OrderWorker', async () => ((await wizard.locator('#f-name input').inputValue()) === 'OrderWorker' ? true : undefined));
 });
