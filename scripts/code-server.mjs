@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const cacheDir = join(projectRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+// LDA_CODE_SERVER_DIR moves the install (e.g. to a CI cache); by default it lives in the gitignored .vscode-test/.
+export const cacheDir = process.env.LDA_CODE_SERVER_DIR ? resolve(process.env.LDA_CODE_SERVER_DIR) : join(projectRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 const packageDir = join(cacheDir, 'node_modules', 'code-server');
 const entry = join(packageDir, 'out', 'node', 'entry.js');
 // The marker records what the native modules were built against: a different Node ABI means rebuild.
