@@ -46,6 +46,7 @@ export const CONCURRENCY = {
   accountDefault: fact(1_000, 'limits'),
   unreservedFloor: fact(100, 'concurrency'),
   scalingPerTenSeconds: fact(1_000, 'scaling', 'Per function, every 10 seconds (since November 2023).'),
+  scalingPeriodSeconds: fact(10, 'scaling'),
   sqsInitialConcurrency: fact(5, 'sqsScaling'),
   sqsScaleUpPerMinute: fact(300, 'sqsScaling', 'The 2019 article said +60 per minute; since November 2023 it is up to +300 per minute.'),
   sqsMaxConcurrencyDefault: fact(1_250, 'sqsScaling'),
@@ -125,4 +126,19 @@ export const RUNTIMES = {
     'runtimes',
     'Python 3.14, Node.js 24 and Java 25 arrived in November 2025, .NET 10 in January 2026; Go runs on the OS-only runtime provided.al2023.',
   ),
+} as const;
+
+/**
+ * What the 2019 article said where it is superseded. The advisor quotes these when it corrects the
+ * article, so the old numbers live here too, beside the current ones.
+ */
+export const ARTICLE_2019 = {
+  memoryMaxMb: fact(3_008, 'article2019'),
+  memoryOptions: fact(44, 'article2019'),
+  mbPerVcpu: fact(1_792, 'article2019'),
+  tmpMb: fact(500, 'article2019'),
+  sqsScaleUpPerMinute: fact(60, 'article2019'),
+  batchSize: fact(10, 'article2019'),
+  /** The asynchronous payload limit before October 2025 (the article implied it). */
+  asyncPayloadKb: fact(256, 'asyncPayload'),
 } as const;

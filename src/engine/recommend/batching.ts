@@ -4,7 +4,7 @@
  * the fill that cuts invocations the most while window + batch size × p99 per record stays within
  * the target.
  */
-import { EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
+import { ARTICLE_2019, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
 import type { Design, Rationale, Warning } from '../design.ts';
 import { MODEL, type Context } from './context.ts';
 import { durationAt } from '../model/performance.ts';
@@ -132,7 +132,7 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
   if (fifo) limits.push(`FIFO queues take at most ${EVENT_SOURCES.sqsFifoBatchMax.value} messages per batch and no batching window`);
   if (payloadCap < sourceMax) limits.push(`${num(s.traffic.payloadKb)} KB records × ${num(payloadCap)} fill the ${num(LIMITS.syncPayloadMb.value)} MB invocation payload`);
   if (sqsStandard && best.b > EVENT_SOURCES.sqsBatchWithoutWindowMax.value)
-    limits.push(`SQS needs a batching window of at least 1 s for batches above ${EVENT_SOURCES.sqsBatchWithoutWindowMax.value}`);
+    limits.push(`SQS needs a batching window of at least ${EVENT_SOURCES.sqsWindowForLargeBatchMinSeconds.value} s for batches above ${EVENT_SOURCES.sqsBatchWithoutWindowMax.value}`);
   const latencyWhy =
     target === undefined
       ? `No latency target was given, so the window is kept to at most ${MODEL.windowWithoutTargetSeconds} s and a full batch to about ${ms(MODEL.batchMsWithoutTarget)} of processing (${num(best.b)} records × ${ms(d)} p99 each at ${num(referenceMemoryMb)} MB, the cheapest memory that works).`
@@ -165,7 +165,7 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
         LIMITS.syncPayloadMb,
       ),
       articleCorrection:
-        'The 2019 article described batches of about 10 messages; SQS standard queues now take up to 10,000 per batch (with a batching window of at least 1 s above 10), streams up to 10,000, FIFO still 10, all within the 6 MB invocation payload.',
+        `The 2019 article described batches of about ${ARTICLE_2019.batchSize.value} messages; SQS standard queues now take up to ${num(EVENT_SOURCES.sqsBatchMax.value)} per batch (with a batching window of at least ${EVENT_SOURCES.sqsWindowForLargeBatchMinSeconds.value} s above ${EVENT_SOURCES.sqsBatchWithoutWindowMax.value}), streams up to ${num(EVENT_SOURCES.streamBatchMax.value)}, FIFO still ${EVENT_SOURCES.sqsFifoBatchMax.value}, all within the ${LIMITS.syncPayloadMb.value} MB invocation payload.`,
     },
   };
 }

@@ -197,7 +197,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
       severity: effective > account ? 'error' : 'warning',
       message:
         effective > account
-          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every 10 s.`
+          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`
           : `At peak the function needs ${num(effective)} of the account's default ${num(account)} concurrent executions, leaving less than ${num(CONCURRENCY.unreservedFloor.value)} for every other function in the Region: request a quota increase.`,
       references: references(CONCURRENCY.accountDefault, CONCURRENCY.scalingPerTenSeconds),
     });

@@ -147,7 +147,7 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
       why:
         `A failed batch is retried ${retries} time${retries === 1 ? '' : 's'}${idem ? '' : ' (none: the work is not idempotent)'} and split in two on each error (BisectBatchOnFunctionError), isolating a bad record in about ${bisectRounds} rounds for a batch of ${num(batchSize)}; ` +
         `records older than ${num(age)} s are given up (well inside the ${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h stream retention). ` +
-        `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only 24 h, so a pointer would soon be useless)' : '') : 'an SQS queue (the record there points at the shard and sequence numbers; read them before the retention expires)'}. ` +
+        `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only ' + `${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h, so a pointer would soon be useless)` : '') : 'an SQS queue (the record there points at the shard and sequence numbers; read them before the retention expires)'}. ` +
         `Together with ReportBatchItemFailures, one bad record cannot block the shard.` +
         (kafka ? ' For Kafka these controls need the event source mapping in provisioned mode.' : '') +
         ` ${idemWhy}`,

@@ -1,5 +1,5 @@
 /** Decision 1: the invocation model (push / poll) and type (RequestResponse / Event). */
-import { CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
+import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
 import type { Design, Rationale } from '../design.ts';
 import type { Context } from './context.ts';
 import { num } from './format.ts';
@@ -43,8 +43,8 @@ export function decideInvocation(c: Context): InvocationDecision {
         tradeOff:
           `Payloads are capped at ${num(LIMITS.asyncPayloadKb.value / 1_024)} MB; the event source gets no result, so failures must be caught by an on-failure destination, and retries mean the function can see an event more than once.`,
         references: references('lambdaServices', 'invoke', 'asyncPayload', 'eventInvokeConfig'),
-        ...(s.traffic.payloadKb > 256
-          ? { articleCorrection: 'Asynchronous payloads were 256 KB; since October 2025 they can be up to 1 MB.' }
+        ...(s.traffic.payloadKb > ARTICLE_2019.asyncPayloadKb.value
+          ? { articleCorrection: `Asynchronous payloads were ${num(ARTICLE_2019.asyncPayloadKb.value)} KB; since October 2025 they can be up to ${num(LIMITS.asyncPayloadKb.value / 1_024)} MB.` }
           : {}),
       },
     };

@@ -16,7 +16,7 @@
  * `test/unit/properties.test.ts` checks the result against
  * an exhaustive `costByMemory` scan. Tens of cost evaluations instead of 10,113.
  */
-import { CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
+import { ARTICLE_2019, CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
 import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
 import { costByMemory, monthlyTotal } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
@@ -325,13 +325,13 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     rationale: {
       title: 'Memory and architecture',
       summary: `${mb(memoryMb)} on ${arch} (about ${usd(monthlyUsd)} a month)`,
-      why: `${floorWhy} Every 1 MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
+      why: `${floorWhy} Every ${LIMITS.memoryStepMb.value} MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
       tradeOff:
         `More memory buys CPU (1 vCPU per ${mb(LIMITS.mbPerVcpu.value)}, up to ${LIMITS.maxVcpus.value}) and so speed for CPU-bound work, at a higher price per millisecond; I/O waits do not get faster. ` +
         `The duration model is an estimate: ${PERFORMANCE_ASSUMPTIONS.join(' ')} Measure with AWS Lambda Power Tuning before you commit.`,
       references: references(LIMITS.memoryMaxMb, LIMITS.maxVcpus, 'pricing'),
       articleCorrection:
-        'The 2019 article gave 128–3,008 MB in 44 steps and 1,792 MB per vCPU; memory now goes to 10,240 MB in 1 MB steps with up to 6 vCPUs, and AWS states 1,769 MB per vCPU.',
+        `The 2019 article gave ${MIN_MB}–${num(ARTICLE_2019.memoryMaxMb.value)} MB in ${ARTICLE_2019.memoryOptions.value} steps and ${mb(ARTICLE_2019.mbPerVcpu.value)} per vCPU; memory now goes to ${mb(MAX_MB)} in ${LIMITS.memoryStepMb.value} MB steps with up to ${LIMITS.maxVcpus.value} vCPUs, and AWS states ${mb(LIMITS.mbPerVcpu.value)} per vCPU.`,
     },
   };
 }

@@ -24,7 +24,7 @@ export function decideTimeout(c: Context, invocationP99Ms: number): TimeoutDecis
   if (wanted > cap) {
     const cannotFinish = invocationP99Ms > cap * 1_000;
     const fix = api
-      ? 'Return at once and let the client poll for the result (start the work asynchronously), or use a REST API with response streaming, which is not bound by the 29 s integration timeout.'
+      ? 'Return at once and let the client poll for the result (start the work asynchronously), or use a REST API with response streaming, which is not bound by the ' + `${LIMITS.apiGatewayIntegrationTimeoutSeconds.value} s integration timeout.`
       : c.kind === 'queue' || c.kind === 'stream'
         ? 'Use smaller batches, split the work into steps (Step Functions or Lambda durable functions), or make it faster.'
         : 'Split the work into steps (Step Functions or Lambda durable functions) or make it faster.';

@@ -2,7 +2,7 @@
  * Decision 9: warnings that cut across decisions (budget, payload, ordering) and the places where
  * the 2019 article's advice is superseded for this scenario.
  */
-import { CONCURRENCY, LIMITS, references } from '../facts/index.ts';
+import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
 import type { Design, Warning } from '../design.ts';
 import type { Context } from './context.ts';
 import { mb, num, usd } from './format.ts';
@@ -99,14 +99,14 @@ export function articleWarnings(c: Context, d: Pick<Design, 'memoryMb' | 'vpc' |
   const w = (message: string, ...refs: Parameters<typeof references>): void => {
     out.push({ id: 'article-superseded', severity: 'info', message, references: references(...refs, 'article2019') });
   };
-  if (d.memoryMb > 3_008)
-    w(`The 2019 article capped memory at 3,008 MB (1,792 MB per vCPU); this design uses ${mb(d.memoryMb)}: memory now goes to ${mb(LIMITS.memoryMaxMb.value)} with up to ${LIMITS.maxVcpus.value} vCPUs (1,769 MB per vCPU).`, LIMITS.memoryMaxMb);
+  if (d.memoryMb > ARTICLE_2019.memoryMaxMb.value)
+    w(`The 2019 article capped memory at ${mb(ARTICLE_2019.memoryMaxMb.value)} (${mb(ARTICLE_2019.mbPerVcpu.value)} per vCPU); this design uses ${mb(d.memoryMb)}: memory now goes to ${mb(LIMITS.memoryMaxMb.value)} with up to ${LIMITS.maxVcpus.value} vCPUs (${mb(LIMITS.mbPerVcpu.value)} per vCPU).`, LIMITS.memoryMaxMb);
   if (s.work.tmpStorageMb > LIMITS.ephemeralMinMb.value)
-    w(`The 2019 article gave /tmp 500 MB; it is now ${mb(LIMITS.ephemeralMinMb.value)} free and configurable to ${mb(LIMITS.ephemeralMaxMb.value)} (this design asks for ${mb(Math.ceil(s.work.tmpStorageMb))}).`, LIMITS.ephemeralMaxMb);
+    w(`The 2019 article gave /tmp ${mb(ARTICLE_2019.tmpMb.value)}; it is now ${mb(LIMITS.ephemeralMinMb.value)} free and configurable to ${mb(LIMITS.ephemeralMaxMb.value)} (this design asks for ${mb(Math.ceil(s.work.tmpStorageMb))}).`, LIMITS.ephemeralMaxMb);
   if (c.kind === 'async')
-    w('The 2019 article sent failed asynchronous events to a dead-letter queue; on-failure destinations now carry the error and context too, and retries are configurable (0–2).', 'asyncRetain');
+    w('The 2019 article sent failed asynchronous events to a dead-letter queue; on-failure destinations now carry the error and context too, and retries are configurable (' + `${EVENT_SOURCES.asyncRetriesMin.value}–${EVENT_SOURCES.asyncRetriesMax.value}).`, 'asyncRetain');
   if (c.kind === 'queue' && s.source === 'sqs')
-    w(`The 2019 article said SQS pollers add 60 per minute; they now add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute, and MaximumConcurrency replaces low reserved concurrency as the way to throttle a consumer.`, 'sqsScaling');
+    w(`The 2019 article said SQS pollers add ${ARTICLE_2019.sqsScaleUpPerMinute.value} per minute; they now add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute, and MaximumConcurrency replaces low reserved concurrency as the way to throttle a consumer.`, 'sqsScaling');
   if (s.source === 'kinesis' || s.source === 'dynamodb-streams')
     w('The 2019 article said a failing record blocks its shard until it expires; that is only the default now: bisect, finite retries, a record age limit and an on-failure destination keep the shard moving.', 'kinesisParameters');
   if (d.vpc.attach)

@@ -1,5 +1,5 @@
 /** Rules on a function's own settings (memory, timeout, architecture, VPC, environment) and on IAM. */
-import { LIMITS, PRICING_UNITS, regionPrices, DEFAULT_REGION } from '../../facts/index.ts';
+import { ARTICLE_2019, LIMITS, PRICING_UNITS, regionPrices, DEFAULT_REGION } from '../../facts/index.ts';
 import { insertEntry, replaceNode } from '../edits.ts';
 import { fnProp, type FunctionInfo, type TemplateModel } from '../model.ts';
 import { asMap, asSeq, entryOf, get, num, str } from '../parse.ts';
@@ -17,7 +17,7 @@ export const memoryRange: Rule = {
   name: 'memory-out-of-range',
   severity: 'error',
   summary: `MemorySize outside ${MEM_MIN}–${n(MEM_MAX)} MB`,
-  help: `Lambda accepts ${MEM_MIN} to ${n(MEM_MAX)} MB in 1 MB steps (the 2019 limit of 3,008 MB is long gone); anything else fails the deployment.`,
+  help: `Lambda accepts ${MEM_MIN} to ${n(MEM_MAX)} MB in ${LIMITS.memoryStepMb.value} MB steps (the 2019 limit of ${n(ARTICLE_2019.memoryMaxMb.value)} MB is long gone); anything else fails the deployment.`,
   sources: ['memory'],
   check(ctx) {
     for (const fn of ctx.model.functions.values()) {
