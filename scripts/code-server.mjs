@@ -57,13 +57,18 @@ export function codeServerEntry() {
   return isInstalled() ? entry : null;
 }
 
+// node-gyp (the native rebuilds) needs Node's headers; it would download them from nodejs.org. Point it at the
+// headers installed with this Node (Debian's nodejs puts them in /usr/include/node) unless npm is told already.
+const nodePrefix = dirname(dirname(process.execPath));
+const headerEnv = !process.env.npm_config_nodedir && existsSync(join(nodePrefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodePrefix } : {};
+
 function sh(label, cmd, args, cwd, log, extraEnv = {}) {
   const started = Date.now();
   log(`code-server install: ${label} …`);
   const res = spawnSync(cmd, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
+    env: { ...process.env, ...headerEnv, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 15 * 60 * 1000,
   });
