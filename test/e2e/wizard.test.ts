@@ -211,8 +211,15 @@ for (const theme of ['light', 'high-contrast'] as const) {
     await runWhenListed(vs, 'Lambda Advisor: Open Scenario…');
     const dialogInput = vs.page.locator('.quick-input-widget input');
     await dialogInput.waitFor({ state: 'visible', timeout: 15_000 });
-    await dialogInput.fill(file);
-    await vs.page.keyboard.press('Enter');
+    // The simple dialog fills in its default folder asynchronously: type the path only after that, and
+    // check it stayed before accepting with the dialog's button.
+    for (let i = 0; i < 50 && !(await dialogInput.inputValue()).endsWith('/'); i++) await new Promise((r) => setTimeout(r, 200));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await dialogInput.fill(file);
+      await new Promise((r) => setTimeout(r, 1_000));
+      if ((await dialogInput.inputValue()) === file) break;
+    }
+    await vs.page.locator('.quick-input-widget .monaco-button', { hasText: 'Open Scenario' }).click();
     const f = await wizard(vs);
     await f.locator('[data-testid="step-title"]', { hasText: /^6\. Design/ }).waitFor({ timeout: 20_000 });
     const d = expectedDesign(JSON.parse(readFileSync(file, 'utf8')));
