@@ -5,14 +5,19 @@
  *                   scenario; target under 1 ms (median).
  *   costByMemory()  the monthly cost at every memory size from 128 to 10,240 MB in 1 MB steps
  *                   (10,113 points); target under 5 ms (median).
+ *   templates       a generated SAM template of 2,000 resources: parse + lint (target under 200 ms),
+ *                   hover after the first parse (target under 5 ms), and cfn-lint on the same file,
+ *                   timed in the same run and printed as a ratio.
  *
  * Each case is warmed up first, then timed one call at a time with process.hrtime.bigint() until it
  * has both enough samples and enough wall time for a stable median; p95 is reported beside it.
  * Also prints the size of the bundles that ship, when they are built.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hoverAt, lintParsed, parseTemplate } from '../src/engine/templates/index.ts';
 import { costByMemory } from '../src/engine/cost/index.ts';
 import type { PricedConfig } from '../src/engine/design.ts';
 import { PRICING_UNITS, LIMITS } from '../src/engine/facts/index.ts';
@@ -128,6 +133,77 @@ function size(path: string): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+/** A SAM template of `n` resources: half functions with an SQS event, half the queues they read. */
+function bigTemplate(n: number): string {
+  const lines = ['AWSTemplateFormatVersion: "2010-09-09"', 'Transform: AWS::Serverless-2016-10-31', 'Resources:'];
+  for (let i = 0; i < n / 2; i++) {
+    lines.push(
+      `  Queue${i}:`,
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      `      VisibilityTimeout: ${30 + (i % 7)}`,
+      `  Worker${i}:`,
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      Handler: index.handler',
+      '      CodeUri: src/',
+      `      MemorySize: ${128 * (1 + (i % 8))}`,
+      `      Timeout: ${10 + (i % 20)}`,
+      '      Events:',
+      '        Jobs:',
+      '          Type: SQS',
+      '          Properties:',
+      `            Queue: !GetAtt Queue${i}.Arn`,
+      `            BatchSize: ${1 + (i % 10)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function measureFew(fn: () => number, samples: number): number {
+  sink += fn();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = process.hrtime.bigint();
+    sink += fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return quantile(Float64Array.from(times), 0.5);
+}
+
+function templateBench(): number {
+  const PARSE_TARGET_MS = 200;
+  const HOVER_TARGET_MS = 5;
+  const text = bigTemplate(2_000);
+  process.stdout.write(`\ntemplates: a generated SAM template of 2,000 resources (${(text.length / 1024).toFixed(0)} KB)\n`);
+  const parseMs = measureFew(() => lintParsed(parseTemplate(text)).findings.length, 10);
+  const parsed = parseTemplate(text);
+  const offset = text.indexOf('MemorySize', Math.floor(text.length / 2)) + 2;
+  const hover = measure(() => hoverAt(parsed, offset)?.markdown.length ?? 0);
+  let over = 0;
+  const rowMs = (name: string, ms: number, target: number) => {
+    if (ms > target) over++;
+    return `  ${pad(name, 30)}${lpad(f3(ms), 12)}    < ${target} ms  ${lpad((ms / target).toFixed(3), 7)}  ${ms > target ? 'OVER TARGET' : 'ok'}`;
+  };
+  process.stdout.write(`${rowMs('parse + lint (median of 10)', parseMs, PARSE_TARGET_MS)}\n`);
+  process.stdout.write(`${rowMs('hover after the first parse', hover.median, HOVER_TARGET_MS)}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'lda-bench-'));
+  try {
+    const file = join(dir, 'template.yaml');
+    writeFileSync(file, text);
+    const t0 = process.hrtime.bigint();
+    const res = spawnSync('cfn-lint', ['--', file], { encoding: 'utf8', timeout: 600_000 });
+    const cfnMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (res.error) process.stdout.write(`  cfn-lint: not run (${res.error.message})\n`);
+    else process.stdout.write(`  ${pad('cfn-lint on the same file', 30)}${lpad(f3(cfnMs), 12)}    ratio cfn-lint / lambda-advisor: ${(cfnMs / parseMs).toFixed(1)}×\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return over;
+}
+
 function main(): void {
   const examples = loadExamples();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -165,6 +241,8 @@ function main(): void {
     if (st.median > CURVE_TARGET_MS) over++;
     process.stdout.write(`${row(name, st, CURVE_TARGET_MS)}\n`);
   }
+
+  over += templateBench();
 
   process.stdout.write('\nBundle sizes\n');
   const dist = join(ROOT, 'dist');
