@@ -16,6 +16,7 @@ import { templateHover } from './hover.ts';
 import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from './lens.ts';
 import { convertEdits, lineStartsOf, offsetToPosition, positionToOffset } from './positions.ts';
 import { ADVISE_COMMAND, DIAGNOSTIC_SOURCE } from './constants.ts';
+import { APPLY_DESIGN_COMMAND } from './applyDesign.ts';
 
 interface Analysis {
   readonly version: number;
@@ -201,6 +202,17 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
         arguments: [doc.uri.toString(), f.id],
       }),
     );
+    // Writing the values back edits the file: offered in trusted workspaces only (the command refuses too).
+    if (vscode.workspace.isTrusted) {
+      out.push(
+        new vscode.CodeLens(range, {
+          title: 'Apply recommended values',
+          tooltip: `Show a diff of the values the advisor recommends for ${f.id} (memory, timeout, architecture, batching, concurrency, queue), then apply them as one edit.`,
+          command: APPLY_DESIGN_COMMAND,
+          arguments: [doc.uri.toString(), f.id],
+        }),
+      );
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { ADVISE_COMMAND, DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE } from './constants.ts';
 import type * as GuidanceModule from './guidance.ts';
+import { registerApplyDesign } from './applyDesign.ts';
 
 type Guidance = typeof GuidanceModule;
 
@@ -117,6 +118,8 @@ export function registerTemplateGuidance(context: vscode.ExtensionContext): void
       }
     }),
   );
+
+  registerApplyDesign(context);
 
   // Templates already open when the extension activates (onLanguage:yaml fires for the first one).
   for (const doc of vscode.workspace.textDocuments) refresh(doc, 0);

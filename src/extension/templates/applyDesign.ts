@@ -1,0 +1,167 @@
+/**
+ * "Apply Recommended Values to Template…" (`lambdaAdvisor.applyDesignToTemplate`, also the CodeLens
+ * "Apply recommended values" above each function): build the scenario as "Advise on this function" does,
+ * ask the engine for its design, compute the minimal edits that write it into the function (and its event
+ * source and queue), show them as a diff against a read-only preview, then ask "Apply N changes to X?" in
+ * a modal that lists every change, what was left alone and the workload assumed. Apply is one
+ * WorkspaceEdit (one undo reverts it), refused when the document changed since the preview and in an
+ * untrusted workspace. The document is left unsaved, like a quick fix.
+ *
+ * Activation only registers the command and the preview scheme; the engine is loaded on first use.
+ */
+import * as vscode from 'vscode';
+
+export const APPLY_DESIGN_COMMAND = 'lambdaAdvisor.applyDesignToTemplate';
+export const PREVIEW_SCHEME = 'lambda-advisor-preview';
+
+/** Preview texts by preview URI; one entry per open preview, dropped when its document closes. */
+const previews = new Map<string, string>();
+const changed = new vscode.EventEmitter<vscode.Uri>();
+let counter = 0;
+
+export function registerApplyDesign(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '',
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === PREVIEW_SCHEME) previews.delete(doc.uri.toString());
+    }),
+    vscode.commands.registerCommand(APPLY_DESIGN_COMMAND, async (uri?: unknown, resourceId?: unknown) => {
+      try {
+        await applyDesignToTemplate(uri, resourceId);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        void import('../log.ts').then(({ log }) => log.error(`Apply Recommended Values failed: ${e instanceof Error ? (e.stack ?? message) : message}`));
+        void vscode.window.showErrorMessage(`Lambda Advisor: Apply Recommended Values failed: ${message}`);
+      }
+    }),
+  );
+}
+
+async function documentFor(uriArg: unknown): Promise<vscode.TextDocument | undefined> {
+  if (uriArg === undefined || uriArg === null) return vscode.window.activeTextEditor?.document;
+  let uri: vscode.Uri;
+  if (uriArg instanceof vscode.Uri) uri = uriArg;
+  else if (typeof uriArg === 'string') {
+    try {
+      uri = vscode.Uri.parse(uriArg, true);
+    } catch {
+      throw new Error(`"${uriArg.slice(0, 200)}" is not a document URI.`);
+    }
+  } else throw new Error('The first argument must be the template document URI.');
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+}
+
+/** The preview's URI: same file name (so the diff highlights it as YAML/JSON), unique per preview. */
+function previewUri(doc: vscode.TextDocument, resourceId: string): vscode.Uri {
+  const name = doc.uri.path.split('/').pop() ?? 'template.yaml';
+  counter += 1;
+  return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${resourceId}/${name}`, query: String(counter) });
+}
+
+async function closePreview(uri: vscode.Uri): Promise<void> {
+  const key = uri.toString();
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === key);
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+  previews.delete(key);
+}
+
+export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Lambda Advisor: applying recommended values edits your template, which is turned off in an untrusted workspace. Trust the workspace to use it.');
+    return;
+  }
+  const doc = await documentFor(uriArg);
+  if (doc === undefined) {
+    void vscode.window.showInformationMessage('Lambda Advisor: open a SAM or CloudFormation template first.');
+    return;
+  }
+  const where = vscode.workspace.asRelativePath(doc.uri);
+  const [{ parseTemplate }, { modelOf }, { designEdits }, { functionFacts }, { adviseRequest }, { lensDefaults }, { recommend }] = await Promise.all([
+    import('../../engine/templates/parse.ts'),
+    import('../../engine/templates/lint.ts'),
+    import('../../engine/templates/apply-design.ts'),
+    import('./function-facts.ts'),
+    import('./advise.ts'),
+    import('./guidance.ts'),
+    import('../../engine/recommend/index.ts'),
+  ]);
+  const version = doc.version;
+  const text = doc.getText();
+  const parsed = parseTemplate(text);
+  if (!parsed.isTemplate) {
+    void vscode.window.showInformationMessage(`Lambda Advisor: ${where} is not a SAM or CloudFormation template.`);
+    return;
+  }
+  const model = modelOf(parsed);
+  const ids = [...model.functions.keys()];
+  let id: string | undefined;
+  if (idArg !== undefined && idArg !== null) {
+    if (typeof idArg !== 'string') throw new Error('The second argument must be a resource logical id.');
+    if (!model.functions.has(idArg)) throw new Error(`${idArg.slice(0, 200)} is not a Lambda function of ${where}.`);
+    id = idArg;
+  } else if (ids.length === 0) {
+    void vscode.window.showInformationMessage('Lambda Advisor: this template has no AWS::Serverless::Function or AWS::Lambda::Function.');
+    return;
+  } else if (ids.length === 1) {
+    id = ids[0];
+  } else {
+    id = await vscode.window.showQuickPick(ids, { placeHolder: 'Apply the recommended values to which function?' });
+  }
+  const fn = id === undefined ? undefined : model.functions.get(id);
+  if (fn === undefined) return;
+
+  const advice = adviseRequest(functionFacts(model, fn), doc.uri.toString(), lensDefaults(doc));
+  if (!advice.ok) {
+    void vscode.window.showErrorMessage(`Lambda Advisor: ${advice.message}`);
+    return;
+  }
+  const design = recommend(advice.request.scenario);
+  const result = designEdits(parsed, fn.id, design, model);
+  const skippedLines = result.skipped.map((s) => `Not changed: ${s.resource} › ${s.property} (recommended ${s.to}): ${s.reason}.`);
+  const notes = advice.request.notes.join(' ');
+  if (result.edits.length === 0) {
+    void vscode.window.showInformationMessage(
+      `Lambda Advisor: ${fn.id} already has the recommended values.${skippedLines.length > 0 ? ` ${skippedLines.join(' ')}` : ''}`,
+    );
+    return;
+  }
+
+  const preview = previewUri(doc, fn.id);
+  const { applyEdits } = await import('../../engine/templates/edits.ts');
+  previews.set(preview.toString(), applyEdits(text, result.edits));
+  changed.fire(preview);
+  await vscode.commands.executeCommand('vscode.diff', doc.uri, preview, `${where} ↔ recommended values for ${fn.id}`, { preview: true, preserveFocus: false });
+
+  const n = result.changes.length;
+  const detail = [
+    ...result.changes.map((c) => `${c.resource} › ${c.property}: ${c.from ?? '(not set)'} → ${c.to}${c.note !== undefined ? ` (${c.note})` : ''}`),
+    ...(skippedLines.length > 0 ? ['', ...skippedLines] : []),
+    ...(notes ? ['', notes] : []),
+  ].join('\n');
+  const apply = `Apply ${n} change${n === 1 ? '' : 's'}`;
+  const choice = await vscode.window.showInformationMessage(`Apply ${n} change${n === 1 ? '' : 's'} to ${fn.id}?`, { modal: true, detail }, apply);
+  if (choice !== apply) {
+    await closePreview(preview);
+    return;
+  }
+  if (doc.isClosed || doc.version !== version) {
+    await closePreview(preview);
+    void vscode.window.showWarningMessage(`Lambda Advisor: ${where} changed since the preview; nothing was applied. Run "Apply Recommended Values to Template…" again.`);
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  const ok = await vscode.workspace.applyEdit(edit);
+  await closePreview(preview);
+  if (!ok) {
+    void vscode.window.showErrorMessage(`Lambda Advisor: VS Code refused the edit to ${where}; nothing was changed.`);
+    return;
+  }
+  await vscode.window.showTextDocument(doc, { preview: false });
+  void import('../log.ts').then(({ log }) => log.info(`Applied ${n} recommended value(s) to ${fn.id} in ${doc.uri.toString()}:\n${detail}`));
+  void vscode.window.showInformationMessage(`Lambda Advisor: applied ${n} change${n === 1 ? '' : 's'} to ${fn.id} (one undo reverts them; the file is not saved yet).`);
+}
