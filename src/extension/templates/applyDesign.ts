@@ -69,6 +69,11 @@ async function closePreview(uri: vscode.Uri): Promise<void> {
   previews.delete(key);
 }
 
+/** `Events.Orders.Properties.BatchSize` -> `Orders event › BatchSize` (how a person reads a SAM event's setting). */
+function label(property: string): string {
+  return property.replace(/^Events\.([^.]+)\.Properties\./, '$1 event › ');
+}
+
 export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Lambda Advisor: applying recommended values edits your template, which is turned off in an untrusted workspace. Trust the workspace to use it.');
@@ -121,7 +126,7 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Pr
   }
   const design = recommend(advice.request.scenario);
   const result = designEdits(parsed, fn.id, design, model);
-  const skippedLines = result.skipped.map((s) => `Not changed: ${s.resource} › ${s.property} (recommended ${s.to}): ${s.reason}.`);
+  const skippedLines = result.skipped.map((s) => `Not changed: ${s.resource} › ${label(s.property)} (recommended ${s.to}): ${s.reason}.`);
   const notes = advice.request.notes.join(' ');
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(
@@ -138,7 +143,7 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Pr
 
   const n = result.changes.length;
   const detail = [
-    ...result.changes.map((c) => `${c.resource} › ${c.property}: ${c.from ?? '(not set)'} → ${c.to}${c.note !== undefined ? ` (${c.note})` : ''}`),
+    ...result.changes.map((c) => `${c.resource} › ${label(c.property)}: ${c.from ?? '(not set)'} → ${c.to}${c.note !== undefined ? ` (${c.note})` : ''}`),
     ...(skippedLines.length > 0 ? ['', ...skippedLines] : []),
     ...(notes ? ['', notes] : []),
   ].join('\n');
