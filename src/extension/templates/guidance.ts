@@ -5,7 +5,7 @@
  * this file only converts to and from VS Code's types.
  */
 import * as vscode from 'vscode';
-import { supportedRegions } from '../../engine/facts/index.ts';
+import { LIMITS, supportedRegions } from '../../engine/facts/index.ts';
 import { lintParsed, modelOf, type LintResult } from '../../engine/templates/lint.ts';
 import { parseTemplate } from '../../engine/templates/parse.ts';
 import type { Finding, ParsedTemplate, Severity } from '../../engine/templates/types.ts';
@@ -179,7 +179,7 @@ export function lensDefaults(doc?: vscode.TextDocument): LensDefaults {
   const ok = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
   return {
     requestsPerMonth: ok(requests, 0, 1e13) ? requests : LENS_DEFAULTS.requestsPerMonth,
-    durationMs: ok(duration, 1, 900_000) ? duration : LENS_DEFAULTS.durationMs,
+    durationMs: ok(duration, 1, LIMITS.timeoutMaxSeconds.value * 1_000) ? duration : LENS_DEFAULTS.durationMs,
     region: typeof region === 'string' && supportedRegions().includes(region) ? region : LENS_DEFAULTS.region,
   };
 }
