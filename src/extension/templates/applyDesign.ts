@@ -29,9 +29,9 @@ export function registerApplyDesign(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === PREVIEW_SCHEME) previews.delete(doc.uri.toString());
     }),
-    vscode.commands.registerCommand(APPLY_DESIGN_COMMAND, async (uri?: unknown, resourceId?: unknown) => {
+    vscode.commands.registerCommand(APPLY_DESIGN_COMMAND, async (uri?: unknown, resourceId?: unknown, scenario?: unknown) => {
       try {
-        await applyDesignToTemplate(uri, resourceId);
+        await applyDesignToTemplate(uri, resourceId, scenario);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         void import('../log.ts').then(({ log }) => log.error(`Apply Recommended Values failed: ${e instanceof Error ? (e.stack ?? message) : message}`));
@@ -74,7 +74,11 @@ function label(property: string): string {
   return property.replace(/^Events\.([^.]+)\.Properties\./, '$1 event › ');
 }
 
-export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Promise<void> {
+/**
+ * `scenarioArg` (optional): a scenario to design from instead of the one built from the template, e.g. the
+ * wizard's edited workload; validated like any untrusted input.
+ */
+export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, scenarioArg?: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Lambda Advisor: applying recommended values edits your template, which is turned off in an untrusted workspace. Trust the workspace to use it.');
     return;
@@ -94,6 +98,7 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Pr
     import('./guidance.ts'),
     import('../../engine/recommend/index.ts'),
   ]);
+  const { parseScenario, formatErrors } = await import('../../engine/scenario.ts');
   const version = doc.version;
   const text = doc.getText();
   const parsed = parseTemplate(text);
@@ -124,10 +129,20 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown): Pr
     void vscode.window.showErrorMessage(`Lambda Advisor: ${advice.message}`);
     return;
   }
-  const design = recommend(advice.request.scenario);
+  let scenario = advice.request.scenario;
+  let notes = advice.request.notes.join(' ');
+  if (scenarioArg !== undefined && scenarioArg !== null) {
+    const given = parseScenario(scenarioArg);
+    if (!given.ok) {
+      void vscode.window.showErrorMessage(`Lambda Advisor: the scenario to apply is not valid: ${formatErrors(given.errors).split('\n').slice(0, 3).join('; ')}`);
+      return;
+    }
+    scenario = given.scenario;
+    notes = 'Workload from the scenario given (the wizard), not assumed.';
+  }
+  const design = recommend(scenario);
   const result = designEdits(parsed, fn.id, design, model);
   const skippedLines = result.skipped.map((s) => `Not changed: ${s.resource} › ${label(s.property)} (recommended ${s.to}): ${s.reason}.`);
-  const notes = advice.request.notes.join(' ');
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(
       `Lambda Advisor: ${fn.id} already has the recommended values.${skippedLines.length > 0 ? ` ${skippedLines.join(' ')}` : ''}`,
