@@ -344,7 +344,11 @@ test('LDA603: memory unset or 128 MB (info); LDA604: x86_64 where arm64 would do
   const explicit = unset.replace('      Handler', '      Architectures: [x86_64]\n      Handler');
   assert.deepEqual(changedLines(explicit, fixClean(explicit, 'LDA604')), ['      Architectures: [arm64]']);
   assert.deepEqual(lint(unset.replace('      Handler', '      Layers: [arn:aws:lambda:us-east-1:1:layer:x:1]\n      Handler'), 'LDA604'), [], 'layers may be x86-only');
-  fixClean(asJson(unset), 'LDA604');
+  assert.doesNotThrow(() => JSON.parse(fixClean(asJson(unset), 'LDA604')), 'the inserted key keeps a JSON template valid JSON');
+  // A quoted x86_64 (as JSON always writes it) is replaced by a quoted arm64, so the file stays JSON.
+  const jsonExplicit = fixClean(asJson(explicit), 'LDA604');
+  assert.deepEqual(JSON.parse(jsonExplicit).Resources.Fn.Properties.Architectures, ['arm64']);
+  assert.deepEqual(changedLines(explicit.replace('[x86_64]', "['x86_64']"), fixClean(explicit.replace('[x86_64]', "['x86_64']"), 'LDA604')), ["      Architectures: ['arm64']"]);
 });
 
 test('LDA605: VPC function using DynamoDB with no gateway endpoint (NAT cost from the pricing facts)', () => {

@@ -9,7 +9,16 @@ import type { TMap, TextEdit, TNode } from './types.ts';
 export type InsertValue = string | number | boolean | readonly (string | number)[];
 
 /** Replace a scalar (or any node) with a literal. */
-export function replaceNode(node: TNode, literal: string | number | boolean): TextEdit {
+/**
+ * Replace a node's text by a literal. Pass the document `text` when the literal is a string, so that a
+ * quoted original (`"x86_64"`, as JSON always writes it) stays quoted in the same style.
+ */
+export function replaceNode(node: TNode, literal: string | number | boolean, text?: string): TextEdit {
+  const q = text?.[node.start];
+  if (typeof literal === 'string' && (q === '"' || q === "'")) {
+    const quoted = q === '"' ? JSON.stringify(literal) : `'${literal.replace(/'/g, "''")}'`;
+    return { start: node.start, end: node.end, newText: quoted };
+  }
   return { start: node.start, end: node.end, newText: String(literal) };
 }
 

@@ -110,7 +110,7 @@ export const arm64: Rule = {
       let edit: TextEdit | undefined;
       const native = rt.startsWith('provided');
       if (native) edit = undefined;
-      else if (x86 !== undefined && x86.kind === 'scalar') edit = replaceNode(x86, 'arm64');
+      else if (x86 !== undefined && x86.kind === 'scalar') edit = replaceNode(x86, 'arm64', ctx.text);
       else if (p === undefined && fn.resource.properties !== null) edit = insertEntry(ctx.text, fn.resource.properties, 'Architectures', ['arm64']);
       const x = prices?.lambda.duration.value.x86_64[0]?.rate;
       const a = prices?.lambda.duration.value.arm64[0]?.rate;
