@@ -20,9 +20,8 @@ import { join } from 'node:path';
 import { hoverAt, lintParsed, parseTemplate } from '../src/engine/templates/index.ts';
 import { costByMemory } from '../src/engine/cost/index.ts';
 import type { PricedConfig } from '../src/engine/design.ts';
-import { PRICING_UNITS, LIMITS } from '../src/engine/facts/index.ts';
-import { recommend } from '../src/engine/index.ts';
-import { durationAt } from '../src/engine/model/performance.ts';
+import { LIMITS } from '../src/engine/facts/index.ts';
+import { invocationMsAt, pricedConfigOf, recommend } from '../src/engine/index.ts';
 import { formatErrors, parseScenario, type Scenario } from '../src/engine/scenario.ts';
 
 const ROOT = join(__dirname, '..');
@@ -87,30 +86,10 @@ function loadExamples(): Array<{ name: string; scenario: Scenario }> {
   return out;
 }
 
-/** The cost-curve inputs for a scenario's recommended design, as the wizard's chart would build them. */
+/** The cost-curve inputs for a scenario's recommended design, as the wizard's chart builds them. */
 function curveInputs(s: Scenario): { config: PricedConfig; invocationMsAt: (mb: number) => number } {
   const d = recommend(s);
-  const records = d.batching?.expectedRecordsPerBatch ?? 1;
-  const work = {
-    durationMs: s.work.averageDurationMs,
-    measuredAtMemoryMb: s.work.measuredAtMemoryMb,
-    profile: s.work.profile,
-    parallelism: s.work.parallelism,
-  };
-  const invocationMsAt = (mb: number) => records * durationAt(work, mb);
-  const provisioned = d.concurrency.provisioned ?? 0;
-  const config: PricedConfig = {
-    memoryMb: d.memoryMb,
-    architecture: d.architecture,
-    ephemeralStorageMb: d.ephemeralStorageMb,
-    recordsPerInvocation: records,
-    provisionedConcurrency: provisioned,
-    provisionedHours: provisioned > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
-    vpc: d.vpc.attach ? d.vpc : null,
-    averageInvocationMs: invocationMsAt(d.memoryMb),
-    initMs: d.coldStart.expectedInitMs,
-  };
-  return { config, invocationMsAt };
+  return { config: pricedConfigOf(s, d), invocationMsAt: invocationMsAt(s, d) };
 }
 
 const f3 = (ms: number) => `${ms.toFixed(3)} ms`;

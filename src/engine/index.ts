@@ -47,4 +47,5 @@ export {
 } from './design.ts';
 export * from './facts/index.ts';
 export { priceDesign, monthlyTotal, vpcMonthlyUsd, costByMemory, costByTraffic, pricePlainFunction, formatUsd, type PlainFunction, type PlainResult } from './cost/index.ts';
+export { averageWork, p99Work, pricedConfigOf, invocationMsAt, recordsPerInvocation } from './cost/config.ts';
 export { durationAt, vcpus, usableVcpus, CPU_SHARE, PERFORMANCE_ASSUMPTIONS, type Profile, type WorkMeasure } from './model/performance.ts';

@@ -3,6 +3,9 @@
  * TypeScript bundled by esbuild), so every keystroke redraws without a round trip to the host.
  */
 import {
+  averageWork as avgWork,
+  p99Work,
+  pricedConfigOf,
   costByMemory,
   costByTraffic,
   durationAt,
@@ -12,35 +15,10 @@ import {
   LIMITS,
   PRICING_UNITS,
   type Design,
-  type PricedConfig,
   type Scenario,
 } from '../../src/engine/index.ts';
 
 const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
-
-/** The knobs of the recommended design, as the cost model prices them. */
-export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
-  const records = d.batching ? d.batching.expectedRecordsPerBatch : 1;
-  const provisioned = d.concurrency.provisioned ?? 0;
-  return {
-    memoryMb: d.memoryMb,
-    architecture: d.architecture,
-    ephemeralStorageMb: d.ephemeralStorageMb,
-    recordsPerInvocation: records,
-    provisionedConcurrency: provisioned,
-    provisionedHours: provisioned > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
-    vpc: d.vpc.attach ? d.vpc : null,
-    averageInvocationMs: records * durationAt(avgWork(s), d.memoryMb),
-    initMs: d.coldStart.expectedInitMs,
-  };
-}
-
-function avgWork(s: Scenario) {
-  return { durationMs: s.work.averageDurationMs, measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
-}
-function p99Work(s: Scenario) {
-  return { ...avgWork(s), durationMs: s.work.p99DurationMs };
-}
 
 /** Memory settings the memory chart samples: 128 MB, every 64 MB up to 10,240 MB, and the recommended one. */
 export function chartMemories(recommendedMb: number): number[] {

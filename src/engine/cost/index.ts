@@ -42,18 +42,9 @@ interface Workload {
 }
 
 /** The bill's quantities and amounts, all numbers: cheap to compute thousands of times. */
-interface Breakdown {
+interface Breakdown extends DurationParts {
   invocations: number;
   requestsUsd: number;
-  computeGbSeconds: number;
-  computeUsd: number;
-  initGbSeconds: number;
-  initUsd: number;
-  pcShare: number;
-  pcConfiguredUsd: number;
-  pcExecutedGbSeconds: number;
-  pcExecutedUsd: number;
-  ephemeralUsd: number;
   sourceUsd: number;
   natUsd: number;
   endpointsUsd: number;

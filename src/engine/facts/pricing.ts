@@ -69,6 +69,23 @@ export interface RegionPrices {
   readonly logsIngestionPerGb: Maybe<readonly Tier[]>;
 }
 
+/**
+ * Lambda duration rates and volume tiers (USD per GB-second) that us-east-1 and eu-west-1 share; each
+ * Region cites its own source for them.
+ */
+const STANDARD_DURATION_TIERS: Record<Architecture, readonly Tier[]> = {
+  x86_64: [
+    { upTo: 6e9, rate: 0.0000166667 },
+    { upTo: 15e9, rate: 0.000015 },
+    { upTo: null, rate: 0.0000133334 },
+  ],
+  arm64: [
+    { upTo: 7.5e9, rate: 0.0000133334 },
+    { upTo: 18.75e9, rate: 0.0000120001 },
+    { upTo: null, rate: 0.0000106667 },
+  ],
+};
+
 /** RegionPrices with every price present: the shape of the default Region. */
 type Complete<T> = {
   readonly [K in keyof T]: T[K] extends Priced<infer V> | null ? Priced<V> : T[K] extends object ? Complete<T[K]> : T[K];
@@ -102,18 +119,7 @@ export const US_EAST_1_PRICES: CompleteRegionPrices = {
   lambda: {
     requestsPerMillion: p(0.2, 'pricing'),
     duration: p(
-      {
-        x86_64: [
-          { upTo: 6e9, rate: 0.0000166667 },
-          { upTo: 15e9, rate: 0.000015 },
-          { upTo: null, rate: 0.0000133334 },
-        ],
-        arm64: [
-          { upTo: 7.5e9, rate: 0.0000133334 },
-          { upTo: 18.75e9, rate: 0.0000120001 },
-          { upTo: null, rate: 0.0000106667 },
-        ],
-      },
+      STANDARD_DURATION_TIERS,
       'priceList',
       'Tiers aggregate per Region, per architecture and per account (or AWS Organization).',
     ),
@@ -189,18 +195,7 @@ const EU_WEST_1: RegionPrices = {
   lambda: {
     requestsPerMillion: p(0.2, 'priceListEuWest1'),
     duration: p(
-      {
-        x86_64: [
-          { upTo: 6e9, rate: 0.0000166667 },
-          { upTo: 15e9, rate: 0.000015 },
-          { upTo: null, rate: 0.0000133334 },
-        ],
-        arm64: [
-          { upTo: 7.5e9, rate: 0.0000133334 },
-          { upTo: 18.75e9, rate: 0.0000120001 },
-          { upTo: null, rate: 0.0000106667 },
-        ],
-      },
+      STANDARD_DURATION_TIERS,
       'priceListEuWest1',
     ),
     provisioned: null,

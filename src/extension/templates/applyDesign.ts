@@ -10,6 +10,7 @@
  * Activation only registers the command and the preview scheme; the engine is loaded on first use.
  */
 import * as vscode from 'vscode';
+import { documentFor } from './documents.ts';
 
 export const APPLY_DESIGN_COMMAND = 'lambdaAdvisor.applyDesignToTemplate';
 export const PREVIEW_SCHEME = 'lambda-advisor-preview';
@@ -39,20 +40,6 @@ export function registerApplyDesign(context: vscode.ExtensionContext): void {
       }
     }),
   );
-}
-
-async function documentFor(uriArg: unknown): Promise<vscode.TextDocument | undefined> {
-  if (uriArg === undefined || uriArg === null) return vscode.window.activeTextEditor?.document;
-  let uri: vscode.Uri;
-  if (uriArg instanceof vscode.Uri) uri = uriArg;
-  else if (typeof uriArg === 'string') {
-    try {
-      uri = vscode.Uri.parse(uriArg, true);
-    } catch {
-      throw new Error(`"${uriArg.slice(0, 200)}" is not a document URI.`);
-    }
-  } else throw new Error('The first argument must be the template document URI.');
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
 }
 
 /** The preview's URI: same file name (so the diff highlights it as YAML/JSON), unique per preview. */

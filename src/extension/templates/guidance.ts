@@ -5,6 +5,7 @@
  * this file only converts to and from VS Code's types.
  */
 import * as vscode from 'vscode';
+import { documentFor } from './documents.ts';
 import { LIMITS, supportedRegions } from '../../engine/facts/index.ts';
 import { lintParsed, modelOf, type LintResult } from '../../engine/templates/lint.ts';
 import { parseTemplate } from '../../engine/templates/parse.ts';
@@ -215,20 +216,6 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
     }
   }
   return out;
-}
-
-async function documentFor(uriArg: unknown): Promise<vscode.TextDocument | undefined> {
-  if (uriArg === undefined || uriArg === null) return vscode.window.activeTextEditor?.document;
-  let uri: vscode.Uri;
-  if (uriArg instanceof vscode.Uri) uri = uriArg;
-  else if (typeof uriArg === 'string') {
-    try {
-      uri = vscode.Uri.parse(uriArg, true);
-    } catch {
-      throw new Error(`"${uriArg.slice(0, 200)}" is not a document URI.`);
-    }
-  } else throw new Error('The first argument must be the template document URI.');
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
 }
 
 async function pickFunction(doc: vscode.TextDocument, a: Analysis, idArg: unknown): Promise<FunctionFacts | undefined> {

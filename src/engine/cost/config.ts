@@ -1,0 +1,46 @@
+/**
+ * The priced configuration of a recommended design: what the cost model needs from a design and its
+ * scenario. One definition for the charts, the bench and anyone who re-prices a design.
+ */
+import { PRICING_UNITS } from '../facts/index.ts';
+import type { Design, PricedConfig } from '../design.ts';
+import { durationAt, type WorkMeasure } from '../model/performance.ts';
+import type { Scenario } from '../scenario.ts';
+
+/** The scenario's average duration, as measured. */
+export function averageWork(s: Scenario): WorkMeasure {
+  return { durationMs: s.work.averageDurationMs, measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
+}
+
+/** The scenario's p99 duration, as measured. */
+export function p99Work(s: Scenario): WorkMeasure {
+  return { ...averageWork(s), durationMs: s.work.p99DurationMs };
+}
+
+/** Records per invocation of a design (a batch for pollers, 1 for push sources). */
+export function recordsPerInvocation(d: Design): number {
+  return d.batching ? d.batching.expectedRecordsPerBatch : 1;
+}
+
+/** Duration of one invocation of the design at a memory setting (records one after another), ms. */
+export function invocationMsAt(s: Scenario, d: Design): (memoryMb: number) => number {
+  const work = averageWork(s);
+  const records = recordsPerInvocation(d);
+  return (memoryMb) => records * durationAt(work, memoryMb);
+}
+
+/** The knobs of the recommended design, as the cost model prices them. */
+export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
+  const provisioned = d.concurrency.provisioned ?? 0;
+  return {
+    memoryMb: d.memoryMb,
+    architecture: d.architecture,
+    ephemeralStorageMb: d.ephemeralStorageMb,
+    recordsPerInvocation: recordsPerInvocation(d),
+    provisionedConcurrency: provisioned,
+    provisionedHours: provisioned > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
+    vpc: d.vpc.attach ? d.vpc : null,
+    averageInvocationMs: invocationMsAt(s, d)(d.memoryMb),
+    initMs: d.coldStart.expectedInitMs,
+  };
+}
