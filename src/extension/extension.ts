@@ -49,7 +49,19 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand(COMMANDS.showCost, () =>
       report('Show Cost', async () => {
-        const { WizardPanel } = await import('./wizardPanel.ts');
+        const [{ WizardPanel }, files] = await Promise.all([import('./wizardPanel.ts'), import('./scenarioFiles.ts')]);
+        // No wizard open: the current scenario is the scenario file in the active editor, if there is one.
+        // (An open wizard keeps its own draft; it is never replaced by a file here.)
+        const doc = vscode.window.activeTextEditor?.document;
+        if (!WizardPanel.current && doc && doc.uri.path.endsWith(files.SCENARIO_SUFFIX)) {
+          const r = await files.readScenarioFile(doc.uri);
+          if (!r.ok) {
+            void vscode.window.showErrorMessage(r.message);
+            return;
+          }
+          WizardPanel.show(context, { scenario: r.scenario, uri: r.uri }, 'cost');
+          return;
+        }
         WizardPanel.show(context, undefined, 'cost');
       }),
     ),

@@ -79,7 +79,10 @@ function Sources({ refs }: { refs: readonly Source[] }) {
           <a
             href={r.url}
             onClick={(e) => {
+              // The host opens it (after VS Code's "open external website?" question). Stop the click here too:
+              // the webview's own frame script also turns link clicks into an open, which made one click open two tabs.
               e.preventDefault();
+              e.stopPropagation();
               openLink(r.url);
             }}
           >
@@ -120,6 +123,7 @@ function DecisionCard({ id, title, value, rationale }: { id: DecisionId; title: 
 
 export function DesignStep({ computed }: { computed: Computed | null }) {
   const view = useWizard((s) => s.view);
+  const costRequests = useWizard((s) => s.costRequests);
   const target = useWizard((s) => s.validation.scenario?.latency.targetP99Ms);
   const costRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -127,7 +131,7 @@ export function DesignStep({ computed }: { computed: Computed | null }) {
       costRef.current.scrollIntoView({ block: 'start' });
       costRef.current.focus({ preventScroll: true });
     }
-  }, [view, computed !== null]);
+  }, [view, costRequests, computed !== null]);
   if (!computed) return <p>Complete the earlier steps to see the design.</p>;
   const d = computed.design;
   return (

@@ -42,6 +42,8 @@ export interface WizardState {
   form: Form;
   step: StepId;
   view: View;
+  /** Counts "Show Cost…" requests: each one scrolls to the cost again, even when the view already is 'cost'. */
+  costRequests: number;
   path: string | null;
   touched: ReadonlySet<FieldKey>;
   /** Steps the user tried to leave: every error on them is shown, touched or not. */
@@ -123,6 +125,7 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       form,
       step: saved?.step ?? 'workload',
       view: 'wizard',
+      costRequests: 0,
       path: saved?.path ?? null,
       touched: new Set(saved?.touched ?? []),
       attempted: new Set(),
@@ -188,7 +191,7 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       setView(view) {
         const s = get();
         if (view === 'cost') {
-          if (get().goTo('design')) set({ view: 'cost' });
+          if (get().goTo('design')) set({ view: 'cost', costRequests: get().costRequests + 1 });
           else set({ notice: { kind: 'error', text: 'Complete the scenario to see its cost: the highlighted step has a problem.' } });
           void s;
           return;
