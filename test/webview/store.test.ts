@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseScenario } from '../../src/engine/scenario.ts';
-import { createWizardStore, visibleError, type Persisted } from '../../webview/src/store.ts';
+import { createWizardStore, stepFlagged, visibleError, type Persisted } from '../../webview/src/store.ts';
 import { defaultForm, fromScenarioInput, toScenarioInput, validate, FIELD_OF_PATH, STEP_FIELDS } from '../../webview/src/form.ts';
-import type { Settings } from '../../src/protocol/messages.ts';
+import { STEP_IDS, type Settings } from '../../src/protocol/messages.ts';
 
 const settings: Settings = { region: 'eu-west-1', defaultRuntime: 'python', freeTier: true, preferredIac: 'cdk' };
 const examplesDir = new URL('../../examples/scenarios/', import.meta.url);
@@ -26,6 +26,43 @@ test('a new scenario starts from the settings and is complete except for its sou
   assert.equal(st.step, 'workload');
   assert.deepEqual(Object.keys(st.validation.errors), ['source']);
   assert.equal(st.validation.scenario, null);
+});
+
+test('the stepper flags no step on a new scenario, and a step once the user tried to go past it', () => {
+  const s = createWizardStore();
+  const flagged = () => STEP_IDS.filter((id) => stepFlagged(s.getState(), id));
+  // The new form lacks its source (step 2), but the user has not reached step 2 yet.
+  assert.deepEqual(Object.keys(s.getState().validation.errors), ['source']);
+  assert.deepEqual(flagged(), [], 'nothing needs attention before the user acts');
+  assert.equal(s.getState().next(), true);
+  assert.equal(s.getState().step, 'source');
+  assert.deepEqual(flagged(), [], 'arriving on step 2 does not flag it yet');
+  assert.equal(s.getState().next(), false, 'Next without a source is refused');
+  assert.deepEqual(flagged(), ['source'], 'after trying to go past step 2 without a source, step 2 needs attention');
+  s.getState().setField('source', 'sqs');
+  assert.deepEqual(flagged(), [], 'choosing a source clears the flag');
+});
+
+test('a step the user left with a problem stays flagged; a reset flags nothing again', () => {
+  const s = createWizardStore();
+  s.getState().next(); // on the source step, nothing chosen
+  s.getState().back(); // left it without trying Next
+  assert.equal(s.getState().step, 'workload');
+  assert.equal(stepFlagged(s.getState(), 'source'), true, 'a visited step with a problem is flagged once left');
+  assert.equal(stepFlagged(s.getState(), 'workload'), false, 'a step without a problem is never flagged');
+  s.getState().reset();
+  assert.equal(STEP_IDS.some((id) => stepFlagged(s.getState(), id)), false);
+});
+
+test('jumping ahead in the stepper flags the step that blocks it, not the later ones', () => {
+  const s = createWizardStore();
+  s.getState().setField('targetP99Ms', 'soon'); // a bad field on step 3, typed by the user
+  assert.equal(stepFlagged(s.getState(), 'latency'), true, 'a touched bad field flags its step');
+  s.getState().setField('targetP99Ms', '');
+  assert.equal(s.getState().goTo('design'), false);
+  assert.equal(s.getState().step, 'source');
+  assert.equal(stepFlagged(s.getState(), 'source'), true);
+  assert.equal(stepFlagged(s.getState(), 'budget'), false);
 });
 
 test('a bad number blocks Next and says what is wrong next to the field', () => {

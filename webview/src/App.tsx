@@ -8,7 +8,7 @@ import { DesignStep } from './design.tsx';
 import { stepErrors } from './form.ts';
 import { endpoint, log } from './host.ts';
 import { BudgetStep, ConstraintsStep, LatencyStep, SourceStep, WorkloadStep } from './steps.tsx';
-import { STEP_TITLES } from './store.ts';
+import { STEP_TITLES, stepFlagged } from './store.ts';
 import { useWizard } from './storeContext.ts';
 
 const STEP_VIEWS: Readonly<Record<Exclude<StepId, 'design'>, () => React.JSX.Element>> = {
@@ -31,12 +31,15 @@ function safeCompute(s: Scenario): Computed | null {
 function Stepper() {
   const step = useWizard((s) => s.step);
   const validation = useWizard((s) => s.validation);
+  const touched = useWizard((s) => s.touched);
+  const attempted = useWizard((s) => s.attempted);
+  const left = useWizard((s) => s.left);
   const goTo = useWizard((s) => s.goTo);
   return (
     <nav aria-label="Wizard steps" className="stepper">
       <ol>
         {STEP_IDS.map((id, i) => {
-          const bad = stepErrors(validation, id).length > 0;
+          const bad = stepFlagged({ validation, touched, attempted, left }, id);
           return (
             <li key={id}>
               <button type="button" data-step={id} aria-current={step === id ? 'step' : undefined} className={step === id ? 'current' : undefined} onClick={() => goTo(id)}>

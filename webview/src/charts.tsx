@@ -22,11 +22,13 @@ import {
   type ChartConfiguration,
   type ChartData,
   type ChartOptions,
+  type Scale,
 } from 'chart.js';
 import type { Design } from '../../src/engine/design.ts';
 import type { MemoryCurve, TrafficCurve } from './curves.ts';
 import { compact, mb, ms, usd, whole } from './format.ts';
 import { chartColors, useThemeKind, type ChartColors } from './theme.ts';
+import { logTicks } from './ticks.ts';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, ScatterController, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
 
@@ -193,7 +195,16 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
         scales: {
           x: axis(c, 'Memory (MB)', { type: 'linear', min: curve.memories[0], max: curve.memories[curve.memories.length - 1], ticks: { color: c.foreground, callback: (v: number | string) => whole(Number(v)) } }),
           y: axis(c, 'USD per month', { type: 'linear', position: 'left', ticks: { color: c.foreground, callback: (v: number | string) => usd(Number(v)) } }),
-          y1: axis(c, 'p99 (ms, log)', { type: 'logarithmic', position: 'right', grid: { drawOnChartArea: false, color: c.grid }, ticks: { color: c.foreground, callback: (v: number | string) => compact(Number(v)) } }),
+          y1: axis(c, 'p99 (ms, log)', {
+            type: 'logarithmic',
+            position: 'right',
+            grid: { drawOnChartArea: false, color: c.grid },
+            // Chart.js's own log ticks crowd (3.2K, 3.4K, 3.6K, 3.8K on top of each other): round values spaced apart instead.
+            afterBuildTicks: (scale: Scale) => {
+              scale.ticks = logTicks(scale.min, scale.max, scale.height, 24).map((value) => ({ value }));
+            },
+            ticks: { color: c.foreground, callback: (v: number | string) => compact(Number(v)) },
+          }),
         },
       } as ChartOptions,
     };

@@ -48,6 +48,8 @@ export interface WizardState {
   touched: ReadonlySet<FieldKey>;
   /** Steps the user tried to leave: every error on them is shown, touched or not. */
   attempted: ReadonlySet<StepId>;
+  /** Steps the user has been on and moved away from (a step not reached yet is never flagged). */
+  left: ReadonlySet<StepId>;
   validation: Validation;
   notice: { kind: 'info' | 'error'; text: string } | null;
 
@@ -115,6 +117,14 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
   const form = saved ? restoreForm(saved.form, settings) : defaultForm(settings);
 
   const store = createStore<WizardState>()((set, get) => {
+    /** The `left` set after moving from the current step to `to` (unchanged when staying). */
+    const leaving = (to: StepId): ReadonlySet<StepId> => {
+      const s = get();
+      if (to === s.step || s.left.has(s.step)) return s.left;
+      const left = new Set(s.left);
+      left.add(s.step);
+      return left;
+    };
     const update = (patch: Partial<WizardState>) => {
       const next = { ...patch };
       if (patch.form) next.validation = validate(patch.form);
@@ -129,6 +139,7 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       path: saved?.path ?? null,
       touched: new Set(saved?.touched ?? []),
       attempted: new Set(),
+      left: new Set(),
       validation: validate(form),
       notice: null,
 
@@ -152,10 +163,10 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
         if (blocker) {
           const attempted = new Set(s.attempted);
           attempted.add(blocker);
-          set({ step: blocker, attempted, view: 'wizard' });
+          set({ step: blocker, attempted, left: leaving(blocker), view: 'wizard' });
           return false;
         }
-        set({ step, view: step === 'design' ? s.view : 'wizard' });
+        set({ step, left: leaving(step), view: step === 'design' ? s.view : 'wizard' });
         return true;
       },
       next() {
@@ -172,12 +183,15 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       },
       back() {
         const idx = STEP_IDS.indexOf(get().step);
-        if (idx > 0) set({ step: STEP_IDS[idx - 1] as StepId, view: 'wizard' });
+        if (idx > 0) {
+          const to = STEP_IDS[idx - 1] as StepId;
+          set({ step: to, left: leaving(to), view: 'wizard' });
+        }
       },
       load(scenario, path) {
         const f = fromScenarioInput(scenario, get().settings);
         const v = validate(f);
-        update({ form: f, path, touched: new Set(Object.values(STEP_FIELDS).flat()), attempted: new Set(), step: v.scenario ? 'design' : 'workload' });
+        update({ form: f, path, touched: new Set(Object.values(STEP_FIELDS).flat()), attempted: new Set(), left: new Set(), step: v.scenario ? 'design' : 'workload' });
       },
       setSettings(next) {
         const s = get();
@@ -203,7 +217,7 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       },
       reset() {
         const f = defaultForm(get().settings);
-        update({ form: f, step: 'workload', path: null, touched: new Set(), attempted: new Set(), view: 'wizard', notice: null });
+        update({ form: f, step: 'workload', path: null, touched: new Set(), attempted: new Set(), left: new Set(), view: 'wizard', notice: null });
       },
       scenarioJson() {
         return toScenarioInput(get().form);
@@ -225,4 +239,15 @@ export function visibleError(s: Pick<WizardState, 'validation' | 'touched' | 'at
   const e = s.validation.errors[key];
   if (e === undefined) return undefined;
   return s.touched.has(key) || s.attempted.has(step) ? e : undefined;
+}
+
+/**
+ * Should the stepper mark this step "needs attention"? Only when it has a bad field AND the user has
+ * met it: tried to go past it, moved away from it, or touched one of its bad fields (a loaded file
+ * counts as touching every field). A fresh wizard flags nothing, not even the source it still needs.
+ */
+export function stepFlagged(s: Pick<WizardState, 'validation' | 'touched' | 'attempted' | 'left'>, step: StepId): boolean {
+  const bad = stepErrors(s.validation, step);
+  if (bad.length === 0) return false;
+  return s.attempted.has(step) || s.left.has(step) || bad.some((k) => s.touched.has(k));
 }
