@@ -162,13 +162,18 @@ function emptyParts(): DurationParts {
   };
 }
 
+/** One invocation's billed duration: rounded up to the billing granularity, ms. */
+function billedMsOf(invocationMs: number): number {
+  const granularity = PRICING_UNITS.billingGranularityMs.value;
+  return Math.ceil(Math.max(0, invocationMs) / granularity) * granularity;
+}
+
 /** Fill `out` with the memory-dependent parts; return their sum. Allocates nothing (the memory curve calls it 10,000 times). */
 function durationParts(w: Workload, c: PricedConfig, invocations: number, memoryMb: number, invocationMs: number, out: DurationParts): number {
   const p = w.region;
   const arch: Architecture = c.architecture;
   const gb = memoryMb / MB_PER_GB;
-  const granularity = PRICING_UNITS.billingGranularityMs.value;
-  const billedSeconds = (Math.ceil(Math.max(0, invocationMs) / granularity) * granularity) / 1_000;
+  const billedSeconds = billedMsOf(invocationMs) / 1_000;
 
   // Provisioned concurrency serves the share of execution time its environments can absorb.
   const totalSeconds = invocations * billedSeconds;
@@ -500,15 +505,38 @@ export function costByMemory(
   invocationMsAt: (memoryMb: number) => number,
   memories: readonly number[],
 ): Float64Array {
-  const w = workloadOf(scenario);
-  const fixed = fixedParts(w, config);
-  const scratch = emptyParts();
+  const cost = memoryCostModel(scenario, config);
   const out = new Float64Array(memories.length);
   for (let i = 0; i < memories.length; i++) {
     const mb = memories[i] as number;
-    out[i] = fixed.sum + durationParts(w, config, fixed.invocations, mb, invocationMsAt(mb), scratch);
+    out[i] = cost.at(mb, invocationMsAt(mb));
   }
   return out;
+}
+
+/** The monthly cost of one configuration as a function of memory and of one invocation's duration. */
+export interface MemoryCostModel {
+  /**
+   * Monthly cost at `memoryMb` when one invocation lasts `invocationMs` (the rest as in the config);
+   * the same number `costByMemory` gives. It never falls when either argument grows with the other
+   * fixed (GB-seconds, provisioned concurrency and /tmp charges each grow with memory and with
+   * billed duration), so `at(a, ms(b))` bounds the cost on [a, b] from below when the duration
+   * shrinks with memory; at one billed duration it never falls as memory grows (also as computed).
+   */
+  at(memoryMb: number, invocationMs: number): number;
+  /** The billed duration of one invocation (rounded up to the billing granularity), ms. */
+  billedMs(invocationMs: number): number;
+}
+
+/** `costByMemory`'s model for one scenario and configuration, with the memory-independent parts computed once. */
+export function memoryCostModel(scenario: Scenario, config: PricedConfig): MemoryCostModel {
+  const w = workloadOf(scenario);
+  const fixed = fixedParts(w, config);
+  const scratch = emptyParts();
+  return {
+    at: (mb, invocationMs) => fixed.sum + durationParts(w, config, fixed.invocations, mb, invocationMs, scratch),
+    billedMs: billedMsOf,
+  };
 }
 
 /** Monthly cost at each monthly traffic volume (requests, messages or records), the design unchanged. */

@@ -11,14 +11,19 @@
  * that billing rounds each invocation up to 1 ms: for short invocations the lowest memory of each
  * billed millisecond is tried too, see ROUNDING_SCAN_MAX_MS); the
  * settings within the cost tie tolerance of it form an interval too, and the fastest of them wins
- * (as AWS Lambda Power Tuning breaks ties). Where /tmp above 512 MB (billed per second) or
- * provisioned concurrency break the second point, every step is priced with `costByMemory` instead.
- * `test/unit/properties.test.ts` checks the result against
- * an exhaustive `costByMemory` scan. Tens of cost evaluations instead of 10,113.
+ * (as AWS Lambda Power Tuning breaks ties). Where /tmp above 512 MB (billed per second of duration)
+ * or provisioned concurrency break the second point, `CostSearch` finds the same settings a scan of
+ * every step would, by branch and bound: the cost never falls when memory grows at a fixed duration
+ * nor when the duration grows at a fixed memory, and the duration shrinks with memory, so pricing
+ * the lowest memory of an interval at the duration of its highest bounds the whole interval from
+ * below; intervals whose bound cannot beat the best so far are skipped.
+ * `test/unit/properties.test.ts` checks the result against an exhaustive `costByMemory` scan, and
+ * `test/unit/recommend-memory-exact.test.ts` the /tmp and provisioned-concurrency cases against the
+ * former scan of all 10,113 steps. Tens to hundreds of cost evaluations instead of 10,113.
  */
 import { ARTICLE_2019, CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
 import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
-import { costByMemory, monthlyTotal } from '../cost/index.ts';
+import { memoryCostModel, monthlyTotal, type MemoryCostModel } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
 import type { Scenario } from '../scenario.ts';
 import { MODEL, type Context } from './context.ts';
@@ -32,6 +37,11 @@ const MAX_MB = LIMITS.memoryMaxMb.value;
  * each billed millisecond. Above it the rounding moves the cost by less than 0.5%.
  */
 const ROUNDING_SCAN_MAX_MS = 200;
+/**
+ * Relative (and, in dollars, absolute) slack under a cost lower bound: floating-point rounding moves
+ * a computed cost by about 1e-15 of its size, so this never skips a step that could win.
+ */
+const BOUND_SLACK = 1e-9;
 /** Every memory setting, 128..10,240 in 1 MB steps (10,113 values), for charts and exhaustive checks. */
 export const ALL_MEMORIES: readonly number[] = Array.from({ length: MAX_MB - MIN_MB + 1 }, (_, i) => MIN_MB + i);
 
@@ -130,6 +140,75 @@ export function cheapestFeasibleMemory(c: Context, initAllowanceMs: number): num
   return firstTrue(c.floorMb, MAX_MB, (m) => space.p99(m) <= fastest);
 }
 
+/** Samples priced first across a range, so that the branch and bound starts from a good best-so-far. */
+const SEARCH_SEEDS = 16;
+
+/**
+ * Exact minimum and threshold searches over 1 MB steps for a cost that is not monotone in memory,
+ * giving what a scan of every step would. Relies on two properties of `MemoryCostModel`:
+ *   - `at(a, ms(b))` is a lower bound of the cost on [a, b] (the cost never falls as memory or
+ *     duration grows, and the duration `ms` never grows with memory); `BOUND_SLACK` covers the
+ *     rounding of floating point, which can move a computed cost by a few units in the last place;
+ *   - where the billed duration is the same at a and b, it is the same at every step between them
+ *     and the cost, as computed, never falls from a to b: the cheapest is a, the ones within a
+ *     limit are a prefix.
+ */
+class CostSearch {
+  constructor(
+    readonly model: MemoryCostModel,
+    readonly ms: (m: number) => number,
+  ) {}
+  cost(m: number): number {
+    return this.model.at(m, this.ms(m));
+  }
+  /** No step of [a, b] costs less than this. */
+  private bound(a: number, b: number): number {
+    const lb = this.model.at(a, this.ms(b));
+    return lb - BOUND_SLACK * (Math.abs(lb) + 1);
+  }
+  private oneBilledDuration(a: number, b: number): boolean {
+    return this.model.billedMs(this.ms(a)) === this.model.billedMs(this.ms(b));
+  }
+  /** The lowest step of [lo, hi] with the lowest cost. */
+  firstCheapest(lo: number, hi: number): number {
+    let best = lo;
+    let bestCost = this.cost(lo);
+    const consider = (m: number, cm: number): void => {
+      if (cm < bestCost || (cm === bestCost && m < best)) {
+        best = m;
+        bestCost = cm;
+      }
+    };
+    for (let i = 1; hi - lo > SEARCH_SEEDS && i <= SEARCH_SEEDS; i++) {
+      const m = lo + Math.round(((hi - lo) * i) / SEARCH_SEEDS);
+      consider(m, this.cost(m));
+    }
+    const visit = (a: number, b: number): void => {
+      if (this.oneBilledDuration(a, b)) {
+        if (a !== best) consider(a, this.cost(a));
+        return;
+      }
+      if (this.bound(a, b) > bestCost) return;
+      const mid = (a + b) >>> 1;
+      visit(a, mid);
+      visit(mid + 1, b);
+    };
+    visit(lo, hi);
+    return best;
+  }
+  /** The highest step of [lo, hi] that costs at most `limit`; -1 if none. */
+  lastAtMost(lo: number, hi: number, limit: number): number {
+    const visit = (a: number, b: number): number => {
+      if (this.oneBilledDuration(a, b)) return lastTrue(a, b, (m) => this.cost(m) <= limit);
+      if (this.bound(a, b) > limit) return -1;
+      const mid = (a + b) >>> 1;
+      const right = visit(mid + 1, b);
+      return right >= 0 ? right : visit(a, mid);
+    };
+    return visit(lo, hi);
+  }
+}
+
 export interface MemoryInput extends Shape {
   /** Everything but memory and duration, as the bill will see it. */
   readonly config: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'>;
@@ -167,7 +246,10 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const arch = input.config.architecture;
   const space = new Space(c, input);
   const floor = c.floorMb;
-  const cost = (m: number): number => costAt(s, c, input, m);
+  const invocationMs = (m: number): number => input.recordsPerInvocation * durationAt(c.avgWork, m);
+  // The same numbers as `costAt`, with the parts that do not change with memory computed once.
+  const model = memoryCostModel(s, { ...input.config, memoryMb: floor, averageInvocationMs: 0 });
+  const cost = (m: number): number => model.at(m, invocationMs(m));
   /** The lowest setting as fast as `m` (durations plateau once usable vCPUs stop growing). */
   const plateauStart = (m: number): number => {
     const p = space.p99(m);
@@ -185,21 +267,17 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   let cheapestMeeting: MemoryDecision['cheapestMeeting'] = null;
   if (lowest >= 0 && exhaustive) {
     // /tmp above the free 512 MB is billed per second of duration, and provisioned concurrency shifts
-    // execution between rates: either can make more memory cheaper, so price every 1 MB step.
-    const costs = costByMemory(s, { ...input.config, memoryMb: lowest, averageInvocationMs: 0 }, (m) => input.recordsPerInvocation * durationAt(c.avgWork, m), ALL_MEMORIES);
-    let cheapest = lowest;
-    for (let m = lowest; m <= MAX_MB; m++) if ((costs[m - MIN_MB] as number) < (costs[cheapest - MIN_MB] as number)) cheapest = m;
-    const lowestCost = costs[cheapest - MIN_MB] as number;
+    // execution between rates: either can make more memory cheaper, so the cost is not monotone and
+    // the search is a branch and bound over every 1 MB step. The first cheapest setting; then, of
+    // those within the tie tolerance, the fastest, the cheapest of equally fast, the lowest of equal
+    // cost. The duration never grows with memory, so the fastest tied setting is the highest one and
+    // the equally fast ones run from its plateau's start to it.
+    const search = new CostSearch(model, invocationMs);
+    const cheapest = search.firstCheapest(lowest, MAX_MB);
+    const lowestCost = search.cost(cheapest);
     cheapestMeeting = { memoryMb: cheapest, monthlyUsd: lowestCost };
-    const limit = lowestCost * (1 + MODEL.costTieTolerance);
-    chosen = cheapest;
-    for (let m = lowest; m <= MAX_MB; m++) {
-      const cm = costs[m - MIN_MB] as number;
-      if (cm > limit) continue;
-      const p = space.p99(m);
-      const pc = space.p99(chosen);
-      if (p < pc || (p === pc && cm < (costs[chosen - MIN_MB] as number))) chosen = m;
-    }
+    const lastTied = Math.max(cheapest, search.lastAtMost(cheapest, MAX_MB, lowestCost * (1 + MODEL.costTieTolerance)));
+    chosen = search.firstCheapest(Math.max(lowest, plateauStart(lastTied)), lastTied);
   } else if (lowest >= 0) {
     // Billing rounds each invocation up to the next 1 ms, so for short invocations a little more
     // memory can drop a whole billed millisecond and cost less. Within one billed millisecond the cost
