@@ -237,3 +237,36 @@ test('the two example scenarios that take this path choose what the scan chose',
     assert.equal(recommend(parsed.scenario).memoryMb, decideMemory(c, input).memoryMb, name);
   }
 });
+
+test('with next to no traffic (costs equal to within rounding at every step) the search still chooses what the scan chose', () => {
+  let compared = 0;
+  for (const rate of [1e-300, 1e-40, 1e-12]) {
+    for (const [source, tmpStorageMb, coldStarts] of [
+      ['s3', 2_048, 'tolerate'],
+      ['api-gateway-http', 512, 'avoid'],
+      ['function-url', 4_096, 'avoid'],
+    ] as const) {
+      for (const averageDurationMs of [3, 250, 40_000]) {
+        const parsed = parseScenario({
+          name: 'idle-fn',
+          runtime: 'python',
+          source,
+          traffic: { averagePerSecond: rate, payloadKb: 1 },
+          work: { averageDurationMs, p99DurationMs: averageDurationMs * 2, measuredAtMemoryMb: 1_024, profile: 'mixed', parallelism: 2, tmpStorageMb, initDurationMs: 900 },
+          latency: { coldStarts },
+          budget: { freeTier: true },
+          network: { awsServices: [] },
+          ordering: 'none',
+          idempotent: true,
+        });
+        assert.ok(parsed.ok, JSON.stringify(parsed));
+        if (!parsed.ok) continue;
+        const { c, input } = memoryInputOf(parsed.scenario);
+        if (input.config.ephemeralStorageMb <= 512 && input.config.provisionedConcurrency === 0) continue;
+        if (assertSameChoice(c, input, `${source} at ${rate}/s, ${averageDurationMs} ms`)) compared++;
+      }
+    }
+  }
+  assert.ok(compared >= 12, `compared ${compared}`);
+});
+

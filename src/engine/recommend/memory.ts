@@ -38,10 +38,17 @@ const MAX_MB = LIMITS.memoryMaxMb.value;
  */
 const ROUNDING_SCAN_MAX_MS = 200;
 /**
- * Relative (and, in dollars, absolute) slack under a cost lower bound: floating-point rounding moves
- * a computed cost by about 1e-15 of its size, so this never skips a step that could win.
+ * Slack under a cost lower bound, relative and in dollars: floating-point rounding moves a computed
+ * cost by about 1e-15 of its size, and by under 1e-14 dollars where the free tier's GB-seconds are
+ * subtracted, so this never skips a step that could win.
  */
 const BOUND_SLACK = 1e-9;
+const BOUND_SLACK_USD = 1e-12;
+/**
+ * Cost evaluations after which the branch and bound gives up and prices every step (the former
+ * scan): only costs flat to within the slack over wide ranges (next to no traffic) get there.
+ */
+const SEARCH_BUDGET = 3_000;
 /** Every memory setting, 128..10,240 in 1 MB steps (10,113 values), for charts and exhaustive checks. */
 export const ALL_MEMORIES: readonly number[] = Array.from({ length: MAX_MB - MIN_MB + 1 }, (_, i) => MIN_MB + i);
 
@@ -140,6 +147,9 @@ export function cheapestFeasibleMemory(c: Context, initAllowanceMs: number): num
   return firstTrue(c.floorMb, MAX_MB, (m) => space.p99(m) <= fastest);
 }
 
+/** Thrown inside `CostSearch` when it runs over `SEARCH_BUDGET`. */
+const OVER_BUDGET = new Error('memory search over budget');
+
 /** Samples priced first across a range, so that the branch and bound starts from a good best-so-far. */
 const SEARCH_SEEDS = 16;
 
@@ -154,17 +164,32 @@ const SEARCH_SEEDS = 16;
  *     limit are a prefix.
  */
 class CostSearch {
+  private evaluations = 0;
+  /** Once over budget: every step's cost, filled as the scans read them. */
+  private table: Float64Array | null = null;
   constructor(
     readonly model: MemoryCostModel,
     readonly ms: (m: number) => number,
   ) {}
   cost(m: number): number {
-    return this.model.at(m, this.ms(m));
+    const t = this.table;
+    if (t === null) {
+      this.evaluations++;
+      return this.model.at(m, this.ms(m));
+    }
+    const i = m - MIN_MB;
+    let v = t[i] as number;
+    if (Number.isNaN(v)) t[i] = v = this.model.at(m, this.ms(m));
+    return v;
+  }
+  private overBudget(): void {
+    this.table ??= new Float64Array(MAX_MB - MIN_MB + 1).fill(NaN);
   }
   /** No step of [a, b] costs less than this. */
   private bound(a: number, b: number): number {
+    if (this.table !== null || ++this.evaluations > SEARCH_BUDGET) throw OVER_BUDGET;
     const lb = this.model.at(a, this.ms(b));
-    return lb - BOUND_SLACK * (Math.abs(lb) + 1);
+    return lb - BOUND_SLACK * Math.abs(lb) - BOUND_SLACK_USD;
   }
   private oneBilledDuration(a: number, b: number): boolean {
     return this.model.billedMs(this.ms(a)) === this.model.billedMs(this.ms(b));
@@ -193,7 +218,15 @@ class CostSearch {
       visit(a, mid);
       visit(mid + 1, b);
     };
-    visit(lo, hi);
+    try {
+      visit(lo, hi);
+    } catch (e) {
+      if (e !== OVER_BUDGET) throw e;
+      this.overBudget();
+      best = lo;
+      bestCost = this.cost(lo);
+      for (let m = lo + 1; m <= hi; m++) consider(m, this.cost(m));
+    }
     return best;
   }
   /** The highest step of [lo, hi] that costs at most `limit`; -1 if none. */
@@ -205,7 +238,14 @@ class CostSearch {
       const right = visit(mid + 1, b);
       return right >= 0 ? right : visit(a, mid);
     };
-    return visit(lo, hi);
+    try {
+      return visit(lo, hi);
+    } catch (e) {
+      if (e !== OVER_BUDGET) throw e;
+      this.overBudget();
+      for (let m = hi; m >= lo; m--) if (this.cost(m) <= limit) return m;
+      return -1;
+    }
   }
 }
 
