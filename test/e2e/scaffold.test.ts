@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { E2E_TEST_TIMEOUT, outputDir, startVSCode, type VSCode } from './harness.ts';
+import { sleep, waitFor as waitForUi } from './ui.ts';
 import { advise } from '../../src/engine/index.ts';
 import { scaffold } from '../../src/engine/scaffold/index.ts';
 
@@ -24,25 +25,8 @@ const TITLE = 'Scaffold from Scenario';
 
 const quickInput = '.quick-input-widget';
 const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, page?: Page): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) {
-      if (page) await page.screenshot({ path: join(outputDir, `failed-scaffold-${Date.now()}.png`) }).catch(() => undefined);
-      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
-    }
-    await sleep(250);
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, page?: Page): Promise<T> =>
+  waitForUi(what, probe, timeoutMs, page ? () => page.screenshot({ path: join(outputDir, `failed-scaffold-${Date.now()}.png`) }) : undefined);
 
 interface Row {
   label: string;

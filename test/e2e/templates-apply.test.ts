@@ -5,45 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { recommend } from '../../src/engine/index.ts';
 import { modelOf } from '../../src/engine/templates/lint.ts';
 import { parseTemplate } from '../../src/engine/templates/parse.ts';
 import { adviseRequest } from '../../src/extension/templates/advise.ts';
 import { functionFacts } from '../../src/extension/templates/function-facts.ts';
 import { E2E_TEST_TIMEOUT, startVSCode } from './harness.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
-    await sleep(250);
-  }
-}
-
-/** Open a workspace file through the Explorer (Quick Open needs ripgrep, which this code-server lacks). */
-async function openThroughExplorer(page: Page, segments: readonly string[], showExplorer: () => Promise<void>): Promise<void> {
-  await showExplorer();
-  const rows = '.explorer-folders-view .monaco-list-row';
-  for (const [i, name] of segments.entries()) {
-    const row = page.locator(rows, { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    const last = i === segments.length - 1;
-    if (!last && (await row.getAttribute('aria-expanded')) === 'true') continue;
-    await row.click();
-  }
-  const file = segments[segments.length - 1] ?? '';
-  await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${file}"]`, { timeout: 30_000 });
-}
+import { openThroughExplorer, waitFor } from './ui.ts';
 
 const COMMENT = '  # Owned by the orders team: do not rename this queue (other stacks import its ARN).';
 

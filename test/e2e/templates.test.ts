@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { E2E_TEST_TIMEOUT, startVSCode } from './harness.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { openThroughExplorer, waitFor } from './ui.ts';
 
 /** The editor's visible text, one string per rendered line (Monaco renders spaces as no-break spaces). */
 async function editorLines(page: Page): Promise<string[]> {
@@ -19,39 +18,6 @@ async function editorLines(page: Page): Promise<string[]> {
       .sort((a, b) => a.top - b.top)
       .map((l) => l.text),
   );
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
-    await sleep(250);
-  }
-}
-
-/**
- * Open a workspace file by clicking through the Explorer. (Quick Open finds nothing in this code-server: its
- * file search needs ripgrep, which the install skips, so the harness's openFile cannot be used here.)
- */
-async function openThroughExplorer(page: Page, segments: readonly string[], showExplorer: () => Promise<void>): Promise<void> {
-  await showExplorer();
-  const rows = '.explorer-folders-view .monaco-list-row';
-  for (const [i, name] of segments.entries()) {
-    const row = page.locator(rows, { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    const last = i === segments.length - 1;
-    if (!last && (await row.getAttribute('aria-expanded')) === 'true') continue;
-    await row.click();
-  }
-  const file = segments[segments.length - 1] ?? '';
-  await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${file}"]`, { timeout: 30_000 });
 }
 
 test('template guidance: CodeLens, hover, diagnostic and quick fix on a SAM template in real VS Code', { timeout: E2E_TEST_TIMEOUT }, async (t) => {
