@@ -9,33 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { E2E_TEST_TIMEOUT, startVSCode, type VSCode } from './harness.ts';
-import { parseScenario, recommend, type Design } from '../../src/engine/index.ts';
+import { expectedDesign, runWhenListed, sleep, wizardFrame as wizard } from './ui.ts';
 
 const usd = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 const whole = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function expectedDesign(scenario: unknown): Design {
-  const r = parseScenario(scenario);
-  assert.ok(r.ok, `the test's scenario is valid: ${JSON.stringify(r)}`);
-  return recommend(r.scenario);
-}
-
-/** Run a command once the extension's contributions are in the palette (they can come late on a loaded machine). */
-async function runWhenListed(vs: VSCode, title: string, timeoutMs = 240_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let seen: string[] = [];
-  while (Date.now() < deadline) {
-    seen = await vs.paletteEntries(title, { timeoutMs: 10_000 }).catch(() => []);
-    if (seen.includes(title)) return vs.runCommand(title, 30_000);
-    await sleep(2_000);
-  }
-  throw new Error(`"${title}" never appeared in the command palette; last seen: ${seen.join(', ')}`);
-}
-
-async function wizard(vs: VSCode): Promise<Frame> {
-  return vs.webviewFrame('[data-testid="step-title"]', 60_000);
-}
 
 async function stepTitle(f: Frame): Promise<string> {
   return ((await f.locator('[data-testid="step-title"]').textContent()) ?? '').trim();

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, startVSCode, type VSCode } from './harness.ts';
-import { parseScenario, recommend, type Design } from '../../src/engine/index.ts';
+import { E2E_TEST_TIMEOUT, startVSCode } from './harness.ts';
+import type { Design } from '../../src/engine/index.ts';
+import { expectedDesign, runWhenListed, wizardFrame as wizard } from './ui.ts';
 
 const usd = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 const whole = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
@@ -29,32 +30,6 @@ const SQS_WORKER = {
   ordering: 'none',
   idempotent: true,
 };
-
-function expectedDesign(scenario: unknown): Design {
-  const r = parseScenario(scenario);
-  assert.ok(r.ok, `the test's scenario is valid: ${JSON.stringify(r)}`);
-  return recommend(r.scenario);
-}
-
-/**
- * Run a command once the extension's contributions are in the palette. On a loaded machine the
- * extension host can start minutes after the workbench; an open palette does not pick up commands
- * registered after it opened, so look again with a fresh palette each time.
- */
-async function runWhenListed(vs: VSCode, title: string, timeoutMs = 240_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let seen: string[] = [];
-  while (Date.now() < deadline) {
-    seen = await vs.paletteEntries(title, { timeoutMs: 10_000 }).catch(() => []);
-    if (seen.includes(title)) return vs.runCommand(title, 30_000);
-    await new Promise((r) => setTimeout(r, 2_000));
-  }
-  throw new Error(`"${title}" never appeared in the command palette; last seen: ${seen.join(', ')}`);
-}
-
-async function wizard(vs: VSCode): Promise<Frame> {
-  return vs.webviewFrame('[data-testid="step-title"]', 60_000);
-}
 
 async function stepTitle(f: Frame): Promise<string> {
   return ((await f.locator('[data-testid="step-title"]').textContent()) ?? '').trim();
