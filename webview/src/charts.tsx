@@ -41,24 +41,18 @@ function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 
   const theme = useThemeKind();
   const { build } = props;
 
+  // One effect creates the chart on first run and updates it in place afterwards, so it always draws the
+  // current `build` and theme (a mount-only effect would capture the first ones).
   useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    const first = build(chartColors(theme));
-    Chart.defaults.font.family = chartColors(theme).font;
-    const c = new Chart(el, { type: first.type, data: first.data, options: first.options } as AnyConfig) as unknown as Chart;
-    chart.current = c;
-    return () => {
-      c.destroy();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
     const colors = chartColors(theme);
     const next = build(colors);
+    Chart.defaults.font.family = colors.font;
+    const c = chart.current;
+    if (!c) {
+      const el = canvas.current;
+      if (el) chart.current = new Chart(el, { type: next.type, data: next.data, options: next.options } as AnyConfig) as unknown as Chart;
+      return;
+    }
     // In place: keep the dataset objects when the shape is the same, so Chart.js does not rebuild.
     const ds = c.data.datasets;
     if (ds.length === next.data.datasets.length) {
@@ -68,9 +62,16 @@ function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 
     }
     c.data.labels = next.data.labels as unknown[];
     c.options = next.options as typeof c.options;
-    Chart.defaults.font.family = colors.font;
     c.update('none');
   }, [build, theme]);
+
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
 
   return (
     <div className="chart-box" style={{ height: props.height ?? 260 }}>

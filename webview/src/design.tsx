@@ -126,12 +126,13 @@ export function DesignStep({ computed }: { computed: Computed | null }) {
   const costRequests = useWizard((s) => s.costRequests);
   const target = useWizard((s) => s.validation.scenario?.latency.targetP99Ms);
   const costRef = useRef<HTMLHeadingElement>(null);
+  const hasDesign = computed !== null;
   useEffect(() => {
     if (view === 'cost' && costRef.current) {
       costRef.current.scrollIntoView({ block: 'start' });
       costRef.current.focus({ preventScroll: true });
     }
-  }, [view, costRequests, computed !== null]);
+  }, [view, costRequests, hasDesign]);
   if (!computed) return <p>Complete the earlier steps to see the design.</p>;
   const d = computed.design;
   return (
