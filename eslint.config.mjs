@@ -48,6 +48,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/node is plain Node.js, shared by the CLI and the extension.' }, ...noReact] }] },
+  },
+  {
     files: ['src/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }, ...noReact] }] },
   },
