@@ -87,4 +87,23 @@ const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
 const ViewColumn = { Active: -1, Beside: -2, One: 1 };
 const StatusBarAlignment = { Left: 1, Right: 2 };
 
-module.exports = { commands, workspace, window, languages, env, extensions, l10n, EventEmitter, Disposable, Uri, CodeActionKind, DiagnosticSeverity, ViewColumn, StatusBarAlignment };
+const known = { commands, workspace, window, languages, env, extensions, l10n, EventEmitter, Disposable, Uri, CodeActionKind, DiagnosticSeverity, ViewColumn, StatusBarAlignment };
+
+// Any other API activation may reach for (vscode.lm, vscode.chat, vscode.tasks …, or a class such as
+// LanguageModelTextPart) exists too: a namespace that records its calls, or a class that keeps its
+// constructor arguments. (require() sees this proxy; an ESM import sees the names listed above.)
+class Recorded {
+  constructor(...args) {
+    this.args = args;
+  }
+}
+const extra = new Map();
+module.exports = new Proxy(known, {
+  get(target, prop) {
+    if (typeof prop !== 'string') return undefined;
+    if (prop in target) return target[prop];
+    if (prop === '__esModule' || prop === 'default' || prop === 'then') return undefined;
+    if (!extra.has(prop)) extra.set(prop, /^[A-Z]/.test(prop) ? class extends Recorded {} : namespace(prop));
+    return extra.get(prop);
+  },
+});
