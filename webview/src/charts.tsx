@@ -26,7 +26,7 @@ import {
 } from 'chart.js';
 import type { Design } from '../../src/engine/design.ts';
 import type { MemoryCurve, TrafficCurve } from './curves.ts';
-import { compact, mb, ms, usd, whole } from './format.ts';
+import { mb, ms, shortCount, usd, whole } from '../../src/engine/format.ts';
 import { chartColors, useThemeKind, type ChartColors } from './theme.ts';
 import { logTicks } from './ticks.ts';
 
@@ -204,7 +204,7 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
             afterBuildTicks: (scale: Scale) => {
               scale.ticks = logTicks(scale.min, scale.max, scale.height, 24).map((value) => ({ value }));
             },
-            ticks: { color: c.foreground, callback: (v: number | string) => compact(Number(v)) },
+            ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) },
           }),
         },
       } as ChartOptions,
@@ -258,7 +258,7 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
     if (curve.withoutProvisioned) {
       datasets.push({ type: 'line', label: 'Without provisioned concurrency', data: pts(curve.withoutProvisioned), borderColor: c.purple, backgroundColor: c.purple, pointRadius: 0, borderWidth: 2, borderDash: [6, 3] });
     }
-    datasets.push({ type: 'scatter', label: `Your traffic: ${compact(curve.current)} a month`, data: [{ x: Math.max(1, curve.current), y: design.cost.total }], borderColor: c.foreground, backgroundColor: c.green, pointRadius: 7, pointStyle: 'rectRot', borderWidth: 2 });
+    datasets.push({ type: 'scatter', label: `Your traffic: ${shortCount(curve.current)} a month`, data: [{ x: Math.max(1, curve.current), y: design.cost.total }], borderColor: c.foreground, backgroundColor: c.green, pointRadius: 7, pointStyle: 'rectRot', borderWidth: 2 });
     return {
       type: 'line' as const,
       data: { datasets },
@@ -267,7 +267,7 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
         parsing: false,
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
         scales: {
-          x: axis(c, 'Requests per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => compact(Number(v)) } }),
+          x: axis(c, 'Requests per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) } }),
           y: axis(c, 'USD per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => usd(Number(v)) } }),
         },
       } as ChartOptions,
@@ -277,7 +277,7 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
   return (
     <section className="chart" aria-labelledby="traffic-h">
       <h3 id="traffic-h">Cost against monthly traffic</h3>
-      <ChartCanvas label={`Monthly cost of this design from ${compact(curve.requests[0] ?? 0)} to ${compact(curve.requests[curve.requests.length - 1] ?? 0)} requests a month; at your traffic ${usd(design.cost.total)}.`} build={build} testId="chart-traffic" height={280} />
+      <ChartCanvas label={`Monthly cost of this design from ${shortCount(curve.requests[0] ?? 0)} to ${shortCount(curve.requests[curve.requests.length - 1] ?? 0)} requests a month; at your traffic ${usd(design.cost.total)}.`} build={build} testId="chart-traffic" height={280} />
       <TableToggle caption="Monthly cost of this design at other traffic volumes">
         <thead>
           <tr>

@@ -5,7 +5,7 @@ import type { Source } from '../../src/engine/facts/index.ts';
 import { OpenExternal } from '../../src/protocol/messages.ts';
 import { BillChart, MemoryChart, TrafficChart } from './charts.tsx';
 import type { Computed } from './curves.ts';
-import { mb, ms, usd, whole } from './format.ts';
+import { mb, ms, usd, whole } from '../../src/engine/format.ts';
 import { endpoint, log } from './host.ts';
 import { useWizard } from './storeContext.ts';
 
