@@ -80,8 +80,8 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, sce
     import('../../engine/templates/parse.ts'),
     import('../../engine/templates/lint.ts'),
     import('../../engine/templates/apply-design.ts'),
-    import('./function-facts.ts'),
-    import('./advise.ts'),
+    import('../../engine/templates/function-facts.ts'),
+    import('../../engine/templates/advise.ts'),
     import('./guidance.ts'),
     import('../../engine/recommend/index.ts'),
   ]);

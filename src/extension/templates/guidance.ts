@@ -10,12 +10,12 @@ import { LIMITS, supportedRegions } from '../../engine/facts/index.ts';
 import { lintParsed, modelOf, type LintResult } from '../../engine/templates/lint.ts';
 import { parseTemplate } from '../../engine/templates/parse.ts';
 import type { Finding, ParsedTemplate, Severity } from '../../engine/templates/types.ts';
-import { adviseRequest } from './advise.ts';
-import { VersionCache } from './cache.ts';
-import { functionFacts, type FunctionFacts } from './function-facts.ts';
+import { adviseRequest } from '../../engine/templates/advise.ts';
+import { VersionCache } from '../../engine/templates/cache.ts';
+import { functionFacts, type FunctionFacts } from '../../engine/templates/function-facts.ts';
 import { templateHover } from './hover.ts';
-import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from './lens.ts';
-import { convertEdits, lineStartsOf, offsetToPosition, positionToOffset } from './positions.ts';
+import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from '../../engine/templates/lens.ts';
+import { convertEdits, lineStartsOf, offsetToPosition, positionToOffset } from '../../engine/templates/lines.ts';
 import { ADVISE_COMMAND, DIAGNOSTIC_SOURCE } from './constants.ts';
 import { APPLY_DESIGN_COMMAND } from './applyDesign.ts';
 

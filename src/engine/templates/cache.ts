@@ -1,7 +1,7 @@
 /**
- * One analysis per document version: the parse, the findings and the line starts are computed the first
- * time a provider asks for a version and reused by every other provider (hover, diagnostics, code
- * actions, CodeLens) until the document changes. Evicted when the document closes. No `vscode` here.
+ * One value per document version: computed the first time anyone asks for a version and reused until
+ * the document changes; the template session cache (`session.ts`) is built on it. Evicted when the
+ * document closes.
  */
 
 export interface Versioned<T> {
@@ -12,13 +12,13 @@ export interface Versioned<T> {
 export class VersionCache<T> {
   readonly #entries = new Map<string, Versioned<T>>();
 
-  constructor(private readonly compute: (text: string, version: number) => T) {}
+  constructor(private readonly compute: (text: string, version: number, uri: string, name?: string) => T) {}
 
   /** The value for this document version, computed from `text()` only when the version is new. */
-  get(uri: string, version: number, text: () => string): T {
+  get(uri: string, version: number, text: () => string, name?: string): T {
     const hit = this.#entries.get(uri);
     if (hit !== undefined && hit.version === version) return hit.value;
-    const value = this.compute(text(), version);
+    const value = this.compute(text(), version, uri, name);
     this.#entries.set(uri, { version, value });
     return value;
   }
