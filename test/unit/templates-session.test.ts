@@ -144,3 +144,19 @@ test('the line map is the parser\'s LineCounter where it parses cleanly, and alw
   const broken = 'AWSTemplateFormatVersion: x\n]a\na: 1\nb: 2\n';
   assert.deepEqual(parseTemplate(broken).lineStarts, [0, 28, 31, 36, 41]);
 });
+
+test('insertPlan: the generated template\'s missing resources go into this document, nothing of the user\'s changes', () => {
+  const mine = `# my stack\nAWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Existing:\n    Type: AWS::SNS::Topic # keep\n`;
+  const generated = `AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Existing:\n    Type: AWS::SQS::Queue\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n`;
+  const s = TemplateSession.open({ uri: 'file:///w/template.yaml', version: 3, text: mine, name: 'template.yaml' });
+  const r = s.insertPlan(generated);
+  assert.ok(r.ok, r.ok ? '' : r.message);
+  assert.deepEqual(r.added, ['Resources.Worker']);
+  assert.deepEqual(r.kept, ['Resources.Existing']);
+  assert.ok(r.text.startsWith(mine), 'the user\'s text is kept byte for byte, the new resource follows');
+  assert.match(r.text, / {2}Worker:\n {4}Type: AWS::Serverless::Function\n/);
+  assert.equal(s.insertPlan(generated), r, 'computed once per document version');
+  const broken = TemplateSession.open({ uri: 'u', version: 0, text: 'Resources: [\n' }).insertPlan(generated, 'template.yaml');
+  assert.equal(broken.ok, false);
+  assert.match(broken.ok ? '' : broken.message, /template\.yaml is not valid YAML.*nothing was changed/);
+});

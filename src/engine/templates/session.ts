@@ -2,7 +2,7 @@
  * One template document, parsed once per version, and every question the faces ask about it: the
  * findings, the functions and their cost lenses, the function under the cursor (the one picker), the
  * hover, the scenario built from a function, the edits that apply a design, and the insertion plan of a
- * generated SAM template. The editor's providers and commands, the CLI and the tests all go through it,
+ * generated SAM template (scaffolding into it). The editor's providers and commands, the CLI and the tests all go through it,
  * so a document version is parsed once, whoever asks first.
  *
  * `TemplateSession.open` builds one; `SessionCache` keeps one per document (keyed by URI and version) so
@@ -18,6 +18,7 @@ import { designEdits, type DesignEdits } from './apply-design.ts';
 import { applyEdits } from './edits.ts';
 import { functionFacts, type FunctionFacts } from './function-facts.ts';
 import { hoverAt, type Hover } from './hover.ts';
+import { insertIntoTemplate, type InsertResult } from './insert.ts';
 import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from './lens.ts';
 import { convertEdits, offsetToPosition, positionToOffset, type EditConversion, type OffsetEdit, type Pos, type PosRange } from './lines.ts';
 import { lintParsed, modelOf, type LintResult } from './lint.ts';
@@ -75,6 +76,7 @@ class Analysis {
   #lint: LintResult | undefined;
   #functions: readonly FunctionFacts[] | undefined;
   #lenses: { key: string; value: ReadonlyMap<string, CostLens> } | undefined;
+  #inserts: { key: string; value: InsertResult } | undefined;
 
   constructor(
     readonly uri: string,
@@ -108,6 +110,12 @@ class Analysis {
     const key = JSON.stringify(assumed);
     if (this.#lenses?.key !== key) this.#lenses = { key, value: new Map(this.functions().map((f) => [f.id, costLens(f, assumed)])) };
     return this.#lenses.value;
+  }
+
+  insertPlan(generated: string, name: string): InsertResult {
+    const key = `${name}\0${generated}`;
+    if (this.#inserts?.key !== key) this.#inserts = { key, value: insertIntoTemplate(this.text, generated, name) };
+    return this.#inserts.value;
   }
 }
 
@@ -266,6 +274,17 @@ export class TemplateSession {
     const design = recommend(scenario);
     const result = this.designEdits(fn.id, design);
     return { ok: true, fn, scenario, notes, design, result, preview: result.edits.length > 0 ? applyEdits(this.text, result.edits) : this.text };
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Scaffolding into this document
+
+  /**
+   * "Insert resources into template.yaml": the insertions that add what the generated SAM template has
+   * and this document lacks (keeping every byte of the user's text), or why it cannot.
+   */
+  insertPlan(generated: string, name = this.name): InsertResult {
+    return this.analysis.insertPlan(generated, name);
   }
 }
 
