@@ -2,8 +2,10 @@
  * One template document, parsed once per version, and every question the faces ask about it: the
  * findings, the functions and their cost lenses, the function under the cursor (the one picker), the
  * hover, the scenario built from a function, the edits that apply a design, and the insertion plan of a
- * generated SAM template (scaffolding into it). The editor's providers and commands, the CLI and the tests all go through it,
- * so a document version is parsed once, whoever asks first.
+ * generated SAM template (scaffolding into it). The editor's providers and commands, the CLI and the
+ * tests all go through it, so a document version is parsed once, whoever asks first. The document half
+ * (parse, line map, findings, functions, picker, insertion) is its `TemplateAnalysis` (`analysis.ts`),
+ * which `lambda-advisor lint` uses alone so it loads neither the cost model nor the recommendation.
  *
  * `TemplateSession.open` builds one; `SessionCache` keeps one per document (keyed by URI and version) so
  * hover, diagnostics, CodeLens, "Apply recommended values" and the scaffold's insertion share a parse.
@@ -14,29 +16,20 @@
  */
 import { recommend, formatErrors, parseScenario, type Design, type Scenario } from '../index.ts';
 import { adviseRequest, type AdviseResult } from './advise.ts';
+import { TemplateAnalysis, type FunctionPick, type SessionDocument } from './analysis.ts';
 import { designEdits, type DesignEdits } from './apply-design.ts';
-import { applyEdits } from './edits.ts';
-import { functionFacts, type FunctionFacts } from './function-facts.ts';
-import { hoverAt, type Hover } from './hover.ts';
-import { insertIntoTemplate, type InsertResult } from './insert.ts';
-import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from './lens.ts';
-import { convertEdits, offsetToPosition, positionToOffset, type EditConversion, type OffsetEdit, type Pos, type PosRange } from './lines.ts';
-import { lintParsed, modelOf, type LintResult } from './lint.ts';
-import type { TemplateModel } from './model.ts';
-import { parseTemplate } from './parse.ts';
-import type { ParsedTemplate } from './types.ts';
 import { VersionCache } from './cache.ts';
+import { applyEdits } from './edits.ts';
+import type { FunctionFacts } from './function-facts.ts';
+import { hoverAt, type Hover } from './hover.ts';
+import type { InsertResult } from './insert.ts';
+import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from './lens.ts';
+import type { EditConversion, OffsetEdit, Pos, PosRange } from './lines.ts';
+import type { LintResult } from './lint.ts';
+import type { TemplateModel } from './model.ts';
+import type { ParsedTemplate } from './types.ts';
 
-/** The document a session reads: its identity, its version and its text. */
-export interface SessionDocument {
-  /** The document's URI (or a file path): the cache key. */
-  readonly uri: string;
-  /** Grows with every edit (VS Code's `document.version`; 0 for a file read once). */
-  readonly version: number;
-  readonly text: string;
-  /** How messages name the document (a workspace-relative path); the URI when absent. */
-  readonly name?: string;
-}
+export { TemplateAnalysis, type FunctionPick, type SessionDocument } from './analysis.ts';
 
 export interface SessionOptions {
   /** The workload assumed where the template says nothing (the cost lens, "Advise on this function"). */
@@ -44,16 +37,6 @@ export interface SessionOptions {
   /** The Region of hover prices, only when the user chose one (else an attached scenario's, else the default). */
   readonly region?: string;
 }
-
-/** The function a command acts on, as the one picker decides it. */
-export type FunctionPick =
-  | { readonly kind: 'function'; readonly fn: FunctionFacts }
-  /** Not a SAM or CloudFormation template. */
-  | { readonly kind: 'not-a-template' }
-  /** A template without a Lambda function. */
-  | { readonly kind: 'none' }
-  /** Several functions and none under the cursor: ask the user among these. */
-  | { readonly kind: 'choose'; readonly functions: readonly FunctionFacts[] };
 
 /** What "Apply recommended values" needs: the scenario, the design and the edits that write it. */
 export type ApplyPlan =
@@ -70,70 +53,16 @@ export type ApplyPlan =
     }
   | { readonly ok: false; readonly message: string };
 
-/** Everything computed from one document version, shared by every session with other options. */
-class Analysis {
-  readonly parsed: ParsedTemplate;
-  #lint: LintResult | undefined;
-  #functions: readonly FunctionFacts[] | undefined;
-  #lenses: { key: string; value: ReadonlyMap<string, CostLens> } | undefined;
-  #inserts: { key: string; value: InsertResult } | undefined;
-
-  constructor(
-    readonly uri: string,
-    readonly name: string,
-    readonly version: number,
-    readonly text: string,
-  ) {
-    this.parsed = parseTemplate(text);
-  }
-
-  lint(): LintResult {
-    return (this.#lint ??= lintParsed(this.parsed));
-  }
-
-  model(): TemplateModel {
-    return modelOf(this.parsed);
-  }
-
-  functions(): readonly FunctionFacts[] {
-    if (this.#functions === undefined) {
-      if (!this.parsed.isTemplate) this.#functions = [];
-      else {
-        const model = this.model();
-        this.#functions = [...model.functions.values()].map((fn) => functionFacts(model, fn));
-      }
-    }
-    return this.#functions;
-  }
-
-  lenses(assumed: LensDefaults): ReadonlyMap<string, CostLens> {
-    const key = JSON.stringify(assumed);
-    if (this.#lenses?.key !== key) this.#lenses = { key, value: new Map(this.functions().map((f) => [f.id, costLens(f, assumed)])) };
-    return this.#lenses.value;
-  }
-
-  insertPlan(generated: string, name: string): InsertResult {
-    const key = `${name}\0${generated}`;
-    if (this.#inserts?.key !== key) this.#inserts = { key, value: insertIntoTemplate(this.text, generated, name) };
-    return this.#inserts.value;
-  }
-}
-
 export class TemplateSession {
-  readonly #analysis: Analysis;
-
-  /** Use `TemplateSession.open` or a `SessionCache` (the analysis is this module's own). */
-  constructor(analysis: Analysis, readonly options: SessionOptions) {
-    this.#analysis = analysis;
-  }
-
-  private get analysis(): Analysis {
-    return this.#analysis;
-  }
+  /** Use `TemplateSession.open` or a `SessionCache`. */
+  constructor(
+    readonly analysis: TemplateAnalysis,
+    readonly options: SessionOptions = {},
+  ) {}
 
   /** Parse a document (once: further questions reuse the parse). */
   static open(doc: SessionDocument, options: SessionOptions = {}): TemplateSession {
-    return new TemplateSession(new Analysis(doc.uri, doc.name ?? doc.uri, doc.version, doc.text), options);
+    return new TemplateSession(new TemplateAnalysis(doc), options);
   }
 
   /** The same parse, answering with other options. */
@@ -157,90 +86,62 @@ export class TemplateSession {
     return this.analysis.parsed;
   }
   get isTemplate(): boolean {
-    return this.analysis.parsed.isTemplate;
+    return this.analysis.isTemplate;
   }
   get assumed(): LensDefaults {
     return this.options.assumed ?? LENS_DEFAULTS;
   }
 
   // ------------------------------------------------------------------------------------------------
-  // The line map (UTF-16 offsets <-> 0-based line/character, from the parser's LineCounter)
+  // The document (the analysis: parse, line map, findings, functions, picker, insertion)
 
   position(offset: number): Pos {
-    return offsetToPosition(this.text, this.parsed.lineStarts, offset);
+    return this.analysis.position(offset);
   }
-
   range(start: number, end: number): PosRange {
-    return { start: this.position(start), end: this.position(end) };
+    return this.analysis.range(start, end);
   }
-
   offset(pos: Pos): number {
-    return positionToOffset(this.text, this.parsed.lineStarts, pos);
+    return this.analysis.offset(pos);
   }
-
-  /** The engine's edits of this version as ranges, refused when the document is now at another version. */
   convertEdits(edits: readonly OffsetEdit[], documentVersion: number): EditConversion {
-    return convertEdits(this.text, this.parsed.lineStarts, edits, this.version, documentVersion);
+    return this.analysis.convertEdits(edits, documentVersion);
   }
-
-  // ------------------------------------------------------------------------------------------------
-  // Findings, hover, functions, lenses
-
   lint(): LintResult {
     return this.analysis.lint();
   }
-
   model(): TemplateModel {
     return this.analysis.model();
   }
+  functions(): readonly FunctionFacts[] {
+    return this.analysis.functions();
+  }
+  fn(id: string): FunctionFacts | undefined {
+    return this.analysis.fn(id);
+  }
+  functionAt(offset: number): FunctionFacts | undefined {
+    return this.analysis.functionAt(offset);
+  }
+  /** The one function picker: the id given, else the function under the cursor, else the only one, else choose. */
+  pick(idArg: unknown, cursorOffset?: number): FunctionPick {
+    return this.analysis.pick(idArg, cursorOffset);
+  }
+  insertPlan(generated: string, name?: string): InsertResult {
+    return this.analysis.insertPlan(generated, name);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Hover and cost lenses
 
   hover(offset: number): Hover | undefined {
     const region = this.options.region;
     return hoverAt(this.parsed, offset, region === undefined ? {} : { region }) ?? undefined;
   }
 
-  functions(): readonly FunctionFacts[] {
-    return this.analysis.functions();
-  }
-
-  fn(id: string): FunctionFacts | undefined {
-    return this.functions().find((f) => f.id === id);
-  }
-
   /** The cost lens of each function, for the assumed workload of the options. */
   lenses(): ReadonlyMap<string, CostLens> {
-    return this.analysis.lenses(this.assumed);
-  }
-
-  /** The function whose resource (logical id to its last property) holds the offset. */
-  functionAt(offset: number): FunctionFacts | undefined {
-    if (!this.isTemplate) return undefined;
-    const model = this.model();
-    return this.functions().find((f) => {
-      const e = model.functions.get(f.id)?.resource.entry;
-      return e !== undefined && offset >= e.keyStart && offset <= e.end;
-    });
-  }
-
-  /**
-   * The one function picker of every command: the logical id given (a CodeLens passes it), else the
-   * function under the cursor, else the only one, else `choose`. Throws, with a message naming the
-   * problem, when the id given is not a string or not a function of this template.
-   */
-  pick(idArg: unknown, cursorOffset?: number): FunctionPick {
-    if (!this.isTemplate) return { kind: 'not-a-template' };
-    const functions = this.functions();
-    if (idArg !== undefined && idArg !== null) {
-      if (typeof idArg !== 'string') throw new Error('The second argument must be a resource logical id.');
-      const f = this.fn(idArg);
-      if (f === undefined) throw new Error(`${idArg.slice(0, 200)} is not a Lambda function of ${this.name}.`);
-      return { kind: 'function', fn: f };
-    }
-    if (functions.length === 0) return { kind: 'none' };
-    const under = cursorOffset === undefined ? undefined : this.functionAt(cursorOffset);
-    if (under !== undefined) return { kind: 'function', fn: under };
-    if (functions.length === 1 && functions[0] !== undefined) return { kind: 'function', fn: functions[0] };
-    return { kind: 'choose', functions };
+    const assumed = this.assumed;
+    return this.analysis.memo('lenses', JSON.stringify(assumed), () => new Map(this.functions().map((f) => [f.id, costLens(f, assumed)])));
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -275,17 +176,6 @@ export class TemplateSession {
     const result = this.designEdits(fn.id, design);
     return { ok: true, fn, scenario, notes, design, result, preview: result.edits.length > 0 ? applyEdits(this.text, result.edits) : this.text };
   }
-
-  // ------------------------------------------------------------------------------------------------
-  // Scaffolding into this document
-
-  /**
-   * "Insert resources into template.yaml": the insertions that add what the generated SAM template has
-   * and this document lacks (keeping every byte of the user's text), or why it cannot.
-   */
-  insertPlan(generated: string, name = this.name): InsertResult {
-    return this.analysis.insertPlan(generated, name);
-  }
 }
 
 /**
@@ -293,7 +183,7 @@ export class TemplateSession {
  * closes). Options are applied per question on the cached parse.
  */
 export class SessionCache {
-  readonly #cache = new VersionCache<Analysis>((text, version, uri, name) => new Analysis(uri, name ?? uri, version, text));
+  readonly #cache = new VersionCache<TemplateAnalysis>((text, version, uri, name) => new TemplateAnalysis({ uri, version, text, ...(name === undefined ? {} : { name }) }));
 
   get(doc: { readonly uri: string; readonly version: number; readonly name?: string; text(): string }, options: SessionOptions = {}): TemplateSession {
     const analysis = this.#cache.get(doc.uri, doc.version, () => doc.text(), doc.name);
