@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { documentFor } from './documents.ts';
 import type { TemplateSession } from '../../engine/templates/session.ts';
 import type { Finding, Severity } from '../../engine/templates/types.ts';
-import { forget, lensDefaults, pickFunction, sessionOf } from './sessions.ts';
+import { forget, pickFunction, sessionOf } from './sessions.ts';
 import { ADVISE_COMMAND, APPLY_DESIGN_COMMAND, DIAGNOSTIC_SOURCE } from './constants.ts';
 
-export { forget, lensDefaults };
+export { forget };
 
 function rangeOf(a: TemplateSession, start: number, end: number): vscode.Range {
   const { start: s, end: e } = a.range(start, end);
