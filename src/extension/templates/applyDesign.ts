@@ -18,7 +18,8 @@ import { documentFor } from './documents.ts';
 import { APPLY_DESIGN_COMMAND } from './constants.ts';
 
 export { APPLY_DESIGN_COMMAND };
-export const PREVIEW_SCHEME = 'lambda-advisor-preview';
+/** Its own scheme: the scaffold's previews (`lambda-advisor-preview:`) have a provider that answers every URI of theirs. */
+export const PREVIEW_SCHEME = 'lambda-advisor-apply-preview';
 
 /** Preview texts by preview URI; one entry per open preview, dropped when its document closes. */
 const previews = new Map<string, string>();
