@@ -59,6 +59,19 @@ test('the cache parses a document version once, whoever asks, and again only whe
   assert.equal(cache.size, 0);
 });
 
+test('the cache keeps at most its bound of documents, dropping the one used longest ago', () => {
+  const cache = new SessionCache(2);
+  const a = cache.get({ ...doc(TWO), uri: 'a' });
+  cache.get({ ...doc(TWO), uri: 'b' });
+  assert.equal(cache.get({ ...doc(TWO), uri: 'a' }).parsed, a.parsed, 'a used again: now the most recent');
+  cache.get({ ...doc(TWO), uri: 'c' });
+  assert.equal(cache.size, 2);
+  assert.equal(cache.get({ ...doc(TWO), uri: 'a' }).parsed, a.parsed, 'a kept; b was dropped');
+  let read = false;
+  cache.get({ ...doc(TWO), uri: 'b', text: () => ((read = true), TWO) });
+  assert.equal(read, true, 'b parsed again');
+});
+
 test('the assumed workload changes the lens, not the parse', () => {
   const s = TemplateSession.open({ uri: 'u', version: 0, text: TWO });
   const low = s.withOptions({ assumed: { requestsPerMonth: 1_000, durationMs: 100, region: 'us-east-1' } });

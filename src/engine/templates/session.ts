@@ -180,10 +180,15 @@ export class TemplateSession {
 
 /**
  * One session per open document, recomputed only when its version changes (and evicted when it
- * closes). Options are applied per question on the cached parse.
+ * closes, or when more than `maxDocuments` are kept). Options are applied per question on the cached parse.
  */
 export class SessionCache {
-  readonly #cache = new VersionCache<TemplateAnalysis>((text, version, uri, name) => new TemplateAnalysis({ uri, version, text, ...(name === undefined ? {} : { name }) }));
+  readonly #cache: VersionCache<TemplateAnalysis>;
+
+  /** `maxDocuments`: a bound for callers that may miss a close (the least recently used goes first). */
+  constructor(maxDocuments = 64) {
+    this.#cache = new VersionCache<TemplateAnalysis>((text, version, uri, name) => new TemplateAnalysis({ uri, version, text, ...(name === undefined ? {} : { name }) }), maxDocuments);
+  }
 
   get(doc: { readonly uri: string; readonly version: number; readonly name?: string; text(): string }, options: SessionOptions = {}): TemplateSession {
     const analysis = this.#cache.get(doc.uri, doc.version, () => doc.text(), doc.name);
