@@ -43,7 +43,7 @@ export class TemplateAnalysis {
   readonly name: string;
   readonly version: number;
   readonly text: string;
-  readonly parsed: ParsedTemplate;
+  #parsed: ParsedTemplate | undefined;
   #lint: LintResult | undefined;
   #functions: readonly FunctionFacts[] | undefined;
   readonly #memo = new Map<string, { key: string; value: unknown }>();
@@ -53,7 +53,11 @@ export class TemplateAnalysis {
     this.name = doc.name ?? doc.uri;
     this.version = doc.version;
     this.text = doc.text;
-    this.parsed = parseTemplate(doc.text);
+  }
+
+  /** The parse, on first question (an insertion alone needs none). */
+  get parsed(): ParsedTemplate {
+    return (this.#parsed ??= parseTemplate(this.text));
   }
 
   get isTemplate(): boolean {
