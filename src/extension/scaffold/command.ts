@@ -265,8 +265,8 @@ export async function scaffoldInteractive(
     }
   }
 
-  // Insertions go into the open document (unsaved edits included), through its template session: the
-  // same parse as its hover and diagnostics.
+  // Insertions go into the open document (unsaved edits included), through its template session (the
+  // one its hover and diagnostics use; the insertion is computed once per document version).
   const texts = new Map<string, string>();
   const sessions = new Map<string, TemplateSession>();
   if ([...resolutions.values()].includes('insert')) {
