@@ -5,7 +5,8 @@
  * meets --fail-on (default error), 2 on bad arguments or an unreadable file, 0 otherwise.
  */
 import { references } from '../engine/facts/index.ts';
-import { lintTemplate, RULES, type Finding, type Severity } from '../engine/templates/index.ts';
+import { RULES, type Finding, type Severity } from '../engine/templates/index.ts';
+import { TemplateAnalysis } from '../engine/templates/analysis.ts';
 
 export interface LintIo {
   stdout: (s: string) => void;
@@ -84,7 +85,9 @@ export async function runLint(argv: string[], io: LintIo): Promise<number> {
       unreadable = true;
       continue;
     }
-    const r = lintTemplate(text, file);
+    // The document half of the editor's template session: one parse, the findings from it (without the
+    // cost model and the recommendation, which lint does not need).
+    const r = new TemplateAnalysis({ uri: file, version: 0, text, name: file }).lint();
     results.push({ file, findings: r.findings, isTemplate: r.isTemplate, parseErrors: r.parseErrors.length });
     if (!r.isTemplate) io.stderr(`lambda-advisor lint: ${file} is not a CloudFormation or SAM template; skipped\n`);
     else if (r.parseErrors.length > 0) {

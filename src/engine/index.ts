@@ -10,6 +10,12 @@ import { recommend } from './recommend/index.ts';
 export { recommend } from './recommend/index.ts';
 export { MODEL as RECOMMENDATION_MODEL } from './recommend/context.ts';
 export { ALL_MEMORIES } from './recommend/memory.ts';
+/** Seconds in the pricing month (730 h), as every decision and the cost lens count them. */
+export { SECONDS_PER_MONTH } from './recommend/context.ts';
+/** Records a poller puts in one batch at a rate, window and batch size (what a template's BatchSize costs). */
+export { expectedFill } from './recommend/batching.ts';
+/** The rationale's formatters, for faces that print next to it (the cost lens). */
+export { mb as formatMb, ms as formatMs, usd as formatDesignUsd } from './recommend/format.ts';
 
 export type AdviseResult = { ok: true; design: Design } | { ok: false; errors: FieldError[] };
 

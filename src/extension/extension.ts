@@ -63,7 +63,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.scaffold, (arg?: unknown) =>
       report('Scaffold from Scenario', async () => {
         const { runScaffoldCommand } = await import('./scaffold/command.ts');
-        await runScaffoldCommand(context, arg);
+        // The wizard's draft is offered as a scenario; read here so the scaffold never imports the wizard.
+        await runScaffoldCommand(context, arg, async () => {
+          const { WizardPanel } = await import('./wizardPanel.ts');
+          const state = WizardPanel.current?.lastState;
+          return state && state.valid ? state.scenario : undefined;
+        });
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { recommend } from '../../src/engine/index.ts';
 import { modelOf } from '../../src/engine/templates/lint.ts';
 import { parseTemplate } from '../../src/engine/templates/parse.ts';
-import { adviseRequest } from '../../src/extension/templates/advise.ts';
-import { functionFacts } from '../../src/extension/templates/function-facts.ts';
+import { adviseRequest } from '../../src/engine/templates/advise.ts';
+import { functionFacts } from '../../src/engine/templates/function-facts.ts';
 import { E2E_TEST_TIMEOUT, startVSCode } from './harness.ts';
 import { openThroughExplorer, waitFor } from './ui.ts';
 

@@ -13,8 +13,8 @@ import { formatCount, formatUsd as cliTableUsd } from '../../src/cli/format.ts';
 import { hoverAt } from '../../src/engine/templates/hover.ts';
 import { parseTemplate } from '../../src/engine/templates/parse.ts';
 import { buildModel } from '../../src/engine/templates/model.ts';
-import { functionFacts } from '../../src/extension/templates/function-facts.ts';
-import { costLens } from '../../src/extension/templates/lens.ts';
+import { functionFacts } from '../../src/engine/templates/function-facts.ts';
+import { costLens } from '../../src/engine/templates/lens.ts';
 import { run, ROOT } from './cli-helpers.ts';
 
 /** The rule set, amount by amount (documented at the top of src/engine/format.ts). */

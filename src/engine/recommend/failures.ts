@@ -3,6 +3,7 @@ import { EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
 import type { Design, Rationale, Warning } from '../design.ts';
 import { MODEL, type Context } from './context.ts';
 import { num } from './format.ts';
+import { sqsVisibilityFor } from '../sqs-visibility.ts';
 
 export type ErrorHandling = Design['errorHandling'];
 
@@ -91,10 +92,9 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
   }
 
   if (c.kind === 'queue') {
-    const wanted = EVENT_SOURCES.sqsVisibilityMultiplier.value * timeoutSeconds + windowSeconds;
+    const { wanted, settable: visibility, capped } = sqsVisibilityFor(timeoutSeconds, windowSeconds);
     const maxVis = EVENT_SOURCES.sqsVisibilityMaxSeconds.value;
-    const visibility = Math.min(maxVis, wanted);
-    if (wanted > maxVis) {
+    if (capped) {
       warnings.push({
         id: 'timeout-capped',
         severity: 'warning',
@@ -111,7 +111,7 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
         summary: `Visibility timeout ${num(visibility)} s, redrive to a DLQ after ${receives} receives, partial batch response`,
         why:
           `Visibility timeout = ${EVENT_SOURCES.sqsVisibilityMultiplier.value} × the ${timeoutSeconds} s function timeout + the ${windowSeconds} s batching window = ${num(wanted)} s` +
-          (wanted > maxVis ? `, capped at the SQS maximum of ${num(maxVis)} s` : '') +
+          (capped ? `, capped at the SQS maximum of ${num(maxVis)} s` : '') +
           `, so a message being processed (or throttled and retried by the pollers) does not reappear while still in flight. ` +
           `The queue's redrive policy moves a message to a dead-letter queue after ${receives} receives (at least ${receives}, so throttling alone does not send good messages there). ` +
           `The function reports failed items (ReportBatchItemFailures) so only those return to the queue. The queue's DLQ handles failures, so the function needs no on-failure destination. ${idemWhy}`,

@@ -7,6 +7,7 @@ import type { Design } from '../design.ts';
 import type { EventSource } from '../scenario.ts';
 import { COLD_STARTS, EVENT_SOURCES, RUNTIMES, type Runtime } from '../facts/index.ts';
 import { ScaffoldError, type HandlerLanguage, type ScaffoldOptions } from './types.ts';
+import { SQS_VISIBILITY_MULTIPLIER, sqsVisibilityFor } from '../sqs-visibility.ts';
 
 export type SourceFamily = 'http' | 'queue' | 'stream' | 'kafka' | 'async-event' | 'direct';
 export type HttpFlavour = 'rest' | 'http' | 'url' | 'alb';
@@ -135,11 +136,12 @@ export function checkDesign(design: Design): void {
     const q = design.errorHandling.queue;
     if (q === null) throw new ScaffoldError('errorHandling.queue', `a ${design.source} source needs queue settings (visibility timeout, redrive)`);
     const window = b?.maximumBatchingWindowSeconds ?? 0;
-    const needed = EVENT_SOURCES.sqsVisibilityMultiplier.value * design.timeoutSeconds + window;
+    // What the recommendation sets (capped at the SQS maximum, which it says in a warning).
+    const needed = sqsVisibilityFor(design.timeoutSeconds, window).settable;
     if (q.visibilityTimeoutSeconds < needed) {
       throw new ScaffoldError(
         'errorHandling.queue.visibilityTimeoutSeconds',
-        `must be >= ${EVENT_SOURCES.sqsVisibilityMultiplier.value} × timeout + batching window = ${needed} s (got ${q.visibilityTimeoutSeconds})`,
+        `must be >= ${SQS_VISIBILITY_MULTIPLIER} × timeout + batching window = ${needed} s (got ${q.visibilityTimeoutSeconds})`,
       );
     }
     if (q.visibilityTimeoutSeconds > EVENT_SOURCES.sqsVisibilityMaxSeconds.value) {

@@ -6,6 +6,7 @@
 import { OBSERVABILITY } from '../facts/observability.ts';
 import { getAtt, ref, renderYaml, sub, type CfnValue } from './cfn.ts';
 import type { Plan } from './plan.ts';
+import { SAM_TRANSFORM } from '../templates/sam.ts';
 
 type Obj = { [key: string]: CfnValue };
 
@@ -403,7 +404,7 @@ export function samTemplate(plan: Plan): string {
 
   const template: Obj = {
     AWSTemplateFormatVersion: '2010-09-09',
-    Transform: 'AWS::Serverless-2016-10-31',
+    Transform: SAM_TRANSFORM,
     Description: `${plan.displayName}: ${plan.source} function scaffolded by Lambda Design Advisor`,
     Parameters: parameters,
     Resources: resources,

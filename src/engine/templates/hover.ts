@@ -15,6 +15,7 @@ import { fnProp, type EventSourceInfo, type FunctionInfo, type TemplateModel } f
 import { asMap, asSeq, entryOf, get, nodeAt, num, str } from './parse.ts';
 import { functionTimeout, isFifoQueue } from './rules/sqs.ts';
 import type { ParsedTemplate, Resource, TextRange, TNode } from './types.ts';
+import { sqsVisibilityFor } from '../sqs-visibility.ts';
 
 export interface Hover {
   readonly markdown: string;
@@ -285,7 +286,7 @@ function valueLines(model: TemplateModel, c: ValueCtx): string[] {
           const t = fn === undefined ? null : functionTimeout(model, fn);
           if (t === null) continue;
           const w = num(get(s.settings, 'MaximumBatchingWindowInSeconds')) ?? 0;
-          const need = EVENT_SOURCES.sqsVisibilityMultiplier.value * t.seconds + w;
+          const need = sqsVisibilityFor(t.seconds, w).wanted;
           out.push(`**${fmt(v)} s** vs ${s.functionId} (timeout ${fmt(t.seconds)} s${w > 0 ? `, window ${fmt(w)} s` : ''}): needs ≥ ${fmt(need)} s — ${v >= need ? 'OK' : v < t.seconds ? 'too short: Lambda rejects the mapping' : 'too short: messages in flight can be processed twice'}.`);
         }
       }
@@ -315,7 +316,7 @@ function timeoutVsFronts(model: TemplateModel, fn: FunctionInfo, v: number): str
       const vis = qe === undefined ? EVENT_SOURCES.sqsVisibilityDefaultSeconds.value : num(qe.value);
       const w = num(get(s.settings, 'MaximumBatchingWindowInSeconds')) ?? 0;
       if (vis === undefined) continue;
-      const need = EVENT_SOURCES.sqsVisibilityMultiplier.value * v + w;
+      const need = sqsVisibilityFor(v, w).wanted;
       out.push(`**${fmt(v)} s** vs queue ${q.id} visibility ${fmt(vis)} s: needs ≥ ${fmt(need)} s (${EVENT_SOURCES.sqsVisibilityMultiplier.value} × timeout${w > 0 ? ' + window' : ''}) — ${vis >= need ? 'OK' : 'raise the visibility timeout'}.`);
     }
   }

@@ -8,6 +8,11 @@
  * - `designEdits(parsed, resourceId, design)` → the minimal edits that write a design's values into a function.
  * - `RULES` → every rule's id, name, severity, summary and help (for code-action titles, SARIF, docs).
  *
+ * A document the faces keep open is a `TemplateSession` (`session.ts`: one parse per version for every
+ * question, cached by `SessionCache`); its document half, `TemplateAnalysis` (`analysis.ts`), is what
+ * `lambda-advisor lint` uses. They are imported from their modules, not from here, so that importing the
+ * rules does not load the cost model and the recommendation.
+ *
  * Offsets are 0-based UTF-16 offsets (VS Code's `document.offsetAt`); lines and columns are 0-based.
  */
 export { parseTemplate, parseTemplateCached, nodeAt, locate, type NodeAt, type RefTarget } from './parse.ts';

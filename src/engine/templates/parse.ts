@@ -7,8 +7,9 @@
  * Never throws: a malformed template yields what parses plus `errors` with ranges. A pure function of
  * the text, so callers can cache by document version (see `parseTemplateCached`).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
-import type { LocatedRange, ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode, TextRange } from './types.ts';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
+import { lineStartsOf, locate } from './lines.ts';
+import type { ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode } from './types.ts';
 
 /** Short-form tags and the long name each stands for. */
 const SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -42,43 +43,15 @@ const CUSTOM_TAGS: Array<ScalarTag | CollectionTag> = Object.keys(SHORT_TAGS).fl
   { tag: `!${name}`, collection: 'map', resolve: (v: unknown) => v } as unknown as CollectionTag,
 ]);
 
-export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+import { SAM_TRANSFORM } from './sam.ts';
+export { SAM_TRANSFORM };
+export { locate } from './lines.ts';
 
 const EMPTY_RESOURCES: ReadonlyMap<string, Resource> = new Map();
 
-/** Offsets where each line starts. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
-
-/** 0-based line and column of an offset. */
-export function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, column: offset - (lineStarts[lo] ?? 0) };
-}
-
-export function locate(t: { readonly lineStarts: readonly number[] }, range: TextRange): LocatedRange {
-  const a = positionOf(t.lineStarts, range.start);
-  const b = positionOf(t.lineStarts, Math.max(range.start, range.end));
-  return { start: range.start, end: Math.max(range.start, range.end), line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-}
-
 /** Parse a template. Never throws. */
 export function parseTemplate(text: string): ParsedTemplate {
-  const lineStarts = lineStartsOf(text);
-  const empty = {
+  const empty = (lineStarts: readonly number[]) => ({
     text,
     isTemplate: false,
     root: null,
@@ -87,20 +60,25 @@ export function parseTemplate(text: string): ParsedTemplate {
     functionGlobals: null,
     parameters: new Set<string>(),
     lineStarts,
-  };
+  });
   // A cheap gate: no template without one of these words, so other YAML/JSON files cost nothing.
-  if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return empty;
+  if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return empty(lineStartsOf(text));
   try {
-    const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
+    // The parser records where each line starts as it reads: that is the template's line map. yaml 2.x's
+    // LineCounter misses line breaks after some syntax errors (a stray `]` or `}`), so a text with errors
+    // is scanned instead (tested: both agree on every text that parses without error).
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false, lineCounter: lines });
+    const lineStarts = doc.errors.length === 0 ? lines.lineStarts : lineStartsOf(text);
     const errors: ParseError[] = doc.errors.map((e) => {
       const [s, en] = e.pos;
-      return { message: firstLine(e.message), range: locate({ lineStarts }, { start: s, end: en }) };
+      return { message: firstLine(e.message), range: locate({ text, lineStarts }, { start: s, end: en }) };
     });
     const conv = new Converter(text);
     const root = conv.node(doc.contents);
     const rootMap = root?.kind === 'map' ? root : null;
     const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
-    if (!isTemplate || rootMap === null) return { ...empty, errors, root: rootMap };
+    if (!isTemplate || rootMap === null) return { ...empty(lineStarts), errors, root: rootMap };
     return {
       text,
       isTemplate,
@@ -114,7 +92,8 @@ export function parseTemplate(text: string): ParsedTemplate {
   } catch (err) {
     // The yaml package should not throw on bad input; if it ever does, the template gets no advice.
     const message = err instanceof Error ? err.message : String(err);
-    return { ...empty, errors: [{ message: `Could not parse the template: ${firstLine(message)}`, range: locate({ lineStarts }, { start: 0, end: 0 }) }] };
+    const lineStarts = lineStartsOf(text);
+    return { ...empty(lineStarts), errors: [{ message: `Could not parse the template: ${firstLine(message)}`, range: locate({ text, lineStarts }, { start: 0, end: 0 }) }] };
   }
 }
 

@@ -14,7 +14,9 @@ import type { ScenarioJson } from '../../protocol/messages.ts';
 import { log } from '../log.ts';
 import { readScenarioFile, SCENARIO_SUFFIX } from '../scenarioFiles.ts';
 import { readSettings } from '../settings.ts';
-import { besideName, buildOps, choicesFor, describeOp, planFiles, type PlannedFile, type Resolution, type WriteOp } from './plan.ts';
+import { besideName, buildOps, choicesFor, describeOp, planFiles, type PlannedFile, type Resolution, type WriteOp } from '../../engine/scaffold/writes.ts';
+import type { TemplateSession } from '../../engine/templates/session.ts';
+import { insertIntoTemplate } from '../../engine/templates/insert.ts';
 import { ensurePreviewProvider, previewSession } from './preview.ts';
 
 const TITLE = 'Scaffold from Scenario';
@@ -33,20 +35,12 @@ async function pickOne<T>(title: string, items: PickItem<T>[], placeHolder: stri
   return picked?.value;
 }
 
-/** The wizard's current scenario, when a wizard panel is open (without loading the wizard otherwise). */
-async function wizardScenario(): Promise<ScenarioJson | undefined> {
-  try {
-    const { WizardPanel } = await import('../wizardPanel.ts');
-    const state = WizardPanel.current?.lastState;
-    return state && state.valid ? state.scenario : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The wizard's current draft, when a wizard panel is open (asked through the caller: no import of the wizard here). */
+export type WizardDraft = () => Promise<ScenarioJson | undefined>;
 
-async function chooseScenario(): Promise<Source | undefined> {
+async function chooseScenario(wizardDraft?: WizardDraft): Promise<Source | undefined> {
   const items: PickItem<Source | 'browse'>[] = [];
-  const fromWizard = await wizardScenario();
+  const fromWizard = await wizardDraft?.().catch(() => undefined);
   if (fromWizard) {
     const name = typeof fromWizard['name'] === 'string' ? fromWizard['name'] : 'scenario';
     items.push({ label: `$(window) The wizard's scenario: ${name}`, description: 'open in the design wizard', value: { scenario: fromWizard, uri: null } });
@@ -177,7 +171,11 @@ const RESOLUTION_LABEL: Record<Resolution, string> = {
 };
 
 /** Run the whole flow for a scenario (from the command, the explorer or the wizard's Scaffold… action). */
-export async function scaffoldInteractive(context: vscode.ExtensionContext, given?: { scenario: ScenarioJson; uri?: vscode.Uri | null }): Promise<void> {
+export async function scaffoldInteractive(
+  context: vscode.ExtensionContext,
+  given?: { scenario: ScenarioJson; uri?: vscode.Uri | null },
+  wizardDraft?: WizardDraft,
+): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     const manage = 'Manage Workspace Trust';
     const r = await vscode.window.showErrorMessage(UNTRUSTED, manage);
@@ -188,7 +186,7 @@ export async function scaffoldInteractive(context: vscode.ExtensionContext, give
     void vscode.window.showErrorMessage('Lambda Advisor: open a folder first; scaffolding writes its files into a workspace folder.');
     return;
   }
-  const source = given ? { scenario: given.scenario, uri: given.uri ?? null } : await chooseScenario();
+  const source = given ? { scenario: given.scenario, uri: given.uri ?? null } : await chooseScenario(wizardDraft);
   if (!source) return;
   const advised = advise(source.scenario);
   if (!advised.ok) {
@@ -267,12 +265,27 @@ export async function scaffoldInteractive(context: vscode.ExtensionContext, give
     }
   }
 
-  // Existing text for insertions comes from the open document (unsaved edits included).
+  // Insertions go into the open document (unsaved edits included), through its template session (the
+  // one its hover and diagnostics use; the insertion is computed once per document version).
   const texts = new Map<string, string>();
-  for (const [p, r] of resolutions) {
-    if (r === 'insert') texts.set(p, (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, p))).getText());
+  const sessions = new Map<string, TemplateSession>();
+  if ([...resolutions.values()].includes('insert')) {
+    const { sessionOf } = await import('../templates/sessions.ts');
+    for (const [p, r] of resolutions) {
+      if (r !== 'insert') continue;
+      const session = sessionOf(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, p)));
+      sessions.set(p, session);
+      texts.set(p, session.text);
+    }
   }
-  const built = buildOps({ files: plan.files, iac, resolutions, existingText: (p) => texts.get(p), taken: (p) => exists.has(p) });
+  const built = buildOps({
+    files: plan.files,
+    iac,
+    resolutions,
+    existingText: (p) => texts.get(p),
+    taken: (p) => exists.has(p),
+    insert: (p, generated, existing) => sessions.get(p)?.insertPlan(generated, p) ?? insertIntoTemplate(existing, generated, p),
+  });
   if (built.problems.length > 0) void vscode.window.showWarningMessage(`Lambda Advisor: ${built.problems.join('; ')}`);
   // A beside-name may exist on disk although no generated file has that name: check those too.
   for (const op of built.ops) {
@@ -385,7 +398,7 @@ async function applyOps(folder: vscode.WorkspaceFolder, ops: readonly WriteOp[],
 }
 
 /** The command's entry: an explorer Uri, a `{ scenario }` from the wizard, or nothing (pick one). */
-export async function runScaffoldCommand(context: vscode.ExtensionContext, arg?: unknown): Promise<void> {
+export async function runScaffoldCommand(context: vscode.ExtensionContext, arg?: unknown, wizardDraft?: WizardDraft): Promise<void> {
   if (arg instanceof vscode.Uri) {
     if (!vscode.workspace.isTrusted) return scaffoldInteractive(context);
     const source = await loadFile(arg);
@@ -396,5 +409,5 @@ export async function runScaffoldCommand(context: vscode.ExtensionContext, arg?:
     const scenario = (arg as { scenario: unknown }).scenario;
     if (scenario !== null && typeof scenario === 'object' && !Array.isArray(scenario)) return scaffoldInteractive(context, { scenario: scenario as ScenarioJson });
   }
-  return scaffoldInteractive(context);
+  return scaffoldInteractive(context, undefined, wizardDraft);
 }

@@ -7,13 +7,18 @@
  * WorkspaceEdit (one undo reverts it), refused when the document changed since the preview and in an
  * untrusted workspace. The document is left unsaved, like a quick fix.
  *
+ * The document's template session (shared with the hover, diagnostics and lenses: no second parse) builds
+ * the scenario, the design and the edits; the function is the one picker's (the id given, else the one
+ * under the cursor, else the only one, else a quick pick).
+ *
  * Activation only registers the command and the preview scheme; the engine is loaded on first use.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../protocol/commands.ts';
 import { documentFor } from './documents.ts';
 
-export const PREVIEW_SCHEME = 'lambda-advisor-preview';
+/** Its own scheme: the scaffold's previews (`lambda-advisor-preview:`) have a provider that answers every URI of theirs. */
+export const PREVIEW_SCHEME = 'lambda-advisor-apply-preview';
 
 /** Preview texts by preview URI; one entry per open preview, dropped when its document closes. */
 const previews = new Map<string, string>();
@@ -76,59 +81,17 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, sce
     return;
   }
   const where = vscode.workspace.asRelativePath(doc.uri);
-  const [{ parseTemplate }, { modelOf }, { designEdits }, { functionFacts }, { adviseRequest }, { lensDefaults }, { recommend }] = await Promise.all([
-    import('../../engine/templates/parse.ts'),
-    import('../../engine/templates/lint.ts'),
-    import('../../engine/templates/apply-design.ts'),
-    import('./function-facts.ts'),
-    import('./advise.ts'),
-    import('./guidance.ts'),
-    import('../../engine/recommend/index.ts'),
-  ]);
-  const { parseScenario, formatErrors } = await import('../../engine/scenario.ts');
-  const version = doc.version;
-  const text = doc.getText();
-  const parsed = parseTemplate(text);
-  if (!parsed.isTemplate) {
-    void vscode.window.showInformationMessage(`Lambda Advisor: ${where} is not a SAM or CloudFormation template.`);
+  const { sessionOf, pickFunction } = await import('./sessions.ts');
+  const session = sessionOf(doc);
+  const version = session.version;
+  const picked = await pickFunction(doc, session, idArg, 'Apply the recommended values to which function?');
+  if (picked === undefined) return;
+  const plan = session.applyPlan(picked, scenarioArg);
+  if (!plan.ok) {
+    void vscode.window.showErrorMessage(`Lambda Advisor: ${plan.message}`);
     return;
   }
-  const model = modelOf(parsed);
-  const ids = [...model.functions.keys()];
-  let id: string | undefined;
-  if (idArg !== undefined && idArg !== null) {
-    if (typeof idArg !== 'string') throw new Error('The second argument must be a resource logical id.');
-    if (!model.functions.has(idArg)) throw new Error(`${idArg.slice(0, 200)} is not a Lambda function of ${where}.`);
-    id = idArg;
-  } else if (ids.length === 0) {
-    void vscode.window.showInformationMessage('Lambda Advisor: this template has no AWS::Serverless::Function or AWS::Lambda::Function.');
-    return;
-  } else if (ids.length === 1) {
-    id = ids[0];
-  } else {
-    id = await vscode.window.showQuickPick(ids, { placeHolder: 'Apply the recommended values to which function?' });
-  }
-  const fn = id === undefined ? undefined : model.functions.get(id);
-  if (fn === undefined) return;
-
-  const advice = adviseRequest(functionFacts(model, fn), doc.uri.toString(), lensDefaults(doc));
-  if (!advice.ok) {
-    void vscode.window.showErrorMessage(`Lambda Advisor: ${advice.message}`);
-    return;
-  }
-  let scenario = advice.request.scenario;
-  let notes = advice.request.notes.join(' ');
-  if (scenarioArg !== undefined && scenarioArg !== null) {
-    const given = parseScenario(scenarioArg);
-    if (!given.ok) {
-      void vscode.window.showErrorMessage(`Lambda Advisor: the scenario to apply is not valid: ${formatErrors(given.errors).split('\n').slice(0, 3).join('; ')}`);
-      return;
-    }
-    scenario = given.scenario;
-    notes = 'Workload from the scenario given (the wizard), not assumed.';
-  }
-  const design = recommend(scenario);
-  const result = designEdits(parsed, fn.id, design, model);
+  const { fn, notes, result } = plan;
   const skippedLines = result.skipped.map((s) => `Not changed: ${s.resource} › ${label(s.property)} (recommended ${s.to}): ${s.reason}.`);
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(
@@ -138,8 +101,7 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, sce
   }
 
   const preview = previewUri(doc, fn.id);
-  const { applyEdits } = await import('../../engine/templates/edits.ts');
-  previews.set(preview.toString(), applyEdits(text, result.edits));
+  previews.set(preview.toString(), plan.preview);
   changed.fire(preview);
   await vscode.commands.executeCommand('vscode.diff', doc.uri, preview, `${where} ↔ recommended values for ${fn.id}`, { preview: true, preserveFocus: false });
 

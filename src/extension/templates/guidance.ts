@@ -1,75 +1,21 @@
 /**
- * The vscode-facing half of template guidance, loaded on first use by `index.ts`: one analysis per
- * document version (parse, then findings and function facts on demand), turned into diagnostics,
- * quick fixes, hovers and CodeLenses. The logic lives in plain modules (positions, lens, advise);
+ * The vscode-facing half of template guidance, loaded on first use by `index.ts`: the document's
+ * template session (one parse per version, shared with the commands; see `sessions.ts`) turned into
+ * diagnostics, quick fixes, hovers and CodeLenses. The logic lives in the engine's `TemplateSession`;
  * this file only converts to and from VS Code's types.
  */
 import * as vscode from 'vscode';
 import { documentFor } from './documents.ts';
-import { LIMITS, supportedRegions } from '../../engine/facts/index.ts';
-import { lintParsed, modelOf, type LintResult } from '../../engine/templates/lint.ts';
-import { parseTemplate } from '../../engine/templates/parse.ts';
-import type { Finding, ParsedTemplate, Severity } from '../../engine/templates/types.ts';
-import { adviseRequest } from './advise.ts';
-import { VersionCache } from './cache.ts';
-import { functionFacts, type FunctionFacts } from './function-facts.ts';
-import { templateHover } from './hover.ts';
-import { costLens, LENS_DEFAULTS, type CostLens, type LensDefaults } from './lens.ts';
-import { convertEdits, lineStartsOf, offsetToPosition, positionToOffset } from './positions.ts';
+import type { TemplateSession } from '../../engine/templates/session.ts';
+import type { Finding, Severity } from '../../engine/templates/types.ts';
+import { forget, pickFunction, sessionOf } from './sessions.ts';
 import { COMMANDS } from '../../protocol/commands.ts';
 import { DIAGNOSTIC_SOURCE } from './constants.ts';
 
-interface Analysis {
-  readonly version: number;
-  readonly text: string;
-  readonly starts: readonly number[];
-  readonly parsed: ParsedTemplate;
-  lint(): LintResult;
-  functions(): readonly FunctionFacts[];
-  lenses(defaults: LensDefaults): ReadonlyMap<string, CostLens>;
-}
+export { forget };
 
-function analyse(text: string, version: number): Analysis {
-  const parsed = parseTemplate(text);
-  let lint: LintResult | undefined;
-  let functions: FunctionFacts[] | undefined;
-  let lenses: { key: string; value: Map<string, CostLens> } | undefined;
-  const self: Analysis = {
-    version,
-    text,
-    starts: lineStartsOf(text),
-    parsed,
-    lint: () => (lint ??= lintParsed(parsed)),
-    functions: () => {
-      if (functions === undefined) {
-        const model = modelOf(parsed);
-        functions = [...model.functions.values()].map((fn) => functionFacts(model, fn));
-      }
-      return functions;
-    },
-    lenses: (defaults) => {
-      const key = JSON.stringify(defaults);
-      if (lenses?.key !== key) lenses = { key, value: new Map(self.functions().map((f) => [f.id, costLens(f, defaults)])) };
-      return lenses.value;
-    },
-  };
-  return self;
-}
-
-const cache = new VersionCache<Analysis>(analyse);
-
-/** The analysis of this exact document version (computed once per version; never throws on bad text). */
-function analysisOf(doc: vscode.TextDocument): Analysis {
-  return cache.get(doc.uri.toString(), doc.version, () => doc.getText());
-}
-
-export function forget(uri: vscode.Uri): void {
-  cache.delete(uri.toString());
-}
-
-function rangeOf(a: Analysis, start: number, end: number): vscode.Range {
-  const s = offsetToPosition(a.text, a.starts, start);
-  const e = offsetToPosition(a.text, a.starts, end);
+function rangeOf(a: TemplateSession, start: number, end: number): vscode.Range {
+  const { start: s, end: e } = a.range(start, end);
   return new vscode.Range(s.line, s.character, e.line, e.character);
 }
 
@@ -89,8 +35,8 @@ function codeOf(f: Finding): vscode.Diagnostic['code'] {
 // Diagnostics
 
 export function diagnosticsFor(doc: vscode.TextDocument): vscode.Diagnostic[] {
-  const a = analysisOf(doc);
-  if (!a.parsed.isTemplate) return [];
+  const a = sessionOf(doc);
+  if (!a.isTemplate) return [];
   const result = a.lint();
   if (result.ruleErrors.length > 0) {
     void import('../log.ts').then(({ log }) => {
@@ -119,8 +65,8 @@ export function codeActionsFor(doc: vscode.TextDocument, _range: vscode.Range, c
   // A quick fix edits the user's file: not in an untrusted workspace.
   if (!vscode.workspace.isTrusted) return [];
   if (ctx.only !== undefined && !vscode.CodeActionKind.QuickFix.intersects(ctx.only)) return [];
-  const a = analysisOf(doc);
-  if (!a.parsed.isTemplate) return [];
+  const a = sessionOf(doc);
+  if (!a.isTemplate) return [];
   const findings = a.lint().findings;
   const actions: vscode.CodeAction[] = [];
   for (const d of ctx.diagnostics) {
@@ -130,7 +76,7 @@ export function codeActionsFor(doc: vscode.TextDocument, _range: vscode.Range, c
     const matching = findings.filter((f) => f.fix !== undefined && f.ruleId === id && f.message === d.message && rangeOf(a, f.range.start, f.range.end).isEqual(d.range));
     for (const f of matching) {
       if (f.fix === undefined) continue;
-      const converted = convertEdits(a.text, a.starts, f.fix.edits, a.version, doc.version);
+      const converted = a.convertEdits(f.fix.edits, doc.version);
       if (!converted.ok) continue;
       const edit = new vscode.WorkspaceEdit();
       for (const e of converted.edits) {
@@ -150,10 +96,9 @@ export function codeActionsFor(doc: vscode.TextDocument, _range: vscode.Range, c
 // Hover
 
 export function hoverFor(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-  const a = analysisOf(doc);
-  if (!a.parsed.isTemplate) return undefined;
-  const offset = positionToOffset(a.text, a.starts, { line: position.line, character: position.character });
-  const h = templateHover(a.parsed, offset, explicitRegion(doc));
+  const a = sessionOf(doc);
+  if (!a.isTemplate) return undefined;
+  const h = a.hover(a.offset({ line: position.line, character: position.character }));
   if (h === undefined) return undefined;
   const md = new vscode.MarkdownString(h.markdown);
   md.isTrusted = false;
@@ -161,34 +106,13 @@ export function hoverFor(doc: vscode.TextDocument, position: vscode.Position): v
   return new vscode.Hover(md, rangeOf(a, h.range.start, h.range.end));
 }
 
-/** The Region from the settings only when the user set one (else the attached scenario's or the default). */
-function explicitRegion(doc: vscode.TextDocument): { region?: string } {
-  const inspected = vscode.workspace.getConfiguration('lambdaAdvisor', doc).inspect<unknown>('region');
-  const set = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-  return typeof set === 'string' && supportedRegions().includes(set) ? { region: set } : {};
-}
-
 // ---------------------------------------------------------------------------------------------------
 // CodeLens and "Advise on this function"
 
-/** The assumed workload from the settings, each value checked (a bad one falls back to its default). */
-export function lensDefaults(doc?: vscode.TextDocument): LensDefaults {
-  const c = vscode.workspace.getConfiguration('lambdaAdvisor', doc);
-  const requests = c.get<unknown>('codeLens.assumedRequestsPerMonth');
-  const duration = c.get<unknown>('codeLens.assumedDurationMs');
-  const region = c.get<unknown>('region');
-  const ok = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-  return {
-    requestsPerMonth: ok(requests, 0, 1e13) ? requests : LENS_DEFAULTS.requestsPerMonth,
-    durationMs: ok(duration, 1, LIMITS.timeoutMaxSeconds.value * 1_000) ? duration : LENS_DEFAULTS.durationMs,
-    region: typeof region === 'string' && supportedRegions().includes(region) ? region : LENS_DEFAULTS.region,
-  };
-}
-
 export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
-  const a = analysisOf(doc);
-  if (!a.parsed.isTemplate) return [];
-  const lenses = a.lenses(lensDefaults(doc));
+  const a = sessionOf(doc);
+  if (!a.isTemplate) return [];
+  const lenses = a.lenses();
   const out: vscode.CodeLens[] = [];
   for (const f of a.functions()) {
     const cost = lenses.get(f.id);
@@ -218,51 +142,16 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
   return out;
 }
 
-async function pickFunction(doc: vscode.TextDocument, a: Analysis, idArg: unknown): Promise<FunctionFacts | undefined> {
-  const functions = a.functions();
-  if (idArg !== undefined && idArg !== null) {
-    if (typeof idArg !== 'string') throw new Error('The second argument must be a resource logical id.');
-    const f = functions.find((x) => x.id === idArg);
-    if (f === undefined) throw new Error(`${idArg.slice(0, 200)} is not a Lambda function of ${vscode.workspace.asRelativePath(doc.uri)}.`);
-    return f;
-  }
-  if (functions.length === 0) {
-    void vscode.window.showInformationMessage('Lambda Advisor: this template has no AWS::Serverless::Function or AWS::Lambda::Function.');
-    return undefined;
-  }
-  // The function under the cursor, else the only one, else ask.
-  const editor = vscode.window.activeTextEditor;
-  if (editor?.document === doc) {
-    const offset = positionToOffset(a.text, a.starts, editor.selection.active);
-    const model = modelOf(a.parsed);
-    const under = functions.find((f) => {
-      const e = model.functions.get(f.id)?.resource.entry;
-      return e !== undefined && offset >= e.keyStart && offset <= e.end;
-    });
-    if (under !== undefined) return under;
-  }
-  if (functions.length === 1) return functions[0];
-  const picked = await vscode.window.showQuickPick(
-    functions.map((f) => ({ label: f.id, description: f.type })),
-    { placeHolder: 'Which function should the wizard advise on?' },
-  );
-  return picked === undefined ? undefined : functions.find((f) => f.id === picked.label);
-}
-
 export async function adviseFunction(_context: vscode.ExtensionContext, uriArg: unknown, idArg: unknown): Promise<void> {
   const doc = await documentFor(uriArg);
   if (doc === undefined) {
     void vscode.window.showInformationMessage('Lambda Advisor: open a SAM or CloudFormation template first.');
     return;
   }
-  const a = analysisOf(doc);
-  if (!a.parsed.isTemplate) {
-    void vscode.window.showInformationMessage(`Lambda Advisor: ${vscode.workspace.asRelativePath(doc.uri)} is not a SAM or CloudFormation template.`);
-    return;
-  }
-  const f = await pickFunction(doc, a, idArg);
+  const a = sessionOf(doc);
+  const f = await pickFunction(doc, a, idArg, 'Which function should the wizard advise on?');
   if (f === undefined) return;
-  const r = adviseRequest(f, doc.uri.toString(), lensDefaults(doc));
+  const r = a.scenarioFor(f);
   if (!r.ok) {
     void vscode.window.showErrorMessage(`Lambda Advisor: ${r.message}`);
     return;

@@ -5,6 +5,7 @@ import { fnProp, modeOf, type EventSourceInfo, type FunctionInfo, type TemplateM
 import { asMap, asSeq, bool, entryOf, get, num, refTarget, str } from '../parse.ts';
 import type { Resource, TEntry, TextEdit } from '../types.ts';
 import { keyRange, n, type Rule, type RuleContext } from './context.ts';
+import { SQS_VISIBILITY_MULTIPLIER, sqsVisibilityFor } from '../../sqs-visibility.ts';
 
 /** The function's timeout in seconds: its own, from Globals, or Lambda's default; null when not plain. */
 export function functionTimeout(model: TemplateModel, fn: FunctionInfo): { seconds: number; entry?: TEntry; fromGlobals: boolean } | null {
@@ -46,7 +47,7 @@ export function setProperty(text: string, map: ReturnType<typeof asMap>, key: st
   return map === null ? undefined : insertEntry(text, map, key, value);
 }
 
-const M = EVENT_SOURCES.sqsVisibilityMultiplier.value;
+const M = SQS_VISIBILITY_MULTIPLIER;
 
 export const sqsVisibilityTimeout: Rule = {
   id: 'LDA101',
@@ -65,7 +66,7 @@ export const sqsVisibilityTimeout: Rule = {
       const t = functionTimeout(ctx.model, fn);
       const w = window(s);
       if (t === null || w === undefined) continue;
-      const recommended = M * t.seconds + w;
+      const recommended = sqsVisibilityFor(t.seconds, w).wanted;
       const cur = need.get(queue.id);
       if (cur === undefined || recommended > cur.recommended)
         need.set(queue.id, { queue, recommended, minimum: Math.max(cur?.minimum ?? 0, t.seconds), fn: fn.id, timeout: t.seconds, window: w });
@@ -74,7 +75,7 @@ export const sqsVisibilityTimeout: Rule = {
       const e = entryOf(queue.properties, 'VisibilityTimeout');
       const vis = e === undefined ? EVENT_SOURCES.sqsVisibilityDefaultSeconds.value : num(e.value);
       if (vis === undefined || vis >= recommended) continue;
-      const target = Math.min(recommended, EVENT_SOURCES.sqsVisibilityMaxSeconds.value);
+      const target = sqsVisibilityFor(timeout, w).settable;
       const stated = e === undefined ? `no VisibilityTimeout (so the default ${n(vis)} s)` : `a visibility timeout of ${n(vis)} s`;
       const formula = `${M} × ${n(timeout)} s${w > 0 ? ` + ${n(w)} s window` : ''} = ${n(recommended)} s`;
       const below = vis < minimum;

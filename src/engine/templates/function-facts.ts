@@ -3,11 +3,11 @@
  * its settings (SAM `Globals` applied), its main event source and the workload attached by the wizard in
  * `Metadata.LambdaAdvisor`. Read from the engine's template model; plain TypeScript, no `vscode`.
  */
-import { LIMITS } from '../../engine/facts/index.ts';
-import type { Architecture } from '../../engine/facts/index.ts';
-import { fnNumber, fnProp, type FunctionInfo, type TemplateEventKind as SourceKind, type TemplateModel } from '../../engine/templates/model.ts';
-import { asMap, asSeq, bool, get, getPath, num, refsIn, str } from '../../engine/templates/parse.ts';
-import type { TNode } from '../../engine/templates/types.ts';
+import { LIMITS } from '../facts/index.ts';
+import type { Architecture } from '../facts/index.ts';
+import { fnNumber, fnProp, type FunctionInfo, type TemplateEventKind as SourceKind, type TemplateModel } from './model.ts';
+import { asMap, asSeq, bool, get, getPath, num, refsIn, str } from './parse.ts';
+import type { TNode } from './types.ts';
 
 export interface FunctionFacts {
   readonly id: string;

@@ -7,13 +7,14 @@
  * structure and the source ranges. The new entries are serialised by the library (never by string
  * concatenation) and spliced in at the end of the matching section, so every byte of the user's
  * file outside the insertion points stays as it was (comments, quoting, blank lines, key order).
- * The result is parsed again and checked before it is offered. No vscode import: unit-tested.
+ * The result is parsed again and checked before it is offered. Pure (no vscode, no fs); the editor asks
+ * through the document's `TemplateSession.insertPlan`.
  */
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, YAMLMap, type Pair, type Node } from 'yaml';
+import { SAM_TRANSFORM } from './sam.ts';
 
 /** Sections merged entry by entry, in the order new sections are added. */
 export const MERGED_SECTIONS = ['Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'] as const;
-const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 export interface TextInsertion {
   /** Character offset in the original text. */
@@ -127,7 +128,7 @@ function headInsertionPoint(text: string, root: YAMLMap): number | null {
   return at;
 }
 
-function parseTemplate(text: string, what: string): { ok: true; doc: ReturnType<typeof parseDocument> } | { ok: false; message: string } {
+function parseYaml(text: string, what: string): { ok: true; doc: ReturnType<typeof parseDocument> } | { ok: false; message: string } {
   const all = parseAllDocuments(text, { logLevel: 'silent' });
   if (Array.isArray(all) && all.length > 1) return { ok: false, message: `${what} holds ${all.length} YAML documents; a template is one document` };
   const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false, keepSourceTokens: false });
@@ -144,9 +145,9 @@ function parseTemplate(text: string, what: string): { ok: true; doc: ReturnType<
  * a message naming the problem) a template it cannot extend without rewriting the user's text.
  */
 export function insertIntoTemplate(existing: string, generated: string, name = 'template.yaml'): InsertResult {
-  const ex = parseTemplate(existing, name);
+  const ex = parseYaml(existing, name);
   if (!ex.ok) return fail(`${ex.message}; fix it first, nothing was changed`);
-  const gen = parseTemplate(generated, 'the generated template');
+  const gen = parseYaml(generated, 'the generated template');
   if (!gen.ok) return fail(gen.message);
   const genRoot = gen.doc.contents;
   if (!isMap(genRoot)) return fail('the generated template is not a YAML map');
@@ -250,7 +251,7 @@ export function insertIntoTemplate(existing: string, generated: string, name = '
   text += existing.slice(cursor);
 
   // Check the result before offering it: valid YAML, the user's entries unchanged, every addition present.
-  const check = parseTemplate(text, 'the merged template');
+  const check = parseYaml(text, 'the merged template');
   if (!check.ok) return fail(`inserting would not give valid YAML (${check.message}); nothing was changed`);
   const before = ex.doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;
   const after = check.doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;

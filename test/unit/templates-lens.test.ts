@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../src/engine/templates/model.ts';
 import { parseTemplate } from '../../src/engine/templates/parse.ts';
-import { functionFacts, type FunctionFacts } from '../../src/extension/templates/function-facts.ts';
-import { costLens, shortCount } from '../../src/extension/templates/lens.ts';
-import { adviseRequest } from '../../src/extension/templates/advise.ts';
-import { VersionCache } from '../../src/extension/templates/cache.ts';
+import { functionFacts, type FunctionFacts } from '../../src/engine/templates/function-facts.ts';
+import { costLens, shortCount } from '../../src/engine/templates/lens.ts';
+import { adviseRequest } from '../../src/engine/templates/advise.ts';
+import { VersionCache } from '../../src/engine/templates/cache.ts';
 
 function facts(text: string, id: string): FunctionFacts {
   const model = buildModel(parseTemplate(text));

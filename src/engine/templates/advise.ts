@@ -5,9 +5,9 @@
  * wins: it is the workload the user described. What the template cannot say (traffic, duration) comes
  * from the same assumed defaults as the cost lens, and `notes` says so. Plain TypeScript, no `vscode`.
  */
-import { LIMITS } from '../../engine/facts/index.ts';
-import { parseScenario, RUNTIME_LIST, type EventSource, type Scenario, type ScenarioInput } from '../../engine/scenario.ts';
-import type { TemplateEventKind as SourceKind } from '../../engine/templates/model.ts';
+import { LIMITS } from '../facts/index.ts';
+import { parseScenario, RUNTIME_LIST, type EventSource, type Scenario, type ScenarioInput } from '../scenario.ts';
+import type { TemplateEventKind as SourceKind } from './model.ts';
 import { attachedScenarioInput, LENS_DEFAULTS, type LensDefaults } from './lens.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
 

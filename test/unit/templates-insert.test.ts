@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { advise } from '../../src/engine/index.ts';
 import { scaffold } from '../../src/engine/scaffold/index.ts';
-import { insertIntoTemplate } from '../../src/extension/scaffold/insertTemplate.ts';
+import { insertIntoTemplate } from '../../src/engine/templates/insert.ts';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'scenarios');
 

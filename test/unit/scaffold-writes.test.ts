@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { besideName, buildOps, choicesFor, planFiles, type Resolution } from '../../src/extension/scaffold/plan.ts';
+import { besideName, buildOps, choicesFor, planFiles, type Resolution } from '../../src/engine/scaffold/writes.ts';
 import type { ScaffoldFile } from '../../src/engine/scaffold/index.ts';
 
 const f = (path: string, contents = `generated ${path}\n`): ScaffoldFile => ({ path, contents, role: 'config' });

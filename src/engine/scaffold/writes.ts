@@ -1,10 +1,11 @@
 /**
- * The pure part of writing scaffolded files into a workspace folder (no vscode import, unit-tested):
+ * Writing scaffolded files into a folder that may already hold some of them (pure: no vscode, no fs):
  * which generated files already exist, what the user may do with each, the name of a file written
- * beside an existing one, and the list of writes that results.
+ * beside an existing one, and the list of writes that results. The editor's Scaffold from Scenario…
+ * runs it; an insertion into an existing template.yaml is that document's `TemplateSession.insertPlan`.
  */
-import { checkScaffoldPath, type IacDialect, type ScaffoldFile } from '../../engine/scaffold/index.ts';
-import { insertIntoTemplate, type TextInsertion } from './insertTemplate.ts';
+import { checkScaffoldPath, type IacDialect, type ScaffoldFile } from './index.ts';
+import { insertIntoTemplate, type InsertResult, type TextInsertion } from '../templates/insert.ts';
 
 export type FileStatus = 'new' | 'exists';
 
@@ -62,6 +63,11 @@ export interface BuildInput {
   readonly existingText: (path: string) => string | undefined;
   /** Paths taken in the folder (existing files), for beside-names. */
   readonly taken: (path: string) => boolean;
+  /**
+   * The insertion of a generated template into the existing file (the editor passes the document's
+   * session, which has parsed it already); by default `insertIntoTemplate` on `existingText`.
+   */
+  readonly insert?: (path: string, generated: string, existing: string) => InsertResult;
 }
 
 export interface BuildResult {
@@ -97,7 +103,7 @@ export function buildOps(input: BuildInput): BuildResult {
         skipped.push(f.path);
         continue;
       }
-      const res = insertIntoTemplate(text, f.contents, f.path);
+      const res = input.insert ? input.insert(f.path, f.contents, text) : insertIntoTemplate(text, f.contents, f.path);
       if (!res.ok) {
         problems.push(res.message);
         skipped.push(f.path);

@@ -7,7 +7,7 @@ import {
   lineStartsOf,
   offsetToPosition,
   positionToOffset,
-} from '../../src/extension/templates/positions.ts';
+} from '../../src/engine/templates/lines.ts';
 
 const yaml = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n';
 

@@ -3,16 +3,23 @@
  * attached in `Metadata.LambdaAdvisor` when it is valid, otherwise the defaults from the settings
  * (`lambdaAdvisor.codeLens.assumedRequestsPerMonth`, `…assumedDurationMs`), and the lens says which.
  * The function's own settings (memory, architecture, /tmp) come from the template, AWS defaults where
- * it leaves them out. Plain TypeScript, no `vscode`.
+ * it leaves them out. Uses only the engine's public API (`src/engine/index.ts`).
  */
-import { DEFAULT_REGION, LIMITS } from '../../engine/facts/index.ts';
-import { priceDesign, pricePlainFunction } from '../../engine/cost/index.ts';
-import type { PricedConfig } from '../../engine/design.ts';
-import { durationAt } from '../../engine/model/performance.ts';
-import { expectedFill } from '../../engine/recommend/batching.ts';
-import { SECONDS_PER_MONTH } from '../../engine/recommend/context.ts';
-import { mb, ms, shortCount, usd } from '../../engine/format.ts';
-import { formatErrors, monthlyRequests, parseScenario, type Scenario } from '../../engine/scenario.ts';
+import {
+  DEFAULT_REGION,
+  durationAt,
+  expectedFill,
+  formatErrors,
+  LIMITS,
+  monthlyRequests,
+  parseScenario,
+  priceDesign,
+  pricePlainFunction,
+  SECONDS_PER_MONTH,
+  type PricedConfig,
+  type Scenario,
+} from '../index.ts';
+import { mb, ms, shortCount, usd } from '../format.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
 
 export interface LensDefaults {

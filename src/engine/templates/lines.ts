@@ -1,12 +1,16 @@
 /**
- * Offsets <-> line/character positions, and the engine's text edits turned into ranges, for the text of
- * ONE document version. Plain TypeScript (no `vscode`), so it is unit-tested on its own; the providers
- * wrap the results in `vscode.Position` / `vscode.Range`.
+ * The line map of a template: offsets <-> line/character positions, and the engine's text edits turned
+ * into ranges, for the text of ONE document version. The one definition for the editor (ranges of
+ * diagnostics, hovers, lenses, quick fixes), the findings' line/column (CLI, SARIF) and the cursor.
+ *
+ * The line starts come from yaml's `LineCounter` when the parser reads the text (`ParsedTemplate.lineStarts`);
+ * `lineStartsOf` computes the same list for a text that is not parsed (not a template).
  *
  * Offsets and characters are UTF-16 code units, like VS Code's `TextDocument.offsetAt`. Lines end at
  * `\n`; a `\r` before it belongs to the line break, so a position never points between `\r` and `\n`
  * (VS Code does the same).
  */
+import type { LocatedRange, TextRange } from './types.ts';
 
 export interface Pos {
   readonly line: number;
@@ -18,7 +22,7 @@ export interface PosRange {
   readonly end: Pos;
 }
 
-/** Offsets where each line starts. */
+/** Offsets where each line starts (what yaml's `LineCounter` records while parsing). */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -54,6 +58,14 @@ export function positionToOffset(text: string, starts: readonly number[], pos: P
   if (pos.line >= starts.length) return text.length;
   const start = starts[pos.line] ?? 0;
   return start + Math.max(0, Math.min(pos.character, lineLength(text, starts, pos.line)));
+}
+
+/** A range with its 0-based line and column at both ends (the findings' `range`). */
+export function locate(t: { readonly text: string; readonly lineStarts: readonly number[] }, range: TextRange): LocatedRange {
+  const end = Math.max(range.start, range.end);
+  const a = offsetToPosition(t.text, t.lineStarts, range.start);
+  const b = offsetToPosition(t.text, t.lineStarts, end);
+  return { start: range.start, end, line: a.line, column: a.character, endLine: b.line, endColumn: b.character };
 }
 
 /** An edit as the engine gives it: replace [start, end) of the linted text with newText. */
