@@ -5,7 +5,8 @@
  */
 import { OBSERVABILITY } from '../facts/observability.ts';
 import type { Plan } from './plan.ts';
-import { ALIAS_NAME, endpointLogicalId, endpointService } from './sam.ts';
+import { endpointLogicalId } from './cfn.ts';
+import { ALIAS_NAME, endpointService } from './infra.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const lit = (v: unknown): string => JSON.stringify(v);

@@ -5,7 +5,7 @@
 import { OBSERVABILITY } from '../facts/observability.ts';
 import { block, call, expr, renderFile, type Block, type Body, type HclValue } from './hcl.ts';
 import type { Plan } from './plan.ts';
-import { ALIAS_NAME, endpointService } from './sam.ts';
+import { ALIAS_NAME, endpointService } from './infra.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const resource = (type: string, name: string, body: Body): Block => block('resource', [type, name], body);
