@@ -23,7 +23,7 @@
  */
 import type { Architecture, Runtime } from '../facts/index.ts';
 import { OBSERVABILITY } from '../facts/observability.ts';
-import type { Plan } from './plan.ts';
+import type { Plan, SourceFamily } from './plan.ts';
 import type { HandlerLanguage } from './types.ts';
 
 /** A resource the plan refers to; each dialect maps it to its own reference (ARN, name, construct). */
@@ -100,8 +100,8 @@ export interface FunctionElement {
   readonly tracing: 'Active';
   readonly reservedConcurrency: number | null;
   readonly environment: ReadonlyArray<readonly [string, EnvValue]>;
-  /** AWS managed policies the role needs whatever the design (logs, X-Ray). */
-  readonly managedPolicies: readonly string[];
+  /** AWS managed policies the role needs whatever the design (logs, X-Ray), by a short id. */
+  readonly managedPolicies: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
 /** A published version behind an alias: provisioned concurrency and SnapStart apply to versions. */
@@ -150,6 +150,8 @@ export interface PermissionElement {
   readonly invoker: 'restApi' | 'httpApi' | 'loadBalancer' | 'uploadBucket' | 'sourceTopic' | 'eventRule' | 'schedule';
   readonly principal: string;
   readonly mechanism: 'resource-policy' | 'role';
+  /** The route an API may invoke the function on (APIs only). */
+  readonly route: HttpRoute | null;
 }
 
 interface Batch {
@@ -204,6 +206,8 @@ interface HttpRoute {
 }
 export interface RestApiElement extends HttpRoute {
   readonly kind: 'restApi';
+  /** The API's title (the design's name). */
+  readonly title: string;
 }
 export interface HttpApiElement extends HttpRoute {
   readonly kind: 'httpApi';
@@ -298,7 +302,6 @@ export function emitAll<Ctx>(elements: readonly InfraElement[], emitters: Emitte
 // ---------- building the plan ----------
 
 export const ALIAS_NAME = 'live';
-const ORDERS_PATH = '/orders';
 const SERVICE_SUFFIX = '.amazonaws.com';
 
 /** `s3` / `com.amazonaws.us-east-1.s3` → `s3`. */
@@ -339,12 +342,14 @@ function alarm(id: AlarmElement['id'], subject: AlarmElement['subject'], metric:
   };
 }
 
-const invoker = (name: PermissionElement['invoker'], service: string, mechanism: PermissionElement['mechanism'] = 'resource-policy'): PermissionElement => ({
+const invoker = (name: PermissionElement['invoker'], service: string, mechanism: PermissionElement['mechanism'] = 'resource-policy', route: HttpRoute | null = null): PermissionElement => ({
   kind: 'permission',
   invoker: name,
   principal: `${service}${SERVICE_SUFFIX}`,
   mechanism,
+  route,
 });
+const ORDERS: HttpRoute = { path: '/orders', method: 'POST' };
 
 function functionElement(plan: Plan): FunctionElement {
   const d = plan.design;
@@ -368,103 +373,118 @@ function functionElement(plan: Plan): FunctionElement {
     tracing: 'Active',
     reservedConcurrency: d.concurrency.reserved,
     environment,
-    managedPolicies: ['service-role/AWSLambdaBasicExecutionRole', 'AWSXRayDaemonWriteAccess'],
+    managedPolicies: [
+      { id: 'logs', name: 'service-role/AWSLambdaBasicExecutionRole' },
+      { id: 'xray', name: 'AWSXRayDaemonWriteAccess' },
+    ],
   };
 }
 
-/** The event source's elements: what it creates, who may invoke the function, what the role may read. */
-function sourceElements(plan: Plan, onFailure: boolean): InfraElement[] {
+const windowOf = (plan: Plan): number | null => {
+  const seconds = plan.design.batching?.maximumBatchingWindowSeconds ?? 0;
+  return seconds > 0 ? seconds : null;
+};
+
+function queueElements(plan: Plan): InfraElement[] {
   const d = plan.design;
-  const b = d.batching;
-  const e = d.errorHandling;
-  const window = b !== null && b.maximumBatchingWindowSeconds > 0 ? b.maximumBatchingWindowSeconds : null;
-  if (plan.family === 'queue' && b !== null && e.queue !== null) {
-    const q = e.queue;
-    const fifo = plan.source === 'sqs-fifo';
-    const elements: InfraElement[] = [];
-    if (q.deadLetterQueue) {
-      elements.push(
-        { kind: 'deadLetterQueue', fifo },
-        alarm('deadLetterQueueDepth', { queue: 'deadLetterQueue' }, 'ApproximateNumberOfMessagesVisible', `${plan.displayName}: messages are in the dead-letter queue`),
-      );
-    }
+  const b = d.batching!;
+  const q = d.errorHandling.queue!;
+  const fifo = plan.source === 'sqs-fifo';
+  const elements: InfraElement[] = [];
+  if (q.deadLetterQueue) {
     elements.push(
-      {
-        kind: 'queueSource',
-        fifo,
-        visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
-        deadLetter: q.deadLetterQueue ? { maxReceiveCount: q.maxReceiveCount } : null,
-        batchSize: b.batchSize,
-        windowSeconds: window,
-        reportBatchItemFailures: b.reportBatchItemFailures,
-        maximumConcurrency: d.concurrency.maximumConcurrency,
-      },
-      {
-        kind: 'grant',
-        id: 'PollSourceQueue',
-        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
-        on: [{ ref: 'sourceQueue', part: 'resource' }],
-      },
+      { kind: 'deadLetterQueue', fifo },
+      alarm('deadLetterQueueDepth', { queue: 'deadLetterQueue' }, 'ApproximateNumberOfMessagesVisible', `${plan.displayName}: messages are in the dead-letter queue`),
     );
-    return elements;
   }
-  if (plan.family === 'stream' && b !== null) {
-    const kinesis = plan.source === 'kinesis';
-    return [
-      {
-        kind: 'streamSource',
-        stream: kinesis ? 'kinesis' : 'dynamodb',
-        startingPosition: 'LATEST',
-        batchSize: b.batchSize,
-        windowSeconds: window,
-        reportBatchItemFailures: b.reportBatchItemFailures,
-        parallelizationFactor: d.concurrency.parallelizationFactor,
-        bisectBatchOnFunctionError: e.bisectBatchOnFunctionError,
-        retryAttempts: e.retryAttempts,
-        maximumRecordAgeSeconds: e.maximumRecordAgeSeconds,
-        onFailure,
-        tableKey: 'orderId',
-      },
-      kinesis
-        ? {
-            kind: 'grant',
-            id: 'ReadStream',
-            actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:SubscribeToShard'],
-            on: [{ ref: 'sourceStream', part: 'resource' }],
-          }
-        : {
-            kind: 'grant',
-            id: 'ReadStream',
-            actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
-            on: [{ ref: 'sourceTable', part: 'stream' }],
-          },
-    ];
-  }
-  if (plan.family === 'kafka' && b !== null) {
-    return [
-      {
-        kind: 'kafkaSource',
-        batchSize: b.batchSize,
-        windowSeconds: window,
-        startingPosition: 'LATEST',
-        defaultTopic: 'orders',
-        onFailure,
-        managedPolicy: 'service-role/AWSLambdaMSKExecutionRole',
-      },
-    ];
-  }
+  elements.push(
+    {
+      kind: 'queueSource',
+      fifo,
+      visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+      deadLetter: q.deadLetterQueue ? { maxReceiveCount: q.maxReceiveCount } : null,
+      batchSize: b.batchSize,
+      windowSeconds: windowOf(plan),
+      reportBatchItemFailures: b.reportBatchItemFailures,
+      maximumConcurrency: d.concurrency.maximumConcurrency,
+    },
+    {
+      kind: 'grant',
+      id: 'PollSourceQueue',
+      actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
+      on: [{ ref: 'sourceQueue', part: 'resource' }],
+    },
+  );
+  return elements;
+}
+
+const STREAM_READ: Record<StreamSourceElement['stream'], Omit<GrantElement, 'kind'>> = {
+  kinesis: {
+    id: 'ReadStream',
+    actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:SubscribeToShard'],
+    on: [{ ref: 'sourceStream', part: 'resource' }],
+  },
+  dynamodb: {
+    id: 'ReadStream',
+    actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+    on: [{ ref: 'sourceTable', part: 'stream' }],
+  },
+};
+
+function streamElements(plan: Plan, onFailure: boolean): InfraElement[] {
+  const d = plan.design;
+  const b = d.batching!;
+  const e = d.errorHandling;
+  const stream = plan.source === 'kinesis' ? 'kinesis' : 'dynamodb';
+  return [
+    {
+      kind: 'streamSource',
+      stream,
+      startingPosition: 'LATEST',
+      batchSize: b.batchSize,
+      windowSeconds: windowOf(plan),
+      reportBatchItemFailures: b.reportBatchItemFailures,
+      parallelizationFactor: d.concurrency.parallelizationFactor,
+      bisectBatchOnFunctionError: e.bisectBatchOnFunctionError,
+      retryAttempts: e.retryAttempts,
+      maximumRecordAgeSeconds: e.maximumRecordAgeSeconds,
+      onFailure,
+      tableKey: 'orderId',
+    },
+    { kind: 'grant', ...STREAM_READ[stream] },
+  ];
+}
+
+function kafkaElements(plan: Plan, onFailure: boolean): InfraElement[] {
+  return [
+    {
+      kind: 'kafkaSource',
+      batchSize: plan.design.batching!.batchSize,
+      windowSeconds: windowOf(plan),
+      startingPosition: 'LATEST',
+      defaultTopic: 'orders',
+      onFailure,
+      managedPolicy: 'service-role/AWSLambdaMSKExecutionRole',
+    },
+  ];
+}
+
+function httpElements(plan: Plan): InfraElement[] {
   switch (plan.http) {
     case 'rest':
-      return [invoker('restApi', 'apigateway'), { kind: 'restApi', path: ORDERS_PATH, method: 'POST' }];
+      return [invoker('restApi', 'apigateway', 'resource-policy', ORDERS), { kind: 'restApi', ...ORDERS, title: plan.displayName }];
     case 'http':
-      return [invoker('httpApi', 'apigateway'), { kind: 'httpApi', path: ORDERS_PATH, method: 'POST' }];
+      return [invoker('httpApi', 'apigateway', 'resource-policy', ORDERS), { kind: 'httpApi', ...ORDERS }];
     case 'url':
       return [{ kind: 'functionUrl', authType: 'AWS_IAM' }];
     case 'alb':
-      return [invoker('loadBalancer', 'elasticloadbalancing'), { kind: 'loadBalancer', path: ORDERS_PATH, method: 'POST', defaultPriority: 100 }];
+      return [invoker('loadBalancer', 'elasticloadbalancing'), { kind: 'loadBalancer', ...ORDERS, defaultPriority: 100 }];
     default:
-      break;
+      return [];
   }
+}
+
+function eventElements(plan: Plan): InfraElement[] {
   switch (plan.source) {
     case 's3':
       return [
@@ -482,6 +502,16 @@ function sourceElements(plan: Plan, onFailure: boolean): InfraElement[] {
       return [];
   }
 }
+
+/** The event source's elements, by family: what it creates, who may invoke the function, what the role may read. */
+const SOURCE_ELEMENTS: Record<SourceFamily, (plan: Plan, onFailure: boolean) => InfraElement[]> = {
+  queue: queueElements,
+  stream: streamElements,
+  kafka: kafkaElements,
+  http: httpElements,
+  'async-event': eventElements,
+  direct: () => [],
+};
 
 /** The plan for a design, in the order the dialects render it. */
 export function infraPlan(plan: Plan): InfraElement[] {
@@ -515,7 +545,7 @@ export function infraPlan(plan: Plan): InfraElement[] {
       elements.push(alarm('failureQueueDepth', { queue: 'failureQueue' }, 'ApproximateNumberOfMessagesVisible', `${plan.displayName}: failed events are waiting in the on-failure queue`));
     }
   }
-  elements.push(...sourceElements(plan, onFailure));
+  elements.push(...SOURCE_ELEMENTS[plan.family](plan, onFailure));
   if (plan.async) {
     elements.push({ kind: 'asyncInvoke', retryAttempts: e.retryAttempts, maximumEventAgeSeconds: e.maximumEventAgeSeconds, onFailure });
   }
