@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { parse as parseYaml, type Tags } from 'yaml';
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { scaffold } from '../../src/engine/scaffold/index.ts';
+import { scaffold, ScaffoldError } from '../../src/engine/scaffold/index.ts';
+import { EVENT_SOURCES } from '../../src/engine/facts/index.ts';
 import { infraPlan, type InfraElement } from '../../src/engine/scaffold/infra.ts';
 import { makePlan } from '../../src/engine/scaffold/plan.ts';
 import { SAM_EMITTERS } from '../../src/engine/scaffold/sam.ts';
@@ -115,4 +116,31 @@ test('every invoker calls the published alias when the design has one (SnapStart
   const stack = file({ ...designFor('alb'), coldStart: { strategy: 'snapstart', expectedInitMs: 300 } }, 'cdk', 'lib/stack.ts');
   assert.match(stack, /const target = new lambda\.Alias\(this, 'LiveAlias'/);
   assert.match(stack, /targets: \[new elbTargets\.LambdaTarget\(target\)\]/);
+});
+
+test('a stream or Kafka design whose failure destination the mapping cannot take is refused, naming the field', () => {
+  for (const source of ['kinesis', 'dynamodb-streams', 'kafka'] as const) {
+    for (const dest of ['lambda', 'eventbridge'] as const) {
+      const d = designFor(source);
+      for (const iac of ['sam', 'cdk', 'terraform'] as const) {
+        assert.throws(
+          () => scaffold({ ...d, errorHandling: { ...d.errorHandling, onFailureDestination: dest } }, { iac, language: 'typescript' }),
+          (e: unknown) => e instanceof ScaffoldError && e.field === 'errorHandling.onFailureDestination' && e.message.includes('only to sqs, sns, s3') && e.message.includes(`got ${dest}`),
+          `${source} → ${dest} (${iac})`,
+        );
+      }
+    }
+    for (const dest of EVENT_SOURCES.mappingFailureDestinations.value) {
+      const d = designFor(source);
+      const t = samOf({ ...d, errorHandling: { ...d.errorHandling, onFailureDestination: dest as 'sqs' | 'sns' | 's3' } });
+      const event = Object.values(t.Resources.Function.Properties.Events as Record<string, { Properties: { DestinationConfig?: unknown } }>)[0]!;
+      assert.ok(event.Properties.DestinationConfig, `${source} → ${dest}: the mapping sends failed batches there`);
+    }
+  }
+  // Asynchronous invocations take every destination type.
+  for (const dest of ['lambda', 'eventbridge'] as const) {
+    const d = designFor('sns');
+    const t = samOf({ ...d, errorHandling: { ...d.errorHandling, onFailureDestination: dest } });
+    assert.ok(t.Resources.Function.Properties.EventInvokeConfig.DestinationConfig.OnFailure.Destination, `sns → ${dest}`);
+  }
 });
