@@ -54,18 +54,18 @@ const envValue = (v: EnvValue): string =>
   'literal' in v ? lit(v.literal) : v.nameOf === 'settingsParameter' ? "Fn.join('', ['/', settingsParameterName.valueAsString])" : 'idempotencyTable.tableName';
 
 /** The grants CDK does not make by itself (event sources and destinations grant their own). */
-const GRANTS: Partial<Record<GrantId, readonly string[]>> = {
-  ReadSettings: [
+const GRANTS: Partial<Record<GrantId, (actions: readonly string[]) => string[]>> = {
+  ReadSettings: (actions) => [
     '    // Settings and secrets: read only this parameter (its name is in the environment, never its value).',
     '    fn.addToRolePolicy(',
     '      new iam.PolicyStatement({',
-    "        actions: ['ssm:GetParameter', 'ssm:GetParameters'],",
+    `        actions: [${actions.map(sq).join(', ')}],`,
     "        resources: [Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: settingsParameterName.valueAsString })],",
     '      }),',
     '    );',
   ],
-  IdempotencyRecords: ['    idempotencyTable.grantReadWriteData(fn);'],
-  ReadUploads: ['    uploadBucket.grantRead(fn);'],
+  IdempotencyRecords: () => ['    idempotencyTable.grantReadWriteData(fn);'],
+  ReadUploads: () => ['    uploadBucket.grantRead(fn);'],
 };
 
 const S3_EVENTS: Record<UploadBucketElement['events'], string> = { ObjectCreated: 'OBJECT_CREATED' };
@@ -153,7 +153,7 @@ export const CDK_EMITTERS: Emitters<Cdk> = {
     c.props.push('      snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,');
   },
   grant: (e, c) => {
-    c.after.push(...(GRANTS[e.id] ?? []));
+    c.after.push(...(GRANTS[e.id]?.(e.actions) ?? []));
   },
   failureDestination: (e, c) => {
     c.destination = DESTINATIONS[e.type](c);

@@ -301,11 +301,11 @@ export function emitAll<Ctx>(elements: readonly InfraElement[], emitters: Emitte
 
 // ---------- building the plan ----------
 
-export const ALIAS_NAME = 'live';
+const ALIAS_NAME = 'live';
 const SERVICE_SUFFIX = '.amazonaws.com';
 
 /** `s3` / `com.amazonaws.us-east-1.s3` → `s3`. */
-export function endpointService(name: string): string {
+function endpointService(name: string): string {
   const parts = name.split('.');
   return (parts[parts.length - 1] ?? name).toLowerCase();
 }
