@@ -11,7 +11,7 @@
  * so it works whichever of the two builds the scenario schema. Zod cannot see into a `refine`, so the
  * few facts that live there (the priced Regions) are added here from the same source the refine uses.
  */
-import { toJSONSchema } from 'zod/v4/core';
+import { toJSONSchema, type $ZodType } from 'zod/v4/core';
 import { supportedRegions } from './facts/index.ts';
 import { scenarioSchema, SOURCES_LIST } from './scenario.ts';
 
@@ -86,16 +86,25 @@ export function schemaFields(root: JsonSchema): Array<{ path: string; node: Json
   return out;
 }
 
-function generate(): JsonSchema {
-  const schema = toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema;
-  delete schema['$schema'];
-  for (const { path, node } of schemaFields(schema)) {
+/**
+ * The JSON Schema of a zod 4 schema (classic or mini) as a scenario-like input: what may be written
+ * (defaults make a field optional), draft-07 keywords, no `$schema`, field descriptions by path.
+ */
+export function inputJsonSchema(schema: $ZodType, descriptions: Readonly<Record<string, string>> = FIELD_DESCRIPTIONS): JsonSchema {
+  const out = toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema;
+  delete out['$schema'];
+  for (const { path, node } of schemaFields(out)) {
     dropSafeIntegerBounds(node);
     const items = node['items'];
     if (items !== null && typeof items === 'object') dropSafeIntegerBounds(items as JsonSchema);
-    const description = FIELD_DESCRIPTIONS[path];
+    const description = descriptions[path];
     if (description !== undefined) node['description'] = description;
   }
+  return out;
+}
+
+function generate(): JsonSchema {
+  const schema = inputJsonSchema(scenarioSchema);
   // The Region is checked by a refine (so its message can say "priced Regions"): state the same list here.
   const region = properties(schema)?.['region'];
   if (region) region['enum'] = supportedRegions();

@@ -173,7 +173,7 @@ test('scaffold returns the engine\u2019s files for the design, and writes nothin
   ] as const) {
     const r = await call('scaffold', { scenario, ...args });
     assert.notEqual(r.isError, true, text(r));
-    const expected = scaffold(design.design, { iac, language }).map((f) => ({ path: f.path, contents: f.contents }));
+    const expected: Array<{ path: string; contents: string }> = scaffold(design.design, { iac, language }).map((f) => ({ path: f.path, contents: f.contents }));
     assert.deepEqual(r.structuredContent, { iac, language, files: expected });
     assert.match(text(r), /nothing was written/);
   }
