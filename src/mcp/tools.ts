@@ -275,10 +275,11 @@ const lintTool = (): ToolSpec => ({
     'Check an AWS SAM or CloudFormation template (YAML or JSON) against the advisor\u2019s Lambda design rules: SQS visibility ' +
     'timeout and partial batch failures, stream retries and on-failure destinations, async failure destinations, timeouts behind ' +
     'API Gateway or ALB, recursive S3 triggers, VPC endpoints, arm64, keep-warm pings, wide IAM statements and literal secrets. ' +
-    'Give EITHER `path` (a file inside the working directory) OR `text` (the template itself, with an optional `fileName` used in the findings). ' +
+    'Give EITHER `path` (a file inside the working directory) OR `text` (the template itself, with an optional `fileName` used in the findings); ' +
+    'in VS Code, with neither, the template in the active editor is checked. ' +
     'Result: the same JSON as `lambda-advisor lint --format json`: {findings:[{ruleId, severity, message, file, line, column, resource, property}]}.',
   inputSchema: objectSchema({
-    path: { type: 'string', minLength: 1, description: 'Path of the template, relative to the working directory (it may not leave it).' },
+    path: { type: 'string', minLength: 1, description: 'Path of the template, relative to the working directory (in VS Code: the workspace folder); it may not leave it.' },
     text: { type: 'string', description: 'The template\u2019s text, when it is not a file (or has unsaved changes).' },
     fileName: { type: 'string', minLength: 1, description: 'The name to report findings under when `text` is given (default: template.yaml).' },
   }),
