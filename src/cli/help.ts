@@ -8,7 +8,7 @@ Usage:
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
   lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
   lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never]
-  lambda-advisor mcp
+  lambda-advisor mcp [--root DIR]
   lambda-advisor help [command]
   lambda-advisor --version
 
@@ -91,7 +91,7 @@ Options:
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad arguments or an unreadable file.
 `;
 
-export const MCP_HELP = `Usage: lambda-advisor mcp
+export const MCP_HELP = `Usage: lambda-advisor mcp [--root DIR]
 
 Runs a Model Context Protocol server on stdin/stdout for an AI agent (VS Code, Claude Code, Cursor,
 Kiro, any MCP client). Its tools are the CLI's commands, with the same JSON results:
@@ -103,12 +103,15 @@ Kiro, any MCP client). Its tools are the CLI's commands, with the same JSON resu
   scaffold    {scenario, iac?, language?}             {iac, language, files:[{path, contents}]}
 
 Nothing is written and nothing is sent anywhere: scaffold returns the files for the agent to create.
-A path is resolved against the working directory the server starts in and may not leave it.
+A path is resolved against the server's folder (--root, else the working directory it starts in)
+and may not leave it.
 Invalid input is a tool result with isError and one line per problem, named by field path.
 
 Add it to a client, e.g. VS Code's .vscode/mcp.json:
-  { "servers": { "lambda-advisor": { "type": "stdio", "command": "npx", "args": ["lambda-advisor", "mcp"] } } }
+  { "servers": { "lambda-advisor": { "type": "stdio", "command": "npx",
+                                      "args": ["lambda-advisor", "mcp", "--root", "\${workspaceFolder}"] } } }
 
 Options:
+  --root DIR      the folder lint's paths resolve against and may not leave (default: the working directory)
   -h, --help      show this help
 `;

@@ -1,11 +1,15 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` and `mcp` (the same as tools for AI agents) around the engine. Argument
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` around the engine, and `mcp`, the
+ * same as tools for AI agents. Argument
  * parsing and printing only; every decision and every number comes from src/engine.
  *
  * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else (and, for `lint`, findings
  * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given).
  */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { version } from '../../package.json';
+import { parseCommandArgs } from './args.ts';
 import { runCost } from './cost.ts';
 import { LINT_HELP, MAIN_HELP, MCP_HELP } from './help.ts';
 import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError, processIo } from './io.ts';
@@ -36,15 +40,20 @@ function isStream(x: unknown): x is NodeJS.ReadableStream & NodeJS.WritableStrea
 
 /** `mcp` serves the tools until stdin ends; the server (and the MCP SDK) load only when it runs. */
 async function runMcpCommand(argv: string[], io: CliIo): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  const { values } = parseCommandArgs('mcp', argv, { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 0);
+  if (values['help']) {
     io.stdout.write(MCP_HELP);
     return EXIT_OK;
   }
-  if (argv.length > 0) throw new UsageError(`unexpected argument '${argv[0]}' for 'mcp' (see: lambda-advisor mcp --help)`);
+  const root = values['root'];
+  if (typeof root === 'string') {
+    const st = await stat(root).catch(() => null);
+    if (st === null || !st.isDirectory()) throw new UsageError(`--root ${root}: not a folder`);
+  }
   const { serveStdio } = await import('../mcp/server.ts');
   await serveStdio({
     version,
-    cwd: process.cwd(),
+    cwd: resolve(typeof root === 'string' ? root : process.cwd()),
     stdin: isStream(io.stdin) ? io.stdin : process.stdin,
     stdout: isStream(io.stdout) ? io.stdout : process.stdout,
   });

@@ -220,6 +220,46 @@ test('invalid input is a tool result with isError and each problem by field path
   assert.deepEqual(errors.errors.map((e) => e.path).sort(), ['scenario', 'scenario.traffic.peakPerSecond', 'scenario.work.maxMemoryUsedMb', 'scenario.work.measuredAtMemoryMb']);
 });
 
+test('`mcp --help`, a stray argument and a --root that is not a folder', async () => {
+  const help = await run(['mcp', '--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: lambda-advisor mcp \[--root DIR\]/);
+  assert.match(help.stdout, /"servers": \{ "lambda-advisor"/);
+  assert.equal((await run(['help', 'mcp'])).stdout, help.stdout);
+  const stray = await run(['mcp', 'now']);
+  assert.equal(stray.code, 2);
+  assert.match(stray.stderr, /unexpected argument 'now' for 'mcp'/);
+  const root = await run(['mcp', '--root', join(dir, 'outside.yaml')]);
+  assert.equal(root.code, 2);
+  assert.match(root.stderr, /--root .*outside\.yaml: not a folder/);
+});
+
+test('--root sets the folder paths resolve against and may not leave', async () => {
+  const loader = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const main = JSON.stringify(join(ROOT, 'src', 'cli', 'main.ts'));
+  const other = new Client({ name: 'lambda-advisor-test-root', version: '0.0.0' });
+  await other.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', loader, '-e', `require(${main}).main(['mcp', '--root', ${JSON.stringify(work)}])`],
+      cwd: dir,
+      env: { ...process.env } as Record<string, string>,
+      stderr: 'pipe',
+    }),
+  );
+  try {
+    const ok = (await other.callTool({ name: 'lint', arguments: { path: PROBLEMS } })) as CallToolResult;
+    assert.notEqual(ok.isError, true, text(ok));
+    const out = (await other.callTool({ name: 'lint', arguments: { path: 'outside.yaml' } })) as CallToolResult;
+    assert.equal(out.isError, true);
+    assert.match(text(out), /no such file/, 'outside.yaml is beside the root, not in it');
+    const up = (await other.callTool({ name: 'lint', arguments: { path: '../outside.yaml' } })) as CallToolResult;
+    assert.match(text(up), /outside the working directory/);
+  } finally {
+    await other.close();
+  }
+});
+
 test('nothing was written in the working directory or beside it, and nothing reached stderr', async () => {
   assert.deepEqual(snapshot(dir), before0);
   assert.equal(stderr, '');
