@@ -108,8 +108,9 @@ and may not leave it.
 Invalid input is a tool result with isError and one line per problem, named by field path.
 
 Add it to a client, e.g. VS Code's .vscode/mcp.json:
-  { "servers": { "lambda-advisor": { "type": "stdio", "command": "npx",
-                                      "args": ["lambda-advisor", "mcp", "--root", "\${workspaceFolder}"] } } }
+  { "servers": { "lambda-advisor": { "type": "stdio", "command": "node", "args": [
+      "/path/to/lambda-design-advisor/bin/lambda-advisor.js", "mcp", "--root", "\${workspaceFolder}"] } } }
+(other clients: the same command and args under "mcpServers"; see the README)
 
 Options:
   --root DIR      the folder lint's paths resolve against and may not leave (default: the working directory)

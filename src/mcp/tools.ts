@@ -156,7 +156,7 @@ function designSummary(d: Design): string {
   if (d.concurrency.reserved !== null) parts.push(`reserved concurrency ${formatCount(d.concurrency.reserved)}`);
   if (d.concurrency.provisioned !== null) parts.push(`provisioned concurrency ${formatCount(d.concurrency.provisioned)}`);
   if (d.vpc.attach) parts.push(`in a VPC (${formatCount(d.vpc.natGateways)} NAT gateways)`);
-  const lines = [`${parts.join('; ')}.`, `Estimated p99 ${formatCount(Math.round(d.estimatedP99Ms))} ms; ${billSummary(d.cost)}`];
+  const lines = [`${parts.join('; ')}.`, `Estimated p99 of one invocation${d.batching ? ' (one batch)' : ''}: ${formatCount(Math.round(d.estimatedP99Ms))} ms; ${billSummary(d.cost)}`];
   const serious = d.warnings.filter((w) => w.severity !== 'info');
   if (serious.length > 0) lines.push(`${serious.length} warning${serious.length === 1 ? '' : 's'}:`, ...serious.map((w) => `- ${w.severity}: ${w.message}`));
   lines.push('Every decision with its reason and sources is in the structured result (the same JSON as `lambda-advisor recommend --json`).');
