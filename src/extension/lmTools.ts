@@ -33,10 +33,23 @@ function tool(name: LmToolName): vscode.LanguageModelTool<Input> {
   };
 }
 
-/** Register the language-model tools (a VS Code without `vscode.lm.registerTool` simply gets none). */
+/** Command: which agent tools chat can use, and one of them run on the active editor through vscode.lm. */
+export const CHECK_AGENT_TOOLS_COMMAND = 'lambdaAdvisor.checkAgentTools';
+
+/**
+ * Register the language-model tools (a VS Code without `vscode.lm.registerTool` simply gets none) and
+ * the command that checks them.
+ */
 export function registerLanguageModelTools(context: vscode.ExtensionContext): void {
-  if (typeof vscode.lm?.registerTool !== 'function') return;
-  for (const name of Object.keys(LM_TOOLS) as LmToolName[]) {
-    context.subscriptions.push(vscode.lm.registerTool(LM_TOOLS[name], tool(name)));
+  if (typeof vscode.lm?.registerTool === 'function') {
+    for (const name of Object.keys(LM_TOOLS) as LmToolName[]) {
+      context.subscriptions.push(vscode.lm.registerTool(LM_TOOLS[name], tool(name)));
+    }
   }
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CHECK_AGENT_TOOLS_COMMAND, async () => {
+      const { checkAgentTools } = await import('./lmToolsImpl.ts');
+      await checkAgentTools();
+    }),
+  );
 }

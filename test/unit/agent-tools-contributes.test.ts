@@ -44,6 +44,11 @@ test('activate() registers every contributed tool, lazily', () => {
   assert.doesNotMatch(register, /from '\.\.\/engine|from '\.\.\/mcp\/tools/);
   assert.match(register, /await import\('\.\/lmToolsImpl\.ts'\)/);
   assert.equal(toolSpecs().length, TOOL_NAMES.length);
+  // "Lambda Advisor: Check Agent Tools" is contributed and registered with the tools.
+  const commands = (JSON.parse(text) as { contributes: { commands: Array<{ command: string; title: string; category: string }> } }).contributes.commands;
+  assert.deepEqual(commands.find((c) => c.command === 'lambdaAdvisor.checkAgentTools'), { command: 'lambdaAdvisor.checkAgentTools', title: 'Check Agent Tools', category: 'Lambda Advisor' });
+  assert.match(register, /CHECK_AGENT_TOOLS_COMMAND = 'lambdaAdvisor\.checkAgentTools'/);
+  assert.match(register, /registerCommand\(CHECK_AGENT_TOOLS_COMMAND/);
 });
 
 test('prepareInvocation messages say what will be computed, from what', () => {
