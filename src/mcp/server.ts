@@ -10,9 +10,9 @@
  */
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { confinedHost } from './paths.ts';
-import { runTool, toolSpecs, type ToolHost, type ToolOutcome } from './tools.ts';
+import { runTool, TOOL_NAMES, toolSpec, toolSpecs, type ToolHost, type ToolOutcome } from './tools.ts';
 
 export const SERVER_NAME = 'lambda-advisor';
 
@@ -52,7 +52,11 @@ export function createMcpServer(options: McpOptions): Server {
   const server = new Server({ name: SERVER_NAME, title: 'Lambda Design Advisor', version: options.version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   const tools = mcpTools();
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) => toCallToolResult(await runTool(request.params.name, request.params.arguments, host)));
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    // An unknown tool is a protocol error (the MCP spec); bad arguments are a tool result the model can act on.
+    if (!toolSpec(request.params.name)) throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${request.params.name}' (tools: ${TOOL_NAMES.join(', ')})`);
+    return toCallToolResult(await runTool(request.params.name, request.params.arguments, host));
+  });
   return server;
 }
 

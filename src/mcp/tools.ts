@@ -146,7 +146,8 @@ const LANGUAGES = ['typescript', 'python'] as const;
 
 // ---- summaries -----------------------------------------------------------------------------------
 
-const usd = (n: number) => `$${formatUsd(n)}`;
+/** Dollars as the CLI prints them, with the sign: `$8.53`, `$0.0042`, `< $0.0001`. */
+const usd = (n: number) => formatUsd(n).replace(/^([<>] )?(-?)/, (_m, bound: string | undefined, minus: string) => `${bound ?? ''}${minus}$`);
 
 function designSummary(d: Design): string {
   const parts = [

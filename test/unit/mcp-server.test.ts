@@ -126,6 +126,10 @@ test('cost returns the same JSON as `cost --json`, from a scenario and from plai
   const plain = await call('cost', { requests: 1_000_000, durationMs: 100, memoryMb: 1024 });
   const cliPlain = await run(['cost', '--requests', '1000000', '--duration-ms', '100', '--memory', '1024', '--json']);
   assert.deepEqual(plain.structuredContent, JSON.parse(cliPlain.stdout));
+  const total = (JSON.parse(cliPlain.stdout) as { total: number }).total;
+  assert.ok(text(plain).startsWith(`A plain function: about $${total.toFixed(2)} a month in us-east-1, prices as of `), text(plain));
+  const tiny = await call('cost', { requests: 1, durationMs: 1, memoryMb: 128 });
+  assert.match(text(tiny), /about < \$0\.0001 a month/, 'a sub-cent bill does not read as free or as "$<"');
   const full = await call('cost', {
     requests: 30_000_000, durationMs: 250, memoryMb: 2048, architecture: 'arm64', region: 'eu-west-1', freeTier: true,
     provisionedConcurrency: 5, provisionedHours: 200, ephemeralMb: 2048,
@@ -206,7 +210,6 @@ test('invalid input is a tool result with isError and each problem by field path
     ['lint', { path: join(dir, 'outside.yaml') }, [/is outside the working directory/]],
     ['lint', { path: 'link-out.yaml' }, [/link-out\.yaml leads outside the working directory through a symbolic link; refused/]],
     ['lint', { path: 'parent-link/outside.yaml' }, [/through a symbolic link; refused/]],
-    ['nope', {}, [/Unknown tool 'nope'/]],
   ];
   for (const [name, args, patterns] of cases) {
     const r = await call(name, args);
@@ -216,6 +219,9 @@ test('invalid input is a tool result with isError and each problem by field path
     const ok = await call('cost', { requests: 1, durationMs: 1, memoryMb: 128 });
     assert.notEqual(ok.isError, true);
   }
+  // An unknown tool is a protocol error, and the server still answers after it.
+  await assert.rejects(call('nope', {}), /Unknown tool 'nope' \(tools: recommend, cost, lint, scaffold\)/);
+  assert.notEqual((await call('cost', { requests: 1, durationMs: 1, memoryMb: 128 })).isError, true);
   const errors = (await call('recommend', { scenario: bad })).structuredContent as { errors: Array<{ path: string }> };
   assert.deepEqual(errors.errors.map((e) => e.path).sort(), ['scenario', 'scenario.traffic.peakPerSecond', 'scenario.work.maxMemoryUsedMb', 'scenario.work.measuredAtMemoryMb']);
 });
