@@ -5,7 +5,7 @@
  * meets --fail-on (default error), 2 on bad arguments or an unreadable file, 0 otherwise.
  */
 import { references } from '../engine/facts/index.ts';
-import { jsonText, lintJson, type LintedFile } from '../engine/json.ts';
+import { jsonText, lintJson, type LintedFile } from '../engine/contracts.ts';
 import { lintTemplate, RULES, type Severity } from '../engine/templates/index.ts';
 
 export interface LintIo {

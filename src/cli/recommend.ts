@@ -7,7 +7,7 @@ import { describeSource, readScenarioJson } from './input.ts';
 import { type CliIo, EXIT_OK, UsageError } from './io.ts';
 import type { Design } from '../engine/design.ts';
 import { formatErrors } from '../engine/scenario.ts';
-import { designJson, jsonText } from '../engine/json.ts';
+import { designJson, jsonText } from '../engine/contracts.ts';
 
 /** Read, validate and advise on the scenario at `path`; invalid fields become one UsageError naming each. */
 export async function designFor(path: string, io: CliIo): Promise<Design> {

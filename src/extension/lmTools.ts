@@ -11,6 +11,7 @@
  */
 import * as vscode from 'vscode';
 import { invocationMessage, LM_TOOLS, type LmToolName } from '../mcp/lm.ts';
+import { COMMANDS } from '../protocol/commands.ts';
 
 export { LM_TOOLS, type LmToolName };
 
@@ -33,12 +34,9 @@ function tool(name: LmToolName): vscode.LanguageModelTool<Input> {
   };
 }
 
-/** Command: which agent tools chat can use, and one of them run on the active editor through vscode.lm. */
-export const CHECK_AGENT_TOOLS_COMMAND = 'lambdaAdvisor.checkAgentTools';
-
 /**
  * Register the language-model tools (a VS Code without `vscode.lm.registerTool` simply gets none) and
- * the command that checks them.
+ * Check Agent Tools: which of them chat can use, and one run on the active editor through vscode.lm.
  */
 export function registerLanguageModelTools(context: vscode.ExtensionContext): void {
   if (typeof vscode.lm?.registerTool === 'function') {
@@ -47,7 +45,7 @@ export function registerLanguageModelTools(context: vscode.ExtensionContext): vo
     }
   }
   context.subscriptions.push(
-    vscode.commands.registerCommand(CHECK_AGENT_TOOLS_COMMAND, async () => {
+    vscode.commands.registerCommand(COMMANDS.checkAgentTools, async () => {
       const { checkAgentTools } = await import('./lmToolsImpl.ts');
       await checkAgentTools();
     }),

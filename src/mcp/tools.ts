@@ -2,7 +2,7 @@
  * The engine as tools for AI agents: recommend, cost, lint and scaffold, independent of how they are
  * served. The MCP server (server.ts) and the VS Code language-model tools (src/extension/lmTools.ts)
  * both list these specs and run them, so an agent gets the same answer from either, and the same JSON
- * as the CLI's `--json` output (the builders in src/engine/json.ts).
+ * as the CLI's `--json` output (the builders in src/engine/contracts.ts).
  *
  * Every input schema is generated from the one scenario schema (src/engine/scenario-schema.ts). Input
  * is validated here, never trusted: a bad field becomes an error outcome that names it by path
@@ -13,10 +13,10 @@ import { advise } from '../engine/index.ts';
 import { pricePlainFunction, type PlainFunction } from '../engine/cost/index.ts';
 import type { Design } from '../engine/design.ts';
 import { DEFAULT_REGION, LIMITS, PRICING_UNITS } from '../engine/facts/index.ts';
-import { billJson, designJson, lintJson } from '../engine/json.ts';
+import { billJson, designJson, lintJson } from '../engine/contracts.ts';
 import type { FieldError } from '../engine/scenario.ts';
 import { scenarioJsonSchema, type JsonSchema } from '../engine/scenario-schema.ts';
-import { formatCount, formatUsd } from '../cli/format.ts';
+import { count as formatCount, usd } from '../engine/format.ts';
 
 export type ToolName = 'recommend' | 'cost' | 'lint' | 'scaffold';
 export const TOOL_NAMES: readonly ToolName[] = ['recommend', 'cost', 'lint', 'scaffold'];
@@ -145,9 +145,6 @@ const IACS = ['sam', 'cdk', 'terraform'] as const;
 const LANGUAGES = ['typescript', 'python'] as const;
 
 // ---- summaries -----------------------------------------------------------------------------------
-
-/** Dollars as the CLI prints them, with the sign: `$8.53`, `$0.0042`, `< $0.0001`. */
-const usd = (n: number) => formatUsd(n).replace(/^([<>] )?(-?)/, (_m, bound: string | undefined, minus: string) => `${bound ?? ''}${minus}$`);
 
 function designSummary(d: Design): string {
   const parts = [

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { invocationMessage, LM_TOOLS } from '../../src/mcp/lm.ts';
 import { TOOL_NAMES, toolSpecs } from '../../src/mcp/tools.ts';
 import { mcpTools } from '../../src/mcp/server.ts';
+import { COMMANDS } from '../../src/protocol/commands.ts';
 import { PACKAGE_JSON, syncedPackageJson } from '../../scripts/sync-agent-tools.ts';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,8 +48,8 @@ test('activate() registers every contributed tool, lazily', () => {
   // "Lambda Advisor: Check Agent Tools" is contributed and registered with the tools.
   const commands = (JSON.parse(text) as { contributes: { commands: Array<{ command: string; title: string; category: string }> } }).contributes.commands;
   assert.deepEqual(commands.find((c) => c.command === 'lambdaAdvisor.checkAgentTools'), { command: 'lambdaAdvisor.checkAgentTools', title: 'Check Agent Tools', category: 'Lambda Advisor' });
-  assert.match(register, /CHECK_AGENT_TOOLS_COMMAND = 'lambdaAdvisor\.checkAgentTools'/);
-  assert.match(register, /registerCommand\(CHECK_AGENT_TOOLS_COMMAND/);
+  assert.equal(COMMANDS.checkAgentTools, 'lambdaAdvisor.checkAgentTools');
+  assert.match(register, /registerCommand\(COMMANDS\.checkAgentTools/);
 });
 
 test('prepareInvocation messages say what will be computed, from what', () => {

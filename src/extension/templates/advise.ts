@@ -7,7 +7,7 @@
  */
 import { LIMITS } from '../../engine/facts/index.ts';
 import { parseScenario, RUNTIME_LIST, type EventSource, type Scenario, type ScenarioInput } from '../../engine/scenario.ts';
-import type { SourceKind } from '../../engine/templates/model.ts';
+import type { TemplateEventKind as SourceKind } from '../../engine/templates/model.ts';
 import { attachedScenarioInput, LENS_DEFAULTS, type LensDefaults } from './lens.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
 

@@ -10,9 +10,9 @@
  * Activation only registers the command and the preview scheme; the engine is loaded on first use.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../protocol/commands.ts';
 import { documentFor } from './documents.ts';
 
-export const APPLY_DESIGN_COMMAND = 'lambdaAdvisor.applyDesignToTemplate';
 export const PREVIEW_SCHEME = 'lambda-advisor-preview';
 
 /** Preview texts by preview URI; one entry per open preview, dropped when its document closes. */
@@ -30,7 +30,7 @@ export function registerApplyDesign(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === PREVIEW_SCHEME) previews.delete(doc.uri.toString());
     }),
-    vscode.commands.registerCommand(APPLY_DESIGN_COMMAND, async (uri?: unknown, resourceId?: unknown, scenario?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.applyDesignToTemplate, async (uri?: unknown, resourceId?: unknown, scenario?: unknown) => {
       try {
         await applyDesignToTemplate(uri, resourceId, scenario);
       } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../../engine/facts/index.ts';
 import type { Architecture } from '../../engine/facts/index.ts';
-import { fnNumber, fnProp, type FunctionInfo, type SourceKind, type TemplateModel } from '../../engine/templates/model.ts';
+import { fnNumber, fnProp, type FunctionInfo, type TemplateEventKind as SourceKind, type TemplateModel } from '../../engine/templates/model.ts';
 import { asMap, asSeq, bool, get, getPath, num, refsIn, str } from '../../engine/templates/parse.ts';
 import type { TNode } from '../../engine/templates/types.ts';
 

@@ -11,7 +11,7 @@ import type { PricedConfig } from '../../engine/design.ts';
 import { durationAt } from '../../engine/model/performance.ts';
 import { expectedFill } from '../../engine/recommend/batching.ts';
 import { SECONDS_PER_MONTH } from '../../engine/recommend/context.ts';
-import { mb, ms, usd } from '../../engine/recommend/format.ts';
+import { mb, ms, shortCount, usd } from '../../engine/format.ts';
 import { formatErrors, monthlyRequests, parseScenario, type Scenario } from '../../engine/scenario.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
 
@@ -32,14 +32,7 @@ export interface CostLens {
   readonly basis: 'scenario' | 'defaults';
 }
 
-/** 1000000 -> "1M", 2500000 -> "2.5M", 250000 -> "250k", 800 -> "800". */
-export function shortCount(n: number): string {
-  const fmt = (v: number) => String(Number(v.toFixed(v >= 100 ? 0 : 1)));
-  if (n >= 1e9) return `${fmt(n / 1e9)}B`;
-  if (n >= 1e6) return `${fmt(n / 1e6)}M`;
-  if (n >= 1e3) return `${fmt(n / 1e3)}k`;
-  return fmt(n);
-}
+export { shortCount };
 
 /** The unwrapped scenario of `Metadata.LambdaAdvisor`: the object itself, or its `scenario` field. */
 export function attachedScenarioInput(attached: unknown): unknown {
