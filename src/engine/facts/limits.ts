@@ -8,7 +8,7 @@ export interface Fact<T> {
   readonly note?: string;
 }
 
-function fact<T>(value: T, source: SourceId, note?: string): Fact<T> {
+export function fact<T>(value: T, source: SourceId, note?: string): Fact<T> {
   return note === undefined ? { value, source } : { value, source, note };
 }
 

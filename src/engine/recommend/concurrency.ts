@@ -39,7 +39,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const s = c.s;
   const warnings: Warning[] = [];
   const recS = input.perRecordAvgMs / 1_000;
-  const poll = c.kind === 'queue' || c.kind === 'stream';
+  const poll = c.src.batching !== null;
+  const control = c.src.concurrencyControl;
   const units = fillUnits(c);
   const peakFill = poll ? expectedFill(c.peakRate / units, input.windowSeconds, input.batchSize) : 1;
   const batchesPerSecond = c.peakRate / peakFill;
@@ -75,7 +76,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   let tradeOff = '';
   const refs = references('scaling', 'limits');
 
-  if (c.kind === 'sync' || c.kind === 'async') {
+  if (control === 'reserved') {
     if (protect) {
       const maxReservable = CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value;
       reserved = Math.min(maxReservable, Math.max(1, allowed));
@@ -86,7 +87,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
           id: 'downstream-overload',
           severity: 'warning',
           message:
-            c.kind === 'sync'
+            c.src.callerWaits
               ? `At peak the function needs ${neededAtPeak} concurrent executions but the downstream takes ${reserved}: callers beyond that get HTTP 429 (throttled). Put a queue between them, cache, or raise the downstream's limit.`
               : `At peak the function needs ${neededAtPeak} concurrent executions but the downstream takes ${reserved}: Lambda holds throttled events and retries them for up to the maximum event age, so they are delayed, not lost.`,
           references: references('concurrency', 'scaling'),
@@ -98,8 +99,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
       parts.push('No downstream limit was given, so no reserved concurrency: the function scales with demand.');
       tradeOff = 'Without a cap a burst can reach every dependency at full speed; set reserved concurrency if something behind the function cannot scale with it.';
     }
-  } else if (c.kind === 'queue') {
-    const fifo = s.source === 'sqs-fifo';
+  } else if (control === 'maximum-concurrency') {
+    const lanes = c.src.lanes;
     if (protect) {
       const min = CONCURRENCY.sqsMaximumConcurrencyMin.value;
       const max = CONCURRENCY.sqsMaximumConcurrencyMax.value;
@@ -128,8 +129,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     parts.push(
       `No reserved concurrency on an SQS consumer: below ${CONCURRENCY.sqsOverPollingBelow.value}, Lambda's pollers (which start at ${CONCURRENCY.sqsInitialConcurrency.value}) still take messages they cannot hand to the function; the throttled messages return to the queue and can reach the dead-letter queue unprocessed ("over-polling"). MaximumConcurrency limits the pollers themselves.`,
     );
-    if (fifo) {
-      const groups = s.traffic.messageGroups;
+    if (lanes !== null) {
+      const groups = lanes.count(s);
       if (groups !== undefined) {
         parts.push(`A FIFO queue runs at most one batch per message group: ${num(groups)} groups cap concurrency at ${num(groups)}.`);
         effective = Math.min(effective, groups);
@@ -138,7 +139,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
             id: 'ordering',
             severity: 'warning',
             message: `At peak the FIFO queue needs ${neededAtPeak} concurrent batches but its ${num(groups)} message groups allow only ${num(groups)}: messages will back up. Use more message groups (finer ordering keys) if order only matters per key.`,
-            references: references('sqsScaling'),
+            references: references(lanes.references),
           });
         }
       } else {
@@ -147,7 +148,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     }
     tradeOff = 'A cap turns overload into queueing delay: messages wait longer at peak, but nothing downstream falls over and nothing is lost while the retention period lasts.';
     refs.push(...references('sqsScaling', 'scalingConfig'));
-  } else if (s.source === 'kafka') {
+  } else if (control === 'partitions') {
     parts.push('Kafka pollers never exceed the topic\'s partition count (to keep per-partition order): give the topic at least as many partitions as the concurrency needed.');
     if (protect) {
       parts.push(`To protect the downstream (${dsWhy.join(' and ')}), keep the partition count (or the provisioned-mode MaximumPollers) at ${num(Math.max(1, allowed))} or below.`);
@@ -221,11 +222,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         ` The account has ${num(account)} concurrent executions per Region by default; a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} every 10 seconds.`,
       tradeOff,
       references: refs.filter((r, i) => refs.indexOf(r) === i),
-      ...(c.kind === 'queue'
-        ? { articleCorrection: 'The 2019 article said SQS pollers start at 5 and add 60 per minute up to 1,000; they now add up to 300 per minute (up to 1,250 by default), and MaximumConcurrency (2–1,000) caps them without reserved concurrency.' }
-        : c.kind === 'stream' && s.source !== 'kafka'
-          ? { articleCorrection: 'The 2019 article said one invocation per shard; a parallelization factor of up to 10 now runs several batches per shard at once.' }
-          : {}),
+      ...(c.src.articleCorrections.concurrency !== null ? { articleCorrection: c.src.articleCorrections.concurrency } : {}),
     },
   };
 }

@@ -10,11 +10,12 @@ export interface InvocationDecision {
 }
 
 export function decideInvocation(c: Context): InvocationDecision {
-  const { kind, label, s } = c;
+  const { label, s, src } = c;
+  const inv = src.invocation;
   const rate = `${num(c.avgRate)}/s on average${c.peakGiven ? `, ${num(c.peakRate)}/s at peak` : ''}`;
-  if (kind === 'sync') {
+  if (inv.model === 'push' && inv.type === 'RequestResponse') {
     return {
-      value: { model: 'push', type: 'RequestResponse', pollerKind: null },
+      value: inv,
       rationale: {
         title: 'Invocation',
         summary: 'Push, synchronous (RequestResponse)',
@@ -30,9 +31,9 @@ export function decideInvocation(c: Context): InvocationDecision {
       },
     };
   }
-  if (kind === 'async') {
+  if (inv.model === 'push') {
     return {
-      value: { model: 'push', type: 'Event', pollerKind: null },
+      value: inv,
       rationale: {
         title: 'Invocation',
         summary: 'Push, asynchronous (Event)',
@@ -49,15 +50,10 @@ export function decideInvocation(c: Context): InvocationDecision {
       },
     };
   }
-  const queue = kind === 'queue';
-  const scaling = queue
-    ? `Lambda's pollers start with ${CONCURRENCY.sqsInitialConcurrency.value} concurrent batches and add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute while messages wait` +
-      (s.source === 'sqs-fifo' ? ', never more than the number of active message groups' : '')
-    : s.source === 'kafka'
-      ? 'Lambda adds pollers as the consumer lag grows, at most one per partition'
-      : `Lambda runs one batch per shard at a time, or up to ${CONCURRENCY.parallelizationFactorMax.value} with a parallelization factor`;
+  const queue = inv.pollerKind === 'queue';
+  const scaling = src.scaling?.sentence ?? '';
   return {
-    value: { model: 'poll', type: 'RequestResponse', pollerKind: queue ? 'queue' : 'stream' },
+    value: inv,
     rationale: {
       title: 'Invocation',
       summary: `Poll (event source mapping), synchronous batches from a ${queue ? 'queue' : 'stream'}`,
@@ -67,10 +63,8 @@ export function decideInvocation(c: Context): InvocationDecision {
         (queue ? '(the message comes back after its visibility timeout).' : '(the shard waits until the batch succeeds or is given up).'),
       tradeOff:
         'The queue or stream absorbs bursts and protects what is downstream, at the price of some delay (batching window, polling) and of batch error handling.',
-      references: references('lambdaServices', 'esmSemantics', queue ? 'sqsScaling' : s.source === 'kafka' ? 'kafkaScaling' : 'kinesisParameters'),
-      ...(queue && s.source === 'sqs'
-        ? { articleCorrection: 'The 2019 article said SQS pollers scale by +60 per minute; since November 2023 they add up to +300 per minute.' }
-        : {}),
+      references: references('lambdaServices', 'esmSemantics', ...(src.scaling ? [src.scaling.references] : [])),
+      ...(src.articleCorrections.invocation !== null ? { articleCorrection: src.articleCorrections.invocation } : {}),
     },
   };
 }

@@ -63,10 +63,10 @@ export function chooseArchitecture(c: Context): Architecture {
  */
 export function throughputLimit(c: Context): number {
   const s = c.s;
-  if (s.source === 'kinesis' || s.source === 'dynamodb-streams') return (s.traffic.shards ?? 1) * CONCURRENCY.parallelizationFactorMax.value;
-  let limit = Infinity;
-  if (s.source === 'sqs-fifo' && s.traffic.messageGroups !== undefined) limit = s.traffic.messageGroups;
-  if (c.kind === 'queue' && s.downstream.maxConcurrency !== undefined)
+  const lanes = c.src.lanes;
+  const count = lanes === null ? undefined : (lanes.count(s) ?? lanes.assumeWhenUnknown ?? undefined);
+  let limit = lanes === null || count === undefined ? Infinity : count * lanes.maxPerLane;
+  if (c.src.concurrencyControl === 'maximum-concurrency' && s.downstream.maxConcurrency !== undefined)
     limit = Math.min(limit, Math.max(CONCURRENCY.sqsMaximumConcurrencyMin.value, Math.min(CONCURRENCY.sqsMaximumConcurrencyMax.value, s.downstream.maxConcurrency)));
   return limit;
 }

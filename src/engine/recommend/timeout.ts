@@ -1,7 +1,7 @@
 /** Decision 3: the function timeout, from the p99 duration of one invocation with a safety factor. */
 import { LIMITS, references } from '../facts/index.ts';
 import type { Rationale, Warning } from '../design.ts';
-import { isApiGateway, MODEL, type Context } from './context.ts';
+import { MODEL, type Context } from './context.ts';
 import { ms } from './format.ts';
 
 export interface TimeoutDecision {
@@ -17,24 +17,21 @@ export function decideTimeout(c: Context, invocationP99Ms: number): TimeoutDecis
   const cap = c.timeoutCapSeconds;
   const wanted = Math.max(MIN_TIMEOUT_SECONDS, Math.ceil((invocationP99Ms * MODEL.timeoutSafetyFactor) / 1_000));
   const timeoutSeconds = Math.min(cap, wanted);
-  const api = isApiGateway(c.s.source);
-  const capSource = api ? LIMITS.apiGatewayIntegrationTimeoutSeconds : LIMITS.timeoutMaxSeconds;
+  const limit = c.src.timeout;
+  const capSource = limit.fact;
+  const sourceCap = capSource !== LIMITS.timeoutMaxSeconds;
   const warnings: Warning[] = [];
-  const unit = c.kind === 'queue' || c.kind === 'stream' ? 'one full batch' : 'one invocation';
+  const unit = c.src.batching !== null ? 'one full batch' : 'one invocation';
   if (wanted > cap) {
     const cannotFinish = invocationP99Ms > cap * 1_000;
-    const fix = api
-      ? 'Return at once and let the client poll for the result (start the work asynchronously), or use a REST API with response streaming, which is not bound by the ' + `${LIMITS.apiGatewayIntegrationTimeoutSeconds.value} s integration timeout.`
-      : c.kind === 'queue' || c.kind === 'stream'
-        ? 'Use smaller batches, split the work into steps (Step Functions or Lambda durable functions), or make it faster.'
-        : 'Split the work into steps (Step Functions or Lambda durable functions) or make it faster.';
+    const fix = limit.fix;
     warnings.push({
       id: 'timeout-capped',
       severity: cannotFinish ? 'error' : 'warning',
       message: cannotFinish
         ? `The p99 of ${unit} (${ms(invocationP99Ms)}) is longer than the ${cap} s the ${c.label} allows: slow requests will fail. ${fix}`
         : `${MODEL.timeoutSafetyFactor} × the p99 of ${unit} (${ms(invocationP99Ms)}) is above the ${cap} s the ${c.label} allows, so the timeout is capped at ${cap} s with less margin than usual. ${fix}`,
-      references: references(capSource, ...(api ? (['apiGatewayStreaming'] as const) : [])),
+      references: references(capSource, ...limit.fixReferences),
     });
   }
   return {
@@ -49,7 +46,7 @@ export function decideTimeout(c: Context, invocationP99Ms: number): TimeoutDecis
         (wanted > cap ? `, then capped at ${cap} s by the ${c.label}.` : ` (the ${c.label} allows up to ${cap} s).`),
       tradeOff:
         'A tight timeout stops runaway invocations early (and bills less for them) but can cut off legitimately slow ones; a loose one lets a stuck call burn money and, on SQS, lengthens the visibility timeout and so the time before a retry.',
-      references: references(LIMITS.timeoutMaxSeconds, ...(api ? [LIMITS.apiGatewayIntegrationTimeoutSeconds] : [])),
+      references: references(LIMITS.timeoutMaxSeconds, ...(sourceCap ? [capSource] : [])),
     },
   };
 }
