@@ -8,6 +8,7 @@ import type { Design, Rationale, Warning } from '../design.ts';
 import { type Context } from './context.ts';
 import { expectedFill, fillUnits } from './batching.ts';
 import { ms, num } from './format.ts';
+import { pollerRampMinutes, throughputWarnings } from './throughput.ts';
 
 export interface ConcurrencyInput {
   /** Average duration of one record (one request for push sources) at the chosen memory, ms. */
@@ -134,14 +135,6 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
       if (groups !== undefined) {
         parts.push(`A FIFO queue runs at most one batch per message group: ${num(groups)} groups cap concurrency at ${num(groups)}.`);
         effective = Math.min(effective, groups);
-        if (neededAtPeak > groups) {
-          warnings.push({
-            id: 'ordering',
-            severity: 'warning',
-            message: `At peak the FIFO queue needs ${neededAtPeak} concurrent batches but its ${num(groups)} message groups allow only ${num(groups)}: messages will back up. Use more message groups (finer ordering keys) if order only matters per key.`,
-            references: references(lanes.references),
-          });
-        }
       } else {
         parts.push('A FIFO queue runs at most one batch per message group: concurrency is capped by the number of active groups.');
       }
@@ -169,14 +162,6 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         (protect ? `, kept within the downstream's limit (${dsWhy.join(' and ')})` : '') +
         '; records with the same partition key stay in order at any factor.',
     );
-    if (neededAtPeak > shards * max) {
-      warnings.push({
-        id: 'latency-unreachable',
-        severity: 'warning',
-        message: `At peak the stream needs ${neededAtPeak} concurrent batches, more than ${num(shards)} shards × the maximum factor ${max} = ${num(shards * max)}: the iterator age will grow. Add shards or make each record cheaper.`,
-        references: references(CONCURRENCY.parallelizationFactorMax),
-      });
-    }
     if (protect && shards > allowed) {
       warnings.push({
         id: 'downstream-overload',
@@ -189,16 +174,28 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     refs.push(...references('kinesisParameters'));
   }
 
+  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: input.perRecordAvgMs }));
+  const pollers = c.src.pollers;
+  if (pollers !== null && effective > pollers.initial.value) {
+    const minutes = pollerRampMinutes(c, effective);
+    parts.push(
+      `Lambda's pollers start at ${num(pollers.initial.value)} concurrent batches and add up to ${num(pollers.addPerMinute.value)} a minute, so a burst reaches ${num(Math.min(effective, pollers.ceiling.value))} after about ${num(minutes)} minute${minutes === 1 ? '' : 's'}; messages wait in the queue meanwhile.`,
+    );
+  }
   const account = CONCURRENCY.accountDefault.value;
   const spare = account - CONCURRENCY.unreservedFloor.value;
   if (effective > spare) {
     const scaleUp = Math.ceil(effective / CONCURRENCY.scalingPerTenSeconds.value) * 10;
+    const scaling =
+      pollers !== null
+        ? `Lambda's pollers reach ${num(Math.min(effective, pollers.ceiling.value))} after about ${num(pollerRampMinutes(c, effective))} minutes (+${num(pollers.addPerMinute.value)} a minute${effective > pollers.ceiling.value ? `, and stop at ${num(pollers.ceiling.value)} in standard mode` : ''}).`
+        : `Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`;
     warnings.push({
       id: 'account-concurrency',
       severity: effective > account ? 'error' : 'warning',
       message:
         effective > account
-          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`
+          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. ${scaling}`
           : `At peak the function needs ${num(effective)} of the account's default ${num(account)} concurrent executions, leaving less than ${num(CONCURRENCY.unreservedFloor.value)} for every other function in the Region: request a quota increase.`,
       references: references(CONCURRENCY.accountDefault, CONCURRENCY.scalingPerTenSeconds),
     });

@@ -5,15 +5,22 @@
 import { ARTICLE_2019, LIMITS, references } from '../facts/index.ts';
 import type { Design, Warning } from '../design.ts';
 import type { Context } from './context.ts';
+import type { PayloadLimit } from '../sources/index.ts';
 import { mb, usd } from './format.ts';
 
+/**
+ * Payload limits of the source, request (traffic.payloadKb) and response (traffic.responseKb): in each
+ * direction the largest limit exceeded is the one reported (a 2 MB SNS message is above the 1 MB
+ * maximum, not just the 256 KB default).
+ */
 export function payloadWarnings(c: Context): Warning[] {
-  const kb = c.s.traffic.payloadKb;
+  const t = c.s.traffic;
   const out: Warning[] = [];
-  for (const limit of c.src.payload) {
-    if (limit.direction === 'request' && kb > limit.kb) {
-      out.push({ id: 'payload-too-large', severity: limit.severity, message: limit.message(kb), references: references(...limit.references) });
-    }
+  for (const [direction, kb] of [['request', t.payloadKb], ['response', t.responseKb]] as const) {
+    if (kb === undefined) continue;
+    let worst: PayloadLimit | null = null;
+    for (const limit of c.src.payload) if (limit.direction === direction && kb > limit.kb && (worst === null || limit.kb > worst.kb)) worst = limit;
+    if (worst !== null) out.push({ id: 'payload-too-large', severity: worst.severity, message: worst.message(kb), references: references(...worst.references) });
   }
   return out;
 }

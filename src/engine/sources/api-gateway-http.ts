@@ -1,7 +1,7 @@
 /** API Gateway HTTP API: synchronous, cheaper than REST; no response streaming. */
 import { LIMITS } from '../facts/index.ts';
 import { tiered, tiers } from '../cost/rates.ts';
-import { PUSH_SYNC, qty, syncInvokePayload, unordered } from './common.ts';
+import { API_GATEWAY_THROTTLE, CLAIM_CHECK, PUSH_SYNC, qty, syncInvokePayload, syncInvokeResponse, unordered } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const apiGatewayHttp: SourceModule = {
@@ -10,18 +10,23 @@ export const apiGatewayHttp: SourceModule = {
   label: 'API Gateway HTTP API',
   invocation: PUSH_SYNC,
   callerWaits: true,
-  payload: [syncInvokePayload('put the body in S3 and pass a reference (claim check), or stream the response')],
+  payload: [
+    syncInvokePayload(`${CLAIM_CHECK} (an HTTP API cannot stream, so return a large response as a presigned S3 URL)`),
+    syncInvokeResponse(
+      'an HTTP API cannot stream a response, so return a presigned S3 URL, or serve the route from a REST API (responseTransferMode=STREAM) or a function URL (InvokeMode RESPONSE_STREAM)',
+    ),
+  ],
   timeout: {
-    capSeconds: LIMITS.apiGatewayIntegrationTimeoutSeconds.value,
-    fact: LIMITS.apiGatewayIntegrationTimeoutSeconds,
+    capSeconds: LIMITS.httpApiIntegrationTimeoutSeconds.value,
+    fact: LIMITS.httpApiIntegrationTimeoutSeconds,
     fix:
-      'Return at once and let the client poll for the result (start the work asynchronously), or use a REST API with response streaming, which is not bound by the ' +
-      `${LIMITS.apiGatewayIntegrationTimeoutSeconds.value} s integration timeout.`,
+      `Return at once and let the client poll for the result (start the work asynchronously). An HTTP API's ${LIMITS.httpApiIntegrationTimeoutSeconds.value} s limit cannot be raised and it cannot stream; ` +
+      'for longer requests use a REST API with response streaming (responseTransferMode=STREAM, up to 15 minutes) or a function URL.',
     fixReferences: ['apiGatewayStreaming'],
     raisable: null,
   },
   streaming: null,
-  rateLimit: null,
+  rateLimit: API_GATEWAY_THROTTLE,
   lanes: null,
   pollers: null,
   scaling: null,

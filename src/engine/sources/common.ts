@@ -2,11 +2,11 @@
  * What several sources share (the synchronous invoke payload, Lambda's asynchronous queue, the SQS
  * event source mapping, stream shards), so each source module states only where it differs.
  */
-import { CONCURRENCY, EVENT_SOURCES, LIMITS, PRICING_UNITS, type Priced, type RegionPrices, type SourceId } from '../facts/index.ts';
+import { CONCURRENCY, EVENT_SOURCES, LIMITS, PRICING_UNITS, SOURCE_LIMITS, type Priced, type RegionPrices, type SourceId } from '../facts/index.ts';
 import { num } from '../recommend/format.ts';
 import { chunks, rate } from '../cost/rates.ts';
 import type { Scenario } from '../scenario.ts';
-import type { ArticleNote, BatchingLimits, Lanes, OrderingFacts, PayloadLimit, PricingInput, SourceModule, TimeoutLimit } from './types.ts';
+import type { ArticleNote, BatchingLimits, Lanes, OrderingFacts, PayloadLimit, PricingInput, RateLimit, SourceModule, TimeoutLimit } from './types.ts';
 
 export const PUSH_SYNC = { model: 'push', type: 'RequestResponse', pollerKind: null } as const;
 export const PUSH_ASYNC = { model: 'push', type: 'Event', pollerKind: null } as const;
@@ -49,6 +49,41 @@ export const SQS_MESSAGE_PAYLOAD: PayloadLimit = {
 };
 
 export const CLAIM_CHECK = 'put the body in S3 and pass a reference (claim check)';
+
+/** A synchronous response above Lambda's 6 MB buffered limit, with the source's own way out. */
+export function syncInvokeResponse(fix: string): PayloadLimit {
+  return {
+    direction: 'response',
+    kb: SYNC_KB,
+    fact: LIMITS.syncPayloadMb,
+    severity: 'error',
+    message: (kb) => `A ${num(kb)} KB response is above the ${num(LIMITS.syncPayloadMb.value)} MB a synchronous invocation returns: ${fix}.`,
+    references: [LIMITS.syncPayloadMb.source],
+  };
+}
+
+/** A streamed response (function URL, InvokeWithResponseStream, REST STREAM mode): up to 200 MB. */
+export function streamedResponse(how: string): PayloadLimit {
+  return {
+    direction: 'response',
+    kb: SOURCE_LIMITS.streamedResponseMaxMb.value * 1_024,
+    fact: SOURCE_LIMITS.streamedResponseMaxMb,
+    severity: 'error',
+    message: (kb) =>
+      `A ${num(kb)} KB response is above the ${num(SOURCE_LIMITS.streamedResponseMaxMb.value)} MB even a streamed response (${how}) can carry: put it in S3 and return a presigned URL.`,
+    references: [SOURCE_LIMITS.streamedResponseMaxMb.source],
+  };
+}
+
+/** API Gateway's account throttle: 10,000 requests/s with a 5,000 burst, 2,500 / 1,250 in some Regions. */
+export const API_GATEWAY_THROTTLE: RateLimit = {
+  steadyPerSecond: (s) =>
+    (SOURCE_LIMITS.apiGatewayLowThrottleRegions.value.includes(s.region) ? SOURCE_LIMITS.apiGatewayThrottleRpsLowRegions : SOURCE_LIMITS.apiGatewayThrottleRps).value,
+  burst: (s) => (SOURCE_LIMITS.apiGatewayLowThrottleRegions.value.includes(s.region) ? SOURCE_LIMITS.apiGatewayBurstLowRegions : SOURCE_LIMITS.apiGatewayBurst).value,
+  fact: SOURCE_LIMITS.apiGatewayThrottleRps,
+  what: (s) => `API Gateway's account throttle in ${s.region} (shared by every REST, HTTP and WebSocket API of the account there)`,
+  fix: 'request a higher throttle quota through Service Quotas before launch (the burst follows it), cache responses (CloudFront, API Gateway caching), or split the traffic across accounts or Regions',
+};
 
 /** Lambda's own 900 s cap, with the fix for push or poll work. */
 export function lambdaTimeout(poll: boolean): TimeoutLimit {
@@ -173,7 +208,7 @@ export function streamBatching(references: SourceId, fillPerShard: boolean): Bat
 }
 
 /** Shards of a Kinesis or DynamoDB stream: up to 10 concurrent batches each (parallelization factor). */
-export function shardLanes(extra: Pick<Lanes, 'writeLimit' | 'userControlled' | 'retention'>): Lanes {
+export function shardLanes(extra: Pick<Lanes, 'writeLimit' | 'userControlled' | 'retention' | 'fix'>): Lanes {
   return {
     unit: 'shard',
     count: (s: Scenario) => s.traffic.shards,

@@ -1,6 +1,6 @@
 /** Your code calls Invoke with RequestResponse (or InvokeWithResponseStream) and waits. */
 import { SOURCE_LIMITS } from '../facts/index.ts';
-import { lambdaTimeout, NO_PRICING, PUSH_SYNC, syncInvokePayload, unordered } from './common.ts';
+import { CLAIM_CHECK, lambdaTimeout, NO_PRICING, PUSH_SYNC, streamedResponse, syncInvokePayload, syncInvokeResponse, unordered } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const directSync: SourceModule = {
@@ -9,7 +9,11 @@ export const directSync: SourceModule = {
   label: 'direct synchronous Invoke',
   invocation: PUSH_SYNC,
   callerWaits: true,
-  payload: [syncInvokePayload('put the body in S3 and pass a reference (claim check), or stream the response')],
+  payload: [
+    syncInvokePayload(`${CLAIM_CHECK}; a large response can be streamed (InvokeWithResponseStream)`),
+    syncInvokeResponse('stream it (InvokeWithResponseStream, up to 200 MB) or return a presigned S3 URL'),
+    streamedResponse('InvokeWithResponseStream'),
+  ],
   timeout: lambdaTimeout(false),
   streaming: { how: 'call InvokeWithResponseStream', maxMb: SOURCE_LIMITS.streamedResponseMaxMb, references: ['responseStreaming'] },
   rateLimit: null,

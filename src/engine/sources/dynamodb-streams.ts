@@ -13,7 +13,13 @@ export const dynamodbStreams: SourceModule = {
   timeout: lambdaTimeout(true),
   streaming: null,
   rateLimit: null,
-  lanes: shardLanes({ writeLimit: null, userControlled: false, retention: { hours: EVENT_SOURCES.dynamodbStreamRetentionHours, raisable: null } }),
+  lanes: shardLanes({
+    writeLimit: null,
+    userControlled: false,
+    retention: { hours: EVENT_SOURCES.dynamodbStreamRetentionHours, raisable: null },
+    fix: () =>
+      "A DynamoDB stream's shards follow the table's partitions and cannot be added: make each record faster, process a batch's records concurrently where per-key order allows, or hand the heavy work to a queue (for example EventBridge Pipes to SQS), where more consumers can run.",
+  }),
   pollers: null,
   scaling: { sentence: STREAM_SCALING_SENTENCE, references: 'kinesisParameters' },
   batching: streamBatching('kinesisParameters', true),

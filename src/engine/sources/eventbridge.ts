@@ -1,14 +1,25 @@
 /** EventBridge rule: asynchronous push of matching events (1 MB events). */
-import { PRICING_UNITS } from '../facts/index.ts';
+import { PRICING_UNITS, SOURCE_LIMITS } from '../facts/index.ts';
+import { num } from '../recommend/format.ts';
 import { chunks, rate } from '../cost/rates.ts';
-import { ASYNC_INVOKE_PAYLOAD, asyncPush, qty, unordered } from './common.ts';
+import { asyncPush, qty, unordered } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const eventbridge: SourceModule = {
   id: 'eventbridge',
   label: 'EventBridge rule',
   ...asyncPush(),
-  payload: [ASYNC_INVOKE_PAYLOAD],
+  payload: [
+    {
+      direction: 'request',
+      kb: SOURCE_LIMITS.eventBridgeEventMaxKb.value,
+      fact: SOURCE_LIMITS.eventBridgeEventMaxKb,
+      severity: 'error',
+      message: (kb) =>
+        `A ${num(kb)} KB event is above EventBridge's ${num(SOURCE_LIMITS.eventBridgeEventMaxKb.value / 1_024)} MB event size (and Lambda's asynchronous payload): put the body in S3 and send a reference (claim check).`,
+      references: [SOURCE_LIMITS.eventBridgeEventMaxKb.source],
+    },
+  ],
   ordering: unordered(),
   pricing: {
     line: {

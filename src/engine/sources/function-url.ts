@@ -1,6 +1,6 @@
 /** Lambda function URL: a built-in HTTPS endpoint, synchronous, with response streaming (RESPONSE_STREAM). */
 import { SOURCE_LIMITS } from '../facts/index.ts';
-import { lambdaTimeout, PUSH_SYNC, syncInvokePayload, unordered } from './common.ts';
+import { CLAIM_CHECK, lambdaTimeout, PUSH_SYNC, streamedResponse, syncInvokePayload, syncInvokeResponse, unordered } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const functionUrl: SourceModule = {
@@ -9,7 +9,11 @@ export const functionUrl: SourceModule = {
   label: 'function URL',
   invocation: PUSH_SYNC,
   callerWaits: true,
-  payload: [syncInvokePayload('put the body in S3 and pass a reference (claim check), or stream the response')],
+  payload: [
+    syncInvokePayload(`${CLAIM_CHECK}; a large response can be streamed (InvokeMode RESPONSE_STREAM)`),
+    syncInvokeResponse('stream it (set the function URL\'s InvokeMode to RESPONSE_STREAM, up to 200 MB) or return a presigned S3 URL'),
+    streamedResponse('InvokeMode RESPONSE_STREAM'),
+  ],
   timeout: lambdaTimeout(false),
   streaming: { how: 'set the function URL\'s InvokeMode to RESPONSE_STREAM', maxMb: SOURCE_LIMITS.streamedResponseMaxMb, references: ['responseStreaming'] },
   rateLimit: null,

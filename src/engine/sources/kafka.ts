@@ -27,6 +27,7 @@ export const kafka: SourceModule = {
     writeLimit: null,
     userControlled: true,
     retention: null,
+    fix: (n) => `Give the topic at least ${n} partitions, make each record faster, or process a batch's records concurrently where per-key order allows.`,
   },
   pollers: null,
   scaling: { sentence: 'Lambda adds pollers as the consumer lag grows, at most one per partition', references: 'kafkaScaling' },

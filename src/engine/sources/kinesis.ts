@@ -1,6 +1,7 @@
 /** Kinesis data stream: batches per shard, 1,000 records and 1 MB per second of writes per shard. */
 import { PRICING_UNITS, SOURCE_LIMITS } from '../facts/index.ts';
 import { chunks, rate } from '../cost/rates.ts';
+import { num } from '../recommend/format.ts';
 import { lambdaTimeout, POLL_STREAM, qty, SHARD_BLOCKING_NOTE, SHARD_ORDERING, shardLanes, STREAM_CONCURRENCY_CORRECTION, STREAM_SCALING_SENTENCE, streamBatching } from './common.ts';
 import type { SourceModule } from './types.ts';
 
@@ -18,6 +19,8 @@ export const kinesis: SourceModule = {
     writeLimit: { recordsPerSecond: SOURCE_LIMITS.kinesisShardWriteRecordsPerSecond, kbPerSecond: SOURCE_LIMITS.kinesisShardWriteKbPerSecond },
     userControlled: true,
     retention: { hours: SOURCE_LIMITS.kinesisRetentionDefaultHours, raisable: 'raise the stream\'s retention (up to 365 days)' },
+    fix: (n) =>
+      `Use at least ${num(n)} shards (or on-demand capacity mode), make each record faster, or process a batch's records concurrently where per-key order allows.`,
   }),
   pollers: null,
   scaling: { sentence: STREAM_SCALING_SENTENCE, references: 'kinesisParameters' },

@@ -1,5 +1,6 @@
 /** SQS FIFO queue: one batch per message group at a time, batches of at most 10, no batching window. */
 import { EVENT_SOURCES } from '../facts/index.ts';
+import { num } from '../recommend/format.ts';
 import { lambdaTimeout, POLL_QUEUE, SQS_CONCURRENCY_CORRECTION, SQS_MESSAGE_PAYLOAD, SQS_SCALING_SENTENCE, sqsPricing } from './common.ts';
 import { SQS_POLLERS } from './sqs.ts';
 import type { SourceModule } from './types.ts';
@@ -23,6 +24,8 @@ export const sqsFifo: SourceModule = {
     writeLimit: null,
     userControlled: true,
     retention: null,
+    fix: (n) =>
+      `Use at least ${num(n)} message groups (finer MessageGroupId values, if order only matters per key), make each message faster, or process a batch's messages of different groups concurrently.`,
   },
   pollers: SQS_POLLERS,
   scaling: { sentence: `${SQS_SCALING_SENTENCE}, never more than the number of active message groups`, references: 'sqsScaling' },

@@ -82,6 +82,8 @@ export interface Lanes {
   readonly userControlled: boolean;
   /** How long a record stays readable when the consumer falls behind, or null (a queue keeps it days). */
   readonly retention: null | { readonly hours: Fact<number>; readonly raisable: string | null };
+  /** What to do when the lanes cannot carry the load; `lanesNeeded` is how many would. */
+  fix(lanesNeeded: number): string;
 }
 
 /** How Lambda's pollers grow and where they stop (queues), or null (push sources, streams use lanes). */
