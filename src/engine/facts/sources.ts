@@ -137,6 +137,11 @@ export const SOURCES = {
   sqsQueueCfn: aws('CloudFormation: AWS::SQS::Queue (VisibilityTimeout default)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html'),
   gatewayEndpoints: aws('Amazon VPC: gateway endpoints for S3 and DynamoDB (no charge)', 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html'),
   // Event source limits (the source catalogue, src/engine/sources/).
+  esmBatchSize: aws(
+    'Lambda API: CreateEventSourceMapping BatchSize (defaults and maxima per source, Kafka included)',
+    'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/lambda/aws.sdk.kotlin.services.lambda.model/-create-event-source-mapping-request/batch-size.html',
+    '2026-12-01',
+  ),
   albLambda: aws(
     'Use Lambda functions as targets of an Application Load Balancer (1 MB request body and response)',
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html',

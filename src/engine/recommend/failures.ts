@@ -126,7 +126,11 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
   const retries: number = idem ? MODEL.streamRetryAttempts : 0;
   const bisectRounds = Math.ceil(Math.log2(Math.max(1, batchSize))) + 1;
   const ddb = fm.needsFullRecords;
-  const retentionS = EVENT_SOURCES.dynamodbStreamRetentionHours.value * 3_600;
+  const lanes = c.src.lanes;
+  const unit = lanes?.unit ?? 'shard';
+  const retention = lanes?.retention?.hours ?? null;
+  // Without a stated retention (a Kafka topic keeps records as its retention.ms says), a day is assumed.
+  const retentionS = (retention ?? EVENT_SOURCES.dynamodbStreamRetentionHours).value * 3_600;
   // Long enough for every retry and bisection of a batch, well inside the 24 h retention.
   const neededAge = timeoutSeconds * (retries + 1) * bisectRounds;
   const age = Math.min(retentionS / 2, Math.max(MODEL.streamRecordAgeSeconds, EVENT_SOURCES.streamRecordAgeMinSeconds.value, neededAge));
@@ -146,13 +150,13 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
       summary: `${retries} retries, records older than ${num(age)} s set aside, bisect on error, on-failure destination ${dest.toUpperCase()}`,
       why:
         `A failed batch is retried ${retries} time${retries === 1 ? '' : 's'}${idem ? '' : ' (none: the work is not idempotent)'} and split in two on each error (BisectBatchOnFunctionError), isolating a bad record in about ${bisectRounds} rounds for a batch of ${num(batchSize)}; ` +
-        `records older than ${num(age)} s are given up (well inside the ${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h stream retention). ` +
-        `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only ' + `${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h, so a pointer would soon be useless)` : '') : 'an SQS queue (the record there points at the shard and sequence numbers; read them before the retention expires)'}. ` +
-        `Together with ReportBatchItemFailures, one bad record cannot block the shard.` +
+        `records older than ${num(age)} s are given up (${retention !== null ? `well inside the ${num(retention.value)} h retention of the ${c.label}` : 'well before the topic\'s retention (retention.ms) drops them'}). ` +
+        `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only ' + `${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h, so a pointer would soon be useless)` : '') : `an SQS queue (the record there points at ${fm.recordPointer}; read them before the retention expires)`}. ` +
+        `Together with ReportBatchItemFailures, one bad record cannot block the ${unit}.` +
         (fm.note !== null ? ` ${fm.note}` : '') +
         ` ${idemWhy}`,
       tradeOff: 'Finite retries keep the shard moving at the price of setting records aside; they must then be replayed from the destination.',
-      references: references(fm.references, EVENT_SOURCES.dynamodbStreamRetentionHours, 'batchItemFailures', 'powertoolsIdempotency'),
+      references: references(fm.references, ...(retention !== null ? [retention] : []), 'batchItemFailures', 'powertoolsIdempotency'),
       articleCorrection:
         'The 2019 article said a failing record blocks its shard until it expires; that is now only the default: finite MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError, ReportBatchItemFailures and an on-failure destination (SQS, SNS or S3) keep the shard moving.',
     },

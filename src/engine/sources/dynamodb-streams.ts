@@ -24,7 +24,7 @@ export const dynamodbStreams: SourceModule = {
   scaling: { sentence: STREAM_SCALING_SENTENCE, references: 'kinesisParameters' },
   batching: streamBatching('kinesisParameters', true),
   concurrencyControl: 'parallelization-factor',
-  failures: { model: 'stream', references: 'ddbParameters', needsFullRecords: true, note: null },
+  failures: { model: 'stream', references: 'ddbParameters', needsFullRecords: true, note: null, recordPointer: 'the shard and sequence numbers' },
   destinations: ['sqs', 'sns', 's3'],
   ordering: SHARD_ORDERING,
   pricing: {

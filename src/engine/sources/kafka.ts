@@ -42,7 +42,7 @@ export const kafka: SourceModule = {
     references: 'kafkaRetry',
   },
   concurrencyControl: 'partitions',
-  failures: { model: 'stream', references: 'kafkaRetry', needsFullRecords: false, note: 'For Kafka these controls need the event source mapping in provisioned mode.' },
+  failures: { model: 'stream', references: 'kafkaRetry', needsFullRecords: false, note: 'For Kafka these controls need the event source mapping in provisioned mode.', recordPointer: 'the partition and offset' },
   destinations: ['sqs', 'sns', 's3', 'kafka'],
   ordering: { perKey: true, singleLane: () => false, strictMessage: STREAM_STRICT, unorderedNote: '' },
   pricing: { line: null, note: 'The Kafka cluster (MSK or self-managed) is not priced here.' },

@@ -26,7 +26,7 @@ export const kinesis: SourceModule = {
   scaling: { sentence: STREAM_SCALING_SENTENCE, references: 'kinesisParameters' },
   batching: streamBatching('kinesisParameters', true),
   concurrencyControl: 'parallelization-factor',
-  failures: { model: 'stream', references: 'kinesisParameters', needsFullRecords: false, note: null },
+  failures: { model: 'stream', references: 'kinesisParameters', needsFullRecords: false, note: null, recordPointer: 'the shard and sequence numbers' },
   destinations: ['sqs', 'sns', 's3'],
   ordering: SHARD_ORDERING,
   pricing: {

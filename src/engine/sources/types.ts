@@ -126,6 +126,8 @@ export type FailureModel =
       readonly needsFullRecords: boolean;
       /** Said after the controls (Kafka: they need provisioned mode). */
       readonly note: string | null;
+      /** What an on-failure record points at ("the shard and sequence numbers", "the partition and offset"). */
+      readonly recordPointer: string;
     };
 
 /** The pricing lines a source contributes to the bill. */
