@@ -28,6 +28,9 @@ test('ALB: a 2 MB request body is an error naming the 1 MB limit; 900 KB passes'
   assert.ok(cites(w, 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html'));
   const ok = design({ source: 'alb', traffic: { averagePerSecond: 1, payloadKb: 900 }, work: quick });
   assert.deepEqual(byId(ok, 'payload-too-large'), []);
+  // The invocation rationale states the ALB's cap, not Lambda's 6 MB.
+  assert.match(ok.rationale.invocation.tradeOff, /capped at 1 MB each way/);
+  assert.match(design({ source: 'function-url', traffic: { averagePerSecond: 1 }, work: quick }).rationale.invocation.tradeOff, /6 MB each way \(200 MB for a streamed response\)/);
 });
 
 test('ALB: a 1.5 MB response is an error, and the fix is a presigned URL, not streaming (ALB cannot stream)', () => {

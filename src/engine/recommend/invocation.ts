@@ -9,6 +9,20 @@ export interface InvocationDecision {
   readonly rationale: Rationale;
 }
 
+/** "6 MB each way", "1 MB each way", "6 MB each way (200 MB for a streamed response)": the source's own caps. */
+function payloadCap(c: Context): string {
+  const most = (dir: 'request' | 'response', pick: (a: number, b: number) => number): number | null =>
+    c.src.payload.filter((p) => p.direction === dir).reduce<number | null>((acc, p) => (acc === null ? p.kb : pick(acc, p.kb)), null);
+  const request = most('request', Math.min) ?? LIMITS.syncPayloadMb.value * 1_024;
+  const response = most('response', Math.min) ?? request;
+  const streamed = c.src.streaming === null ? null : most('response', Math.max);
+  const mbOf = (kb: number): string => `${num(kb / 1_024)} MB`;
+  return (
+    (request === response ? `${mbOf(request)} each way` : `${mbOf(request)} in, ${mbOf(response)} out`) +
+    (streamed !== null && streamed > response ? ` (${mbOf(streamed)} for a streamed response)` : '')
+  );
+}
+
 export function decideInvocation(c: Context): InvocationDecision {
   const { label, s, src } = c;
   const inv = src.invocation;
@@ -25,9 +39,9 @@ export function decideInvocation(c: Context): InvocationDecision {
           `Each concurrent request needs its own execution environment, so concurrency follows request rate × duration; ` +
           `a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} environments every 10 seconds, and requests beyond that or beyond its concurrency limit are throttled with HTTP 429.`,
         tradeOff:
-          `The caller waits for the whole duration and the payload is capped at ${num(LIMITS.syncPayloadMb.value)} MB each way. ` +
+          `The caller waits for the whole duration and the payload is capped at ${payloadCap(c)}. ` +
           'Work the caller need not wait for is cheaper and more robust behind a queue or an asynchronous invoke.',
-        references: references('lambdaServices', 'invoke', 'scaling'),
+        references: references('lambdaServices', 'invoke', 'scaling', ...c.src.payload.flatMap((p) => p.references)),
       },
     };
   }

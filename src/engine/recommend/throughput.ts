@@ -4,7 +4,8 @@
  * each run a bounded number of batches at once, and where Lambda's pollers stop. A load above one is
  * an error (or, where records only age, a warning) that names the limit, its value and the fix.
  */
-import { references } from '../facts/index.ts';
+import { LIMITS, references } from '../facts/index.ts';
+import { durationAt } from '../model/performance.ts';
 import type { Warning } from '../design.ts';
 import type { Context } from './context.ts';
 import { ms, num } from './format.ts';
@@ -93,7 +94,12 @@ export function throughputWarnings(c: Context, x: ThroughputInput): Warning[] {
       const avg = c.avgRate;
       const neverDrains = avg >= drain;
       const lanesNeeded = Math.ceil(x.neededAtPeak / lanes.maxPerLane - 1e-9);
-      const perLane = lanes.maxPerLane > 1 ? ` (${num(count)} × ${num(lanes.maxPerLane)} batches each at most)` : ` (one batch per ${lanes.unit} at a time)`;
+      const perLane = lanes.maxPerLane > 1 ? ` (at most ${num(lanes.maxPerLane)} batches per ${lanes.unit})` : ` (one batch per ${lanes.unit} at a time)`;
+      const drainAtMax = (capacity * 1_000) / durationAt(c.avgWork, LIMITS.memoryMaxMb.value);
+      const memoryNote =
+        peak > drainAtMax
+          ? ` Even at ${num(LIMITS.memoryMaxMb.value)} MB it would drain only about ${num(drainAtMax)} records/s: more memory cannot carry this peak.`
+          : '';
       const growPerHour = (peak - drain) * 3_600;
       const ageGrowth = 3_600 * (1 - drain / peak);
       const drainAfter = neverDrains ? Infinity : growPerHour / (drain - avg);
@@ -117,7 +123,7 @@ export function throughputWarnings(c: Context, x: ThroughputInput): Warning[] {
         message:
           `At peak the ${c.label} needs ${num(x.neededAtPeak)} concurrent batches, but ${num(count)} ${lanes.unit}${count === 1 ? '' : 's'}${lanes.count(s) === undefined ? ' (assumed)' : ''} ${count === 1 ? 'runs' : 'run'} at most ${num(capacity)}${perLane}: ` +
           `at ${ms(x.perRecordAvgMs)} per record the consumer drains about ${num(drain)} records/s against ${num(peak)}/s arriving. ${backlog} ` +
-          `${lanes.fix(lanesNeeded)}${s.work.profile === 'cpu' ? '' : ' More memory does not help: it only speeds up CPU-bound work.'}`,
+          `${lanes.fix(lanesNeeded)}${memoryNote}`,
         references: references(lanes.references, ...(r !== null ? [r.hours] : [])),
       });
     }

@@ -97,6 +97,21 @@ export interface PollerScaling {
   readonly references: readonly SourceId[];
 }
 
+/**
+ * Provisioned mode of an event source mapping (SQS, Kafka): dedicated event pollers, each carrying a
+ * known throughput, billed per event poller unit hour. Described here so the design can size
+ * MinimumPollers / MaximumPollers from the load; no source fills it yet.
+ */
+export interface ProvisionedPollers {
+  readonly minPollers: { readonly min: Fact<number>; readonly max: Fact<number> };
+  readonly maxPollers: { readonly min: Fact<number>; readonly max: Fact<number> };
+  /** What one poller carries: MB/s and concurrent invocations. */
+  readonly perPoller: { readonly mbPerSecond: Fact<number>; readonly concurrentInvocations: Fact<number> };
+  /** Controls that need provisioned mode (Kafka: retries, bisect, partial batch responses). */
+  readonly unlocks: readonly string[];
+  readonly references: readonly SourceId[];
+}
+
 export interface BatchingLimits {
   readonly defaultSize: Fact<number>;
   readonly maxSize: Fact<number>;
@@ -185,6 +200,8 @@ export interface SourceModule {
   readonly rateLimit: RateLimit | null;
   readonly lanes: Lanes | null;
   readonly pollers: PollerScaling | null;
+  /** Provisioned mode, where the source has one (SQS, Kafka); absent until it is designed. */
+  readonly provisionedPollers?: ProvisionedPollers;
   /** One sentence on how Lambda scales for this source, and the page it comes from. */
   readonly scaling: { readonly sentence: string; readonly references: SourceId } | null;
   readonly batching: BatchingLimits | null;
