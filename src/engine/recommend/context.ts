@@ -41,6 +41,7 @@ export interface Context {
   readonly s: Scenario;
   /** The event source's module: its limits, scaling, batching, failures and pricing. */
   readonly src: SourceModule;
+  /** `src.kind`, kept for callers that still read it; decisions ask `src` for the property they need. */
   readonly kind: SourceKind;
   readonly label: string;
   /** Requests, messages or records per month. */
