@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CONCURRENCY, LIMITS, supportedRegions, DEFAULT_REGION } from './facts/index.ts';
+import { sourceOf } from './sources/index.ts';
 
 export const SOURCES_LIST = [
   'api-gateway-rest',
@@ -76,6 +77,8 @@ export const scenarioSchema = z
         averagePerSecond: nonNegative().optional(),
         peakPerSecond: nonNegative().optional(),
         payloadKb: positive().default(1),
+        /** Response size of a synchronous source, KB, checked against its response limit (ALB 1 MB, 6 MB buffered, 200 MB streamed). */
+        responseKb: positive().optional(),
         shards: positiveInt().optional(),
         messageGroups: positiveInt().optional(),
       },
@@ -157,6 +160,9 @@ export const scenarioSchema = z
     }
     if (t.shards !== undefined && s.source !== 'kinesis' && s.source !== 'dynamodb-streams') {
       ctx.addIssue({ code: 'custom', path: ['traffic', 'shards'], message: 'applies only to kinesis and dynamodb-streams sources' });
+    }
+    if (t.responseKb !== undefined && sourceOf(s.source).kind !== 'sync') {
+      ctx.addIssue({ code: 'custom', path: ['traffic', 'responseKb'], message: 'applies only to synchronous sources (API Gateway, function URL, ALB, direct-sync)' });
     }
     if (t.messageGroups !== undefined && s.source !== 'sqs-fifo') {
       ctx.addIssue({ code: 'custom', path: ['traffic', 'messageGroups'], message: 'applies only to the sqs-fifo source' });
