@@ -3,7 +3,7 @@
  * the engine) is imported on first use.
  */
 import * as vscode from 'vscode';
-import { WIZARD_VIEW_TYPE } from '../protocol/messages.ts';
+import { WIZARD_VIEW_TYPE } from '../protocol/wizard-view.ts';
 import { registerTemplateGuidance } from './templates/index.ts';
 
 export const COMMANDS = {
