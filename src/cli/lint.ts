@@ -5,7 +5,10 @@
  * meets --fail-on (default error), 2 on bad arguments or an unreadable file, 0 otherwise.
  */
 import { references } from '../engine/facts/index.ts';
-import { lintTemplate, RULES, type Finding, type Severity } from '../engine/templates/index.ts';
+// The modules themselves, not the templates barrel: lint needs neither hover nor the scenario schema.
+import { lintTemplate } from '../engine/templates/lint.ts';
+import { RULES } from '../engine/templates/rules/index.ts';
+import type { Finding, Severity } from '../engine/templates/types.ts';
 
 export interface LintIo {
   stdout: (s: string) => void;

@@ -8,6 +8,7 @@
  * the text, so callers can cache by document version (see `parseTemplateCached`).
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
+import { fastParse } from './fast-yaml.ts';
 import type { LocatedRange, ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode, TextRange } from './types.ts';
 
 /** Short-form tags and the long name each stands for. */
@@ -91,13 +92,7 @@ export function parseTemplate(text: string): ParsedTemplate {
   // A cheap gate: no template without one of these words, so other YAML/JSON files cost nothing.
   if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return empty;
   try {
-    const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
-    const errors: ParseError[] = doc.errors.map((e) => {
-      const [s, en] = e.pos;
-      return { message: firstLine(e.message), range: locate({ lineStarts }, { start: s, end: en }) };
-    });
-    const conv = new Converter(text);
-    const root = conv.node(doc.contents);
+    const { root, errors } = rootOf(text, lineStarts);
     const rootMap = root?.kind === 'map' ? root : null;
     const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
     if (!isTemplate || rootMap === null) return { ...empty, errors, root: rootMap };
@@ -117,6 +112,28 @@ export function parseTemplate(text: string): ParsedTemplate {
     return { ...empty, errors: [{ message: `Could not parse the template: ${firstLine(message)}`, range: locate({ lineStarts }, { start: 0, end: 0 }) }] };
   }
 }
+
+/**
+ * The tree of a template and its YAML errors: from the fast reader for the plain YAML nearly every
+ * template is written in, else from the `yaml` package (see fast-yaml.ts; both give the same tree).
+ */
+function rootOf(text: string, lineStarts: readonly number[]): { root: TNode | null; errors: ParseError[] } {
+  const fast = fastParse(text, SHORT_TAGS);
+  if (fast !== undefined) return { root: fast, errors: [] };
+  return yamlRootOf(text, lineStarts);
+}
+
+/** The tree and errors as the `yaml` package reads the text (exported for the tests that compare). */
+export function yamlRootOf(text: string, lineStarts: readonly number[] = lineStartsOf(text)): { root: TNode | null; errors: ParseError[] } {
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
+  const errors: ParseError[] = doc.errors.map((e) => {
+    const [s, en] = e.pos;
+    return { message: firstLine(e.message), range: locate({ lineStarts }, { start: s, end: en }) };
+  });
+  return { root: new Converter(text).node(doc.contents), errors };
+}
+
+export { SHORT_TAGS };
 
 const cache = new Map<string, ParsedTemplate>();
 const CACHE_SIZE = 8;
