@@ -70,8 +70,11 @@ async function splitCommonJs(name, { entryPoints, chunkDir, external = [] }) {
     supported: { 'dynamic-import': false },
   });
   rmSync(scratch, { recursive: true, force: true });
-  // Name outputs as they are in dist/ (the scratch folder is gone).
-  const outputs = Object.fromEntries(Object.entries(esm.metafile.outputs).map(([k, v]) => [relative(root, join(dist, relative(relative(root, scratch), k))), v]));
+  // Name outputs (and the chunks they import) as they are in dist/: the scratch folder is gone.
+  const rename = (k) => relative(root, join(dist, relative(relative(root, scratch), k)));
+  const outputs = Object.fromEntries(
+    Object.entries(esm.metafile.outputs).map(([k, v]) => [rename(k), { ...v, imports: v.imports.map((i) => (i.external ? i : { ...i, path: rename(i.path) })) }]),
+  );
   return { name, metafile: { ...esm.metafile, outputs } };
 }
 

@@ -1,14 +1,14 @@
 /**
  * A fast reader for the YAML that CloudFormation and SAM templates are written in: block maps and
- * sequences, plain and quoted one-line scalars, literal and folded block scalars, one-line flow
- * collections, the short-form intrinsic tags and comments. It builds the same tree, with the same
+ * sequences, plain and quoted one-line scalars, literal and folded block scalars, flow collections
+ * (over several lines too), the short-form intrinsic tags and comments. It builds the same tree, with the same
  * offsets, as `parse.ts` builds from the `yaml` package, more than ten times faster on a first call (the
  * `yaml` package's lexer, CST and document stages were most of a `lambda-advisor lint` run; measured
  * with `node --cpu-prof`).
  *
  * It is deliberately strict: on anything outside that subset (anchors and aliases, multi-line plain or
- * quoted scalars, multi-line flow collections, directives, several documents, tabs, CRLF line ends,
- * explicit keys, unknown tags, any YAML error …) it gives up and returns `undefined`, and the caller
+ * quoted scalars, `|+` and indentation indicators, directives, several documents, tabs, CRLF line
+ * ends, explicit keys, unknown tags, any YAML error …) it gives up and returns `undefined`, and the caller
  * parses the text with the `yaml` package as before. So a template reads the same whichever parser
  * took it; the tests compare the two over the whole corpus and mutations of it.
  */

@@ -7,7 +7,8 @@
  * Never throws: a malformed template yields what parses plus `errors` with ranges. A pure function of
  * the text, so callers can cache by document version (see `parseTemplateCached`).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
+import type * as YamlPackage from 'yaml';
+import type { ScalarTag, CollectionTag } from 'yaml';
 import { fastParse } from './fast-yaml.ts';
 import type { LocatedRange, ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode, TextRange } from './types.ts';
 
@@ -125,6 +126,7 @@ function rootOf(text: string, lineStarts: readonly number[]): { root: TNode | nu
 
 /** The tree and errors as the `yaml` package reads the text (exported for the tests that compare). */
 export function yamlRootOf(text: string, lineStarts: readonly number[] = lineStartsOf(text)): { root: TNode | null; errors: ParseError[] } {
+  const { parseDocument } = yamlPackage();
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
   const errors: ParseError[] = doc.errors.map((e) => {
     const [s, en] = e.pos;
@@ -134,6 +136,19 @@ export function yamlRootOf(text: string, lineStarts: readonly number[] = lineSta
 }
 
 export { SHORT_TAGS };
+
+let yaml: typeof YamlPackage | undefined;
+
+/**
+ * The `yaml` package, loaded the first time a text needs it (most templates never do: see fast-yaml.ts).
+ * A synchronous `require`, because parsing is synchronous; the bundle keeps the package beside this
+ * module but evaluates it only here.
+ */
+function yamlPackage(): typeof YamlPackage {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy and synchronous on purpose (see above)
+  yaml ??= require('yaml') as typeof YamlPackage;
+  return yaml;
+}
 
 const cache = new Map<string, ParsedTemplate>();
 const CACHE_SIZE = 8;
@@ -184,18 +199,20 @@ function indexResources(root: TMap): Map<string, Resource> {
 }
 
 class Converter {
+  private readonly y = yamlPackage();
+
   constructor(private readonly text: string) {}
 
   node(n: unknown): TNode | null {
     if (n === null || n === undefined) return null;
-    if (isAlias(n)) {
+    if (this.y.isAlias(n)) {
       const [s = 0, e = s] = n.range ?? [];
       return { kind: 'scalar', value: null, start: s, end: e };
     }
     const tagged = n as { tag?: string; range?: [number, number, number] };
     const [start = 0, end = start] = tagged.range ?? [];
     let out: TNode | null;
-    if (isScalar(n)) {
+    if (this.y.isScalar(n)) {
       const v = n.value;
       out = {
         kind: 'scalar',
@@ -203,17 +220,17 @@ class Converter {
         start,
         end,
       };
-    } else if (isMap(n)) {
+    } else if (this.y.isMap(n)) {
       const entries: TEntry[] = [];
       for (const p of n.items) entries.push(this.pair(p));
       // A block map's yaml range runs on over trailing comments and blank lines: end at its last entry.
       const last = entries[entries.length - 1];
       const tight = n.flow !== true && last !== undefined ? last.end : end;
       out = longForm({ kind: 'map', entries, flow: n.flow === true, start, end: tight });
-    } else if (isSeq(n)) {
+    } else if (this.y.isSeq(n)) {
       const items: TNode[] = [];
       for (const it of n.items) {
-        if (isPair(it)) {
+        if (this.y.isPair(it)) {
           const e = this.pair(it);
           items.push({ kind: 'map', entries: [e], flow: true, start: e.keyStart, end: e.end });
         } else {
@@ -243,7 +260,7 @@ class Converter {
     const keyNode = p.key as { range?: [number, number, number] } | null;
     const value = this.node(p.value);
     let key = '';
-    if (isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
+    if (this.y.isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
     const [ks = value?.start ?? 0, ke = ks] = keyNode?.range ?? [];
     return { key, keyStart: ks, keyEnd: ke, value, end: value !== null ? Math.max(value.end, ke) : ke };
   }
