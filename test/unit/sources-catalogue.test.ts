@@ -63,3 +63,9 @@ test('no decision and no bill line branches on a source\'s name: they ask the ca
     }
   }
 });
+
+test('the light kind table the scenario validator reads agrees with every source module', async () => {
+  const { SOURCE_KINDS } = await import('../../src/engine/source-kinds.ts');
+  const { SOURCE_KIND } = await import('../../src/engine/sources/index.ts');
+  assert.deepEqual({ ...SOURCE_KINDS }, { ...SOURCE_KIND });
+});
