@@ -3,8 +3,8 @@
  * the CLI prints it with --json and the webview receives it as a message. `schemaVersion` changes
  * only when a field a script may read changes meaning or goes away.
  */
-import type { Architecture, Source } from './facts/index.ts';
-import type { EventSource, Scenario } from './scenario.ts';
+import type { Architecture, RuntimeFamily, Source } from './facts/index.ts';
+import type { EventSource, OptimizeFor, Scenario } from './scenario.ts';
 
 export const DESIGN_SCHEMA_VERSION = 1;
 
@@ -40,6 +40,8 @@ export interface Warning {
     | 'account-concurrency'
     | 'ordering'
     | 'not-idempotent'
+    | 'runtime-deprecated'
+    | 'snapstart-unavailable'
     | 'article-superseded';
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
@@ -77,13 +79,21 @@ export interface Bill {
   readonly unpriced: readonly string[];
   /** Assumptions the bill rests on (cold-start share, batch fill, log volume…). */
   readonly assumptions: readonly string[];
+  /** Share of invocations that start cold, as the bill prices them (0–1). */
+  readonly coldStartShare?: number;
 }
 
 export interface Design {
   readonly schemaVersion: typeof DESIGN_SCHEMA_VERSION;
   readonly name: string;
   readonly region: string;
+  /** The scenario's `runtime` as given (a family name or an identifier). */
   readonly runtime: string;
+  /** The Lambda runtime identifier it stands for, e.g. nodejs24.x for "nodejs". */
+  readonly runtimeIdentifier: string;
+  readonly runtimeFamily: RuntimeFamily;
+  /** The optimisation strategy the memory choice followed (AWS Lambda Power Tuning's meaning). */
+  readonly optimizeFor: OptimizeFor;
   readonly source: EventSource;
   readonly invocation: {
     readonly model: 'push' | 'poll';
@@ -163,6 +173,8 @@ export interface PricedConfig {
   /** Billed duration of one invocation at this memory, in ms (from the performance model). */
   readonly averageInvocationMs: number;
   readonly initMs: number;
+  /** SnapStart with its cache and restore charges (Python and .NET; Java's is free). */
+  readonly snapStartCharged?: boolean;
 }
 
 export type { Scenario };

@@ -3,7 +3,7 @@
  * read by the CLI. Validated here, at the edge; every problem is reported with its field path.
  */
 import { z } from 'zod';
-import { CONCURRENCY, LIMITS, supportedRegions, DEFAULT_REGION } from './facts/index.ts';
+import { CONCURRENCY, LIMITS, DEFAULT_REGION, RUNTIME_FAMILIES, isCommercialRegionCode, runtimeInfo } from './facts/index.ts';
 
 export const SOURCES_LIST = [
   'api-gateway-rest',
@@ -24,7 +24,31 @@ export const SOURCES_LIST = [
 ] as const;
 export type EventSource = (typeof SOURCES_LIST)[number];
 
-export const RUNTIME_LIST = ['nodejs', 'python', 'java', 'dotnet', 'go', 'ruby'] as const;
+/** Runtime family names (also accepted as `runtime`, beside every Lambda runtime identifier in facts/runtimes.ts). */
+export const RUNTIME_LIST = RUNTIME_FAMILIES;
+export const OPTIMIZE_FOR_LIST = ['cost', 'balanced', 'speed'] as const;
+export type OptimizeFor = (typeof OPTIMIZE_FOR_LIST)[number];
+
+/**
+ * Upper bounds of scenario numbers that are not AWS limits (those come from facts): far above any
+ * real workload, low enough that every bill stays finite. One place, so every face refuses the same.
+ */
+export const BOUNDS = {
+  /** About 1,000,000 requests a second for a whole month. */
+  requestsPerMonth: 2.6e12,
+  perSecond: 1e6,
+  peakPerSecond: 1e7,
+  payloadKb: 1_048_576,
+  shards: 100_000,
+  messageGroups: 10_000_000,
+  /** One record's measured duration: an hour (an invocation lasts at most 900 s at any memory). */
+  durationMs: 3_600_000,
+  targetP99Ms: 3_600_000,
+  logKbPerInvocation: 1_048_576,
+  gbPerMonth: 10_000_000,
+  monthlyUsd: 1e9,
+  downstreamRps: 1e7,
+} as const;
 export const AWS_SERVICE_LIST = [
   's3',
   'dynamodb',
@@ -43,6 +67,7 @@ export const AWS_SERVICE_LIST = [
 const num = (what = 'a number') => z.number({ error: `must be ${what}` });
 const nonNegative = () => num().min(0, { error: 'must be >= 0' });
 const positive = () => num().gt(0, { error: 'must be > 0' });
+const atMost = <T extends z.ZodNumber>(schema: T, max: number, unit = '') => schema.max(max, { error: `must be <= ${max.toLocaleString('en-US')}${unit}` });
 const positiveInt = () => num('a whole number').int({ error: 'must be a whole number' }).min(1, { error: 'must be >= 1' });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
@@ -54,7 +79,6 @@ const memoryMb = () =>
     .min(LIMITS.memoryMinMb.value, { error: `must be >= ${LIMITS.memoryMinMb.value} (MB)` })
     .max(LIMITS.memoryMaxMb.value, { error: `must be <= ${LIMITS.memoryMaxMb.value} (MB)` });
 
-const regions = supportedRegions();
 
 export const scenarioSchema = z
   .object({
@@ -65,26 +89,33 @@ export const scenarioSchema = z
       .max(LIMITS.functionNameMaxLength.value, { error: `must be at most ${LIMITS.functionNameMaxLength.value} characters` }),
     region: z
       .string({ error: 'must be a string' })
-      .refine((r) => regions.includes(r), { error: `must be one of the priced Regions: ${regions.join(', ')}` })
+      .refine((r) => isCommercialRegionCode(r), { error: 'must be one of the priced Regions: any commercial AWS Region code, e.g. us-east-1 or eu-central-1 (not China or GovCloud)' })
       .default(DEFAULT_REGION),
-    runtime: oneOf(RUNTIME_LIST).default('nodejs'),
+    runtime: z
+      .string({ error: 'must be a string' })
+      .refine((r) => runtimeInfo(r) !== undefined, {
+        error: `must be a Lambda runtime identifier (e.g. nodejs22.x, python3.13, java21, dotnet8, provided.al2023) or a family: ${RUNTIME_FAMILIES.join(', ')}`,
+      })
+      .default('nodejs'),
+    /** As AWS Lambda Power Tuning's strategies: the cheapest, the fastest, or a balance of the two. */
+    optimizeFor: oneOf(OPTIMIZE_FOR_LIST).default('cost'),
     architecture: oneOf(['auto', 'arm64', 'x86_64'] as const).default('auto'),
     source: oneOf(SOURCES_LIST),
     traffic: z.strictObject(
       {
-        requestsPerMonth: nonNegative().optional(),
-        averagePerSecond: nonNegative().optional(),
-        peakPerSecond: nonNegative().optional(),
-        payloadKb: positive().default(1),
-        shards: positiveInt().optional(),
-        messageGroups: positiveInt().optional(),
+        requestsPerMonth: atMost(nonNegative(), BOUNDS.requestsPerMonth).optional(),
+        averagePerSecond: atMost(nonNegative(), BOUNDS.perSecond).optional(),
+        peakPerSecond: atMost(nonNegative(), BOUNDS.peakPerSecond).optional(),
+        payloadKb: atMost(positive(), BOUNDS.payloadKb, ' (KB)').default(1),
+        shards: atMost(positiveInt(), BOUNDS.shards).optional(),
+        messageGroups: atMost(positiveInt(), BOUNDS.messageGroups).optional(),
       },
       { error: 'must be an object' },
     ),
     work: z.strictObject(
       {
-        averageDurationMs: positive(),
-        p99DurationMs: positive(),
+        averageDurationMs: atMost(positive(), BOUNDS.durationMs, ' (ms)'),
+        p99DurationMs: atMost(positive(), BOUNDS.durationMs, ' (ms)'),
         measuredAtMemoryMb: memoryMb(),
         profile: oneOf(['cpu', 'io', 'mixed'] as const).default('mixed'),
         maxMemoryUsedMb: positive().max(LIMITS.memoryMaxMb.value, { error: `must be <= ${LIMITS.memoryMaxMb.value} (MB)` }).optional(),
@@ -92,17 +123,21 @@ export const scenarioSchema = z
           .min(LIMITS.ephemeralMinMb.value, { error: `must be >= ${LIMITS.ephemeralMinMb.value} (MB)` })
           .max(LIMITS.ephemeralMaxMb.value, { error: `must be <= ${LIMITS.ephemeralMaxMb.value} (MB)` })
           .default(LIMITS.ephemeralMinMb.value),
-        initDurationMs: nonNegative().optional(),
+        initDurationMs: atMost(nonNegative(), LIMITS.initMaxSeconds.value * 1_000, ` (ms): INIT may take at most ${LIMITS.initMaxSeconds.value} s on demand`).optional(),
+        /** Share of invocations that start cold (0–1); by default the advisor estimates it from the traffic. */
+        coldStartRate: atMost(nonNegative(), 1).optional(),
+        /** The function mounts an Amazon EFS file system (SnapStart does not support EFS). */
+        efs: bool().default(false),
         /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
         parallelism: positiveInt().max(LIMITS.maxVcpus.value, { error: `must be <= ${LIMITS.maxVcpus.value}` }).default(1),
-        logKbPerInvocation: nonNegative().default(1),
+        logKbPerInvocation: atMost(nonNegative(), BOUNDS.logKbPerInvocation, ' (KB)').default(1),
       },
       { error: 'must be an object' },
     ),
     latency: z
       .strictObject(
         {
-          targetP99Ms: positive().optional(),
+          targetP99Ms: atMost(positive(), BOUNDS.targetP99Ms, ' (ms)').optional(),
           coldStarts: oneOf(['avoid', 'tolerate'] as const).default('tolerate'),
         },
         { error: 'must be an object' },
@@ -111,7 +146,7 @@ export const scenarioSchema = z
     budget: z
       .strictObject(
         {
-          monthlyUsd: nonNegative().optional(),
+          monthlyUsd: atMost(nonNegative(), BOUNDS.monthlyUsd, ' (USD)').optional(),
           freeTier: bool().default(false),
         },
         { error: 'must be an object' },
@@ -122,8 +157,10 @@ export const scenarioSchema = z
         {
           privateResources: bool().default(false),
           internetEgress: bool().default(false),
-          egressGbPerMonth: nonNegative().default(0),
+          egressGbPerMonth: atMost(nonNegative(), BOUNDS.gbPerMonth, ' (GB)').default(0),
           awsServices: z.array(oneOf(AWS_SERVICE_LIST), { error: 'must be a list' }).default([]),
+          /** GB a month the function exchanges with the AWS APIs in awsServices (default: one payload per invocation). */
+          awsServicesGbPerMonth: atMost(nonNegative(), BOUNDS.gbPerMonth, ' (GB)').optional(),
         },
         { error: 'must be an object' },
       )
@@ -132,7 +169,7 @@ export const scenarioSchema = z
       .strictObject(
         {
           maxConcurrency: positiveInt().optional(),
-          maxRequestsPerSecond: positive().optional(),
+          maxRequestsPerSecond: atMost(positive(), BOUNDS.downstreamRps).optional(),
         },
         { error: 'must be an object' },
       )

@@ -3,7 +3,7 @@
  * work measures, the memory floor. The model's own choices (headroom, safety factor, tolerances) live
  * here too, named, so the rationale can state them; they are design choices, not AWS facts.
  */
-import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
+import { LIMITS, PRICING_UNITS, runtimeInfo, type RuntimeInfo } from '../facts/index.ts';
 import type { WorkMeasure } from '../model/performance.ts';
 import { monthlyRequests, type EventSource, type Scenario } from '../scenario.ts';
 
@@ -74,6 +74,8 @@ export const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
 
 export interface Context {
   readonly s: Scenario;
+  /** The runtime the scenario names (a family name stands for its newest identifier). */
+  readonly runtime: RuntimeInfo;
   readonly kind: SourceKind;
   readonly label: string;
   /** Requests, messages or records per month. */
@@ -109,8 +111,11 @@ export function buildContext(s: Scenario): Context {
   const base = { measuredAtMemoryMb: w.measuredAtMemoryMb, profile: w.profile, parallelism: w.parallelism };
   const floorRaw = w.maxMemoryUsedMb === undefined ? LIMITS.memoryMinMb.value : Math.ceil(w.maxMemoryUsedMb * (1 + MODEL.memoryHeadroom));
   const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw));
+  const runtime = runtimeInfo(s.runtime);
+  if (runtime === undefined) throw new Error(`unknown runtime ${s.runtime}: validate the scenario with parseScenario first`);
   return {
     s,
+    runtime,
     kind,
     label: SOURCE_LABEL[s.source],
     monthly,

@@ -17,7 +17,8 @@ import { cheapestFeasibleMemory, chooseArchitecture, decideMemory } from './memo
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
-import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings } from './warnings.ts';
+import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runtimeWarnings } from './warnings.ts';
+import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
@@ -33,7 +34,7 @@ export function recommend(s: Scenario): Design {
   const architecture = chooseArchitecture(c);
   const wantsPc = plan.strategy === 'provisioned-concurrency';
   // Provisioned concurrency for the memory search, estimated at the measured memory; settled below.
-  const pcGuess = wantsPc ? Math.max(1, littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000)) : 0;
+  const pcGuess = wantsPc ? Math.max(1, Math.min(littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000), s.downstream.maxConcurrency ?? Infinity)) : 0;
   const configBase: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'> = {
     architecture,
     ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
@@ -42,6 +43,7 @@ export function recommend(s: Scenario): Design {
     provisionedHours: pcGuess > 0 ? hours : 0,
     vpc: vpc.value.attach ? vpc.value : null,
     initMs: plan.expectedInitMs,
+    snapStartCharged: snapStartCharged(s, plan.strategy),
   };
   const memory = decideMemory(c, {
     batchSize: batching.batchSize,
@@ -78,10 +80,10 @@ export function recommend(s: Scenario): Design {
   }
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
   const cost = { ...priced, assumptions };
-  const pcUsd = priced.lines.filter((l) => l.id === 'provisioned-concurrency').reduce((sum, l) => sum + l.usd, 0);
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
   const warnings: Warning[] = [
+    ...runtimeWarnings(c, plan),
     ...payloadWarnings(c),
     ...batching.warnings,
     ...memory.warnings,
@@ -101,6 +103,9 @@ export function recommend(s: Scenario): Design {
     name: s.name,
     region: s.region,
     runtime: s.runtime,
+    runtimeIdentifier: c.runtime.id,
+    runtimeFamily: c.runtime.family,
+    optimizeFor: s.optimizeFor,
     source: s.source,
     invocation: invocation.value,
     memoryMb: memory.memoryMb,
@@ -124,7 +129,7 @@ export function recommend(s: Scenario): Design {
       concurrency: concurrency.rationale,
       failures: failures.rationale,
       vpc: vpc.rationale,
-      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, pcUsd),
+      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
     },
   };
 }

@@ -2,9 +2,10 @@
  * Decision 9: warnings that cut across decisions (budget, payload, ordering) and the places where
  * the 2019 article's advice is superseded for this scenario.
  */
-import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
+import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, TODAY, references, runtimeLifecycle, runtimeLifecycleMessage } from '../facts/index.ts';
 import type { Design, Warning } from '../design.ts';
 import type { Context } from './context.ts';
+import { snapStartBlocker, type ColdStartPlan } from './coldStart.ts';
 import { mb, num, usd } from './format.ts';
 
 export function payloadWarnings(c: Context): Warning[] {
@@ -113,5 +114,33 @@ export function articleWarnings(c: Context, d: Pick<Design, 'memoryMb' | 'vpc' |
     w('The 2019 article warned of one ENI per container and slow cold starts in a VPC; Hyperplane ENIs (since 2019) are shared and created with the function, with no cold-start penalty.', 'hyperplane');
   if (c.kind === 'sync' && (s.latency.coldStarts === 'avoid' || d.coldStart.strategy === 'tolerate'))
     w('The 2019 article kept functions warm with a scheduled ping; that is obsolete (one warm environment, no help for bursts, INIT billed since August 2025): use provisioned concurrency or SnapStart.', 'coldStarts', 'initBilling');
+  return out;
+}
+
+/**
+ * The runtime's lifecycle (an error where AWS already blocks creating functions on it, a warning once
+ * deprecated, a note for a preview) and SnapStart that the scenario would want but cannot have.
+ */
+export function runtimeWarnings(c: Context, plan: ColdStartPlan, today: string = TODAY): Warning[] {
+  const out: Warning[] = [];
+  const message = runtimeLifecycleMessage(c.runtime, today);
+  if (message !== null) {
+    const state = runtimeLifecycle(c.runtime, today).state;
+    out.push({
+      id: 'runtime-deprecated',
+      severity: state === 'create-blocked' ? 'error' : state === 'deprecated' ? 'warning' : 'info',
+      message,
+      references: references('runtimes'),
+    });
+  }
+  const blocker = snapStartBlocker(c);
+  if (plan.strategy === 'provisioned-concurrency' && blocker !== null && c.runtime.snapStart) {
+    out.push({
+      id: 'snapstart-unavailable',
+      severity: 'info',
+      message: `${blocker}, so the cold-start decision uses provisioned concurrency instead.`,
+      references: references('snapstart'),
+    });
+  }
   return out;
 }
