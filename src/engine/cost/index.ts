@@ -642,6 +642,8 @@ export interface MemoryCostModel {
   at(memoryMb: number, invocationMs: number): number;
   /** The billed duration of one invocation (rounded up to the billing granularity), ms. */
   billedMs(invocationMs: number): number;
+  /** The part of `at` that does not change with memory or duration (requests, the source, network, logs). */
+  readonly fixedUsd: number;
 }
 
 /** `costByMemory`'s model for one scenario and configuration, with the memory-independent parts computed once. */
@@ -652,6 +654,7 @@ export function memoryCostModel(scenario: Scenario, config: PricedConfig): Memor
   return {
     at: (mb, invocationMs) => fixed.sum + durationParts(w, config, fixed.invocations, fixed.coldShare, mb, invocationMs, scratch),
     billedMs: billedMsOf,
+    fixedUsd: fixed.sum,
   };
 }
 

@@ -66,6 +66,13 @@ export const MODEL = {
   streamRecordAgeSeconds: 3_600,
   /** Room kept for the on-failure record's envelope (request context, error) beside the payload, KB. */
   destinationEnvelopeKb: 64,
+  /**
+   * AWS Lambda Power Tuning's `balancedWeight` default: "balanced" minimises
+   * w × cost / max cost + (1 − w) × duration / max duration over the settings considered.
+   */
+  balancedWeight: 0.5,
+  /** Grid (MB) the balanced search scans before refining to 1 MB steps around the best. */
+  balancedGridMb: 32,
   /** Common memory sizes shown as alternatives. 3,008 was the 2019 maximum; still a common setting. */
   commonMemoriesMb: [512, 1_024, LIMITS.mbPerVcpu.value, 3_008] as readonly number[],
 } as const;

@@ -281,6 +281,42 @@ export function costAt(s: Scenario, c: Context, input: MemoryInput, m: number, a
   });
 }
 
+/**
+ * Power Tuning's "balanced" over [lowest, 10,240]: minimise w × cost/maxCost + (1 − w) × duration/maxDuration
+ * (the maxima over the settings considered). A grid first, then every 1 MB step around its best.
+ */
+function balancedChoice(lowest: number, lambdaCost: (m: number) => number, duration: (m: number) => number): number {
+  const w = MODEL.balancedWeight;
+  const grid: number[] = [];
+  for (let m = lowest; m < MAX_MB; m += MODEL.balancedGridMb) grid.push(m);
+  grid.push(MAX_MB);
+  // Where each further vCPU is reached, the duration stops falling for code of that many threads.
+  for (let k = 1; k <= LIMITS.maxVcpus.value; k++) {
+    const m = Math.round(k * LIMITS.mbPerVcpu.value);
+    if (m > lowest && m < MAX_MB) grid.push(m);
+  }
+  let maxCost = 0;
+  let maxDuration = 0;
+  for (const m of grid) {
+    maxCost = Math.max(maxCost, lambdaCost(m));
+    maxDuration = Math.max(maxDuration, duration(m));
+  }
+  const score = (m: number): number => (maxCost > 0 ? (w * lambdaCost(m)) / maxCost : 0) + (maxDuration > 0 ? ((1 - w) * duration(m)) / maxDuration : 0);
+  let best = lowest;
+  let bestScore = Infinity;
+  const consider = (m: number): void => {
+    const v = score(m);
+    if (v < bestScore - 1e-12 || (Math.abs(v - bestScore) <= 1e-12 && m < best)) {
+      best = m;
+      bestScore = v;
+    }
+  };
+  for (const m of grid) consider(m);
+  const around = best;
+  for (let m = Math.max(lowest, around - MODEL.balancedGridMb); m <= Math.min(MAX_MB, around + MODEL.balancedGridMb); m++) consider(m);
+  return best;
+}
+
 export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const s = c.s;
   const arch = input.config.architecture;
@@ -348,6 +384,14 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     level = 3;
     chosen = plateauStart(MAX_MB);
   }
+  // Power Tuning's other strategies, over the settings that meet every constraint: "speed" takes the
+  // fastest (the cheapest of equally fast), "balanced" the best weighted sum of normalised cost and
+  // duration. "cost" (the default) is the choice above.
+  const fastest = lowest >= 0 ? Math.max(lowest, plateauStart(MAX_MB)) : chosen;
+  const balanced = lowest >= 0 ? balancedChoice(lowest, (m) => cost(m) - model.fixedUsd, invocationMs) : chosen;
+  const costChoice = chosen;
+  if (s.optimizeFor === 'speed') chosen = fastest;
+  else if (s.optimizeFor === 'balanced') chosen = balanced;
 
   const memoryMb = chosen;
   const invocationP99Ms = space.p99(memoryMb);
@@ -374,6 +418,9 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   };
   add(memoryMb, arch === 'arm64' ? 'x86_64' : 'arm64');
   if (cheapestMeeting) add(cheapestMeeting.memoryMb);
+  add(costChoice);
+  add(balanced);
+  add(fastest);
   add(floor);
   const budget = s.budget.monthlyUsd;
   if (budget !== undefined) {
@@ -419,7 +466,13 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
         : `The estimate, ${latencyParts}, meets the ${ms(c.target)} target.`;
   const levelWhy = level === 2 ? ` No setting leaves room for the ${MODEL.timeoutSafetyFactor}× timeout safety factor under the ${c.timeoutCapSeconds} s cap, so only the cap itself is kept.` : '';
   const limitWhy = Number.isFinite(space.limit) ? ` The average load must also fit in ${num(space.limit)} concurrent executions (${c.avgRate > 0 ? `${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, memoryMb))} = ${num((c.avgRate * durationAt(c.avgWork, memoryMb)) / 1_000)}` : 'no traffic'}).` : '';
-  const tie =
+  const strategyWhy =
+    s.optimizeFor === 'cost'
+      ? ''
+      : s.optimizeFor === 'speed'
+        ? ` Optimised for speed (as AWS Lambda Power Tuning's "speed"): the fastest setting that meets the constraints, ${mb(memoryMb)}, the lowest of those as fast; the cheapest, ${mb(costChoice)}, costs ${usd(cost(costChoice))} against ${usd(cost(memoryMb))}.`
+        : ` Optimised for balance (as AWS Lambda Power Tuning's "balanced", balancedWeight ${MODEL.balancedWeight}): the setting that minimises ${MODEL.balancedWeight} × Lambda cost ÷ its highest + ${1 - MODEL.balancedWeight} × duration ÷ its longest over the settings that meet the constraints. ${mb(memoryMb)} averages ${ms(invocationMs(memoryMb))} per invocation for ${usd(cost(memoryMb))} a month; the cheapest, ${mb(costChoice)}, takes ${ms(invocationMs(costChoice))} for ${usd(cost(costChoice))}.`;
+  const tie = s.optimizeFor !== 'cost' ? strategyWhy :
     cheapestMeeting && cheapestMeeting.memoryMb !== memoryMb
       ? ` ${mb(cheapestMeeting.memoryMb)} would cost ${usd(cheapestMeeting.monthlyUsd)}; ${mb(memoryMb)} is within ${pct(MODEL.costTieTolerance)} of that and faster, and the faster of two about equal costs wins (as AWS Lambda Power Tuning breaks ties).`
       : ` Settings within ${pct(MODEL.costTieTolerance)} of the cheapest cost count as equal and the fastest of them wins (as AWS Lambda Power Tuning breaks ties).`;
