@@ -92,7 +92,7 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const budget = budgetWarning(c, cost.total, memory.memoryMb, memory.cheapestMeeting);
+  const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting: memory.cheapestMeeting });
   if (budget) warnings.push(budget);
   warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
   // Stable sort: errors first, then warnings, then notes.

@@ -2,11 +2,11 @@
  * Decision 9: warnings that cut across decisions (budget, payload, ordering) and the places where
  * the 2019 article's advice is superseded for this scenario.
  */
-import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, TODAY, references, runtimeLifecycle, runtimeLifecycleMessage } from '../facts/index.ts';
-import type { Design, Warning } from '../design.ts';
+import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, TODAY, references, regionPrices, runtimeLifecycle, runtimeLifecycleMessage } from '../facts/index.ts';
+import type { CostLine, Design, Warning } from '../design.ts';
 import type { Context } from './context.ts';
 import { snapStartBlocker, type ColdStartPlan } from './coldStart.ts';
-import { mb, num, usd } from './format.ts';
+import { mb, num, pct, usd } from './format.ts';
 
 export function payloadWarnings(c: Context): Warning[] {
   const s = c.s;
@@ -65,31 +65,92 @@ export function orderingWarnings(c: Context, design: Pick<Design, 'concurrency'>
   return out;
 }
 
-export function budgetWarning(
-  c: Context,
-  total: number,
-  memoryMb: number,
-  cheapestMeeting: { memoryMb: number; monthlyUsd: number } | null,
-): Warning | null {
+/** A cheaper way to get what one bill line buys, for the budget warning (null: none worth naming). */
+function cheaperFor(c: Context, line: CostLine, d: BudgetDesign): string | null {
+  const s = c.s;
+  const p = regionPrices(s.region);
+  switch (line.id) {
+    case 'source':
+      if (s.source === 'api-gateway-rest') {
+        const http = p?.apiGateway.httpPerMillion?.value[0]?.rate;
+        const rest = p?.apiGateway.restPerMillion?.value[0]?.rate;
+        return (
+          `an HTTP API${http !== undefined && rest !== undefined ? ` (${usd(http)} instead of ${usd(rest)} per million requests)` : ''}, ` +
+          'or a function URL (no charge of its own) where no REST-only feature (usage plans, request validation, caching) is needed'
+        );
+      }
+      if (s.source === 'api-gateway-http') return 'a function URL (no charge of its own) where the API needs no API Gateway feature (authorisers, throttling, custom domains)';
+      if (s.source === 'sqs' || s.source === 'sqs-fifo') return 'larger batches and a batching window (fewer receive and delete calls), and payloads under 64 KB (each 64 KB is billed as a request)';
+      if (s.source === 'kinesis') return 'fewer shards, or on-demand capacity if the traffic is spiky';
+      if (s.source === 'sns' || s.source === 'eventbridge') return 'smaller messages (each 64 KB is billed as one publish)';
+      return null;
+    case 'cloudwatch-logs':
+      return `fewer log bytes per invocation (${num(s.work.logKbPerInvocation)} KB now): a higher log level in production, sampling debug logs, or sending logs to S3 or Firehose`;
+    case 'lambda-compute':
+      if (d.cheapestMeeting && d.cheapestMeeting.memoryMb !== d.memoryMb && d.cheapestMeeting.monthlyUsd < d.total) {
+        return `${mb(d.cheapestMeeting.memoryMb)}, the cheapest memory that meets the constraints (about ${usd(d.cheapestMeeting.monthlyUsd)} a month in all)${s.optimizeFor !== 'cost' ? ', with optimizeFor "cost"' : ''}`;
+      }
+      return d.architecture === 'x86_64' ? 'arm64, 20% cheaper per GB-second, if the code has no x86-only binaries; or less work per request' : 'less work per request (the memory is already the cheapest that meets the constraints)';
+    case 'provisioned-concurrency':
+    case 'provisioned-executed':
+      return 'scheduled scaling (provisioned only in busy hours), SnapStart where the runtime supports it, or tolerating cold starts';
+    case 'snapstart-cache':
+    case 'snapstart-restore':
+      return 'tolerating cold starts, or a lighter INIT (Java SnapStart has no charge)';
+    case 'lambda-init':
+      return 'a lighter INIT (a smaller package, lazy initialisation)';
+    case 'vpc-nat':
+      return 'one NAT gateway instead of one per AZ, an egress-only internet gateway for IPv6 traffic, or gateway and interface endpoints for AWS APIs';
+    case 'vpc-endpoints':
+      return 'sharing one set of interface endpoints between the functions in the VPC';
+    case 'data-transfer-out':
+      return 'compressed responses, or CloudFront in front (its transfer out is priced separately)';
+    case 'ephemeral-storage':
+      return `less /tmp (the first ${mb(LIMITS.ephemeralMinMb.value)} are free)`;
+    default:
+      return null;
+  }
+}
+
+export interface BudgetDesign {
+  readonly total: number;
+  readonly lines: readonly CostLine[];
+  readonly memoryMb: number;
+  readonly architecture: Design['architecture'];
+  readonly cheapestMeeting: { memoryMb: number; monthlyUsd: number } | null;
+}
+
+/**
+ * Over budget: which lines drive the bill (the largest, up to three, that make most of it) and the
+ * cheaper alternative for each, instead of a generic lever.
+ */
+export function budgetWarning(c: Context, d: BudgetDesign): Warning | null {
   const budget = c.s.budget.monthlyUsd;
+  const total = d.total;
   if (budget === undefined || total <= budget) return null;
-  const target = c.target;
-  let next: string;
-  if (cheapestMeeting === null) {
-    next = target === undefined ? 'No memory setting keeps one invocation within its timeout cap.' : 'No design meets the latency target at any memory setting, so there is no cheaper design that does.';
-  } else if (cheapestMeeting.memoryMb === memoryMb || cheapestMeeting.monthlyUsd >= total) {
-    next =
-      target === undefined
-        ? 'This is already the cheapest memory setting; the rest of the bill comes from traffic, the event source and the network.'
-        : 'This is already the cheapest design that meets the latency target: relax the target, cut traffic or per-request work, or raise the budget.';
-  } else {
-    next = `The cheapest design that meets the latency target uses ${mb(cheapestMeeting.memoryMb)} at about ${usd(cheapestMeeting.monthlyUsd)} a month${cheapestMeeting.monthlyUsd > budget ? ', still above the budget' : ''}.`;
+  const sorted = [...d.lines].filter((l) => l.usd > 0).sort((a, b) => b.usd - a.usd);
+  const drivers: CostLine[] = [];
+  let covered = 0;
+  for (const l of sorted) {
+    if (drivers.length === 3 || (drivers.length > 0 && covered >= 0.8 * total)) break;
+    drivers.push(l);
+    covered += l.usd;
+  }
+  const parts = drivers.map((l) => {
+    const alt = cheaperFor(c, l, d);
+    return `${l.item} ${usd(l.usd)} (${pct(l.usd / total)})${alt ? `: consider ${alt}` : ''}`;
+  });
+  let next = parts.length > 0 ? ` It is driven by ${parts.join('; ')}.` : '';
+  if (d.cheapestMeeting === null) {
+    next += c.target === undefined ? ' No memory setting keeps one invocation within its timeout cap.' : ' No design meets the latency target at any memory setting, so there is no cheaper design that does.';
+  } else if (c.target !== undefined && (d.cheapestMeeting.memoryMb === d.memoryMb || d.cheapestMeeting.monthlyUsd >= total) && drivers[0]?.id === 'lambda-compute') {
+    next += ' This is already the cheapest design that meets the latency target: relaxing the target would allow less memory.';
   }
   return {
     id: 'budget-exceeded',
     severity: 'warning',
-    message: `The design costs about ${usd(total)} a month, above the ${usd(budget)} budget. ${next}`,
-    references: references('pricing'),
+    message: `The design costs about ${usd(total)} a month, above the ${usd(budget)} budget.${next}`,
+    references: [...references('pricing'), ...drivers.flatMap((l) => l.references)].filter((r, i, all) => all.indexOf(r) === i),
   };
 }
 
