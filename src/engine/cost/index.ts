@@ -199,10 +199,15 @@ function emptyParts(): DurationParts {
   };
 }
 
+// Read once: the memory search prices hundreds of settings per recommendation.
+const GRANULARITY_MS = PRICING_UNITS.billingGranularityMs.value;
+const HOURS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value;
+const FREE_GB_SECONDS = PRICING_UNITS.freeTierGbSeconds.value;
+const EPHEMERAL_FREE_MB = PRICING_UNITS.ephemeralFreeMb.value;
+
 /** One invocation's billed duration: rounded up to the billing granularity, ms. */
 function billedMsOf(invocationMs: number): number {
-  const granularity = PRICING_UNITS.billingGranularityMs.value;
-  return Math.ceil(Math.max(0, invocationMs) / granularity) * granularity;
+  return Math.ceil(Math.max(0, invocationMs) / GRANULARITY_MS) * GRANULARITY_MS;
 }
 
 /** Fill `out` with the memory-dependent parts; return their sum. Allocates nothing (the memory curve calls it 10,000 times). */
@@ -229,16 +234,16 @@ function durationParts(w: Workload, c: PricedConfig, invocations: number, coldSh
 
   // On-demand duration (execution + INIT) shares the volume tiers and the free tier.
   const onDemand = out.computeGbSeconds + out.initGbSeconds;
-  const freeGbSeconds = w.freeTier ? PRICING_UNITS.freeTierGbSeconds.value : 0;
+  const freeGbSeconds = w.freeTier ? FREE_GB_SECONDS : 0;
   const onDemandUsd = tiered(Math.max(0, onDemand - freeGbSeconds), p.lambda.duration.value[arch]);
   out.computeUsd = onDemand > 0 ? onDemandUsd * (out.computeGbSeconds / onDemand) : 0;
   out.initUsd = onDemandUsd - out.computeUsd;
 
-  const extraStorageGb = Math.max(0, c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value) / MB_PER_GB;
+  const extraStorageGb = Math.max(0, c.ephemeralStorageMb - EPHEMERAL_FREE_MB) / MB_PER_GB;
   out.ephemeralUsd = extraStorageGb * totalSeconds * rate(p.lambda.ephemeralPerGbSecond);
   // SnapStart (Python, .NET): the snapshot is cached all month and restored at each cold start.
   const snap = c.snapStartCharged === true ? p.lambda.snapStart?.value : undefined;
-  out.snapCacheUsd = snap ? gb * hoursPerMonth() * SECONDS_PER_HOUR * snap.cachePerGbSecond : 0;
+  out.snapCacheUsd = snap ? gb * HOURS_PER_MONTH * SECONDS_PER_HOUR * snap.cachePerGbSecond : 0;
   out.snapRestoreUsd = snap ? coldStarts * gb * snap.restorePerGb : 0;
   return onDemandUsd + out.pcConfiguredUsd + out.pcExecutedUsd + out.ephemeralUsd + out.snapCacheUsd + out.snapRestoreUsd;
 }
@@ -325,7 +330,10 @@ function workloadOf(s: Scenario): Workload {
 
 const usdFmt = (n: number) => `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}`;
 const sharePct = (x: number) => `${x * 100 >= 1 ? (x * 100).toFixed(1) : Number((x * 100).toPrecision(2))}%`;
-const qty = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toLocaleString('en-US'));
+// Built once: `toLocaleString` builds a formatter per call.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const UP_TO_3 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const qty = (n: number) => (n >= 100 ? WHOLE.format(Math.round(n)) : UP_TO_3.format(Number(n.toPrecision(3))));
 
 function line(id: string, item: string, usd: number, detail: string, ...sources: SourceId[]): CostLine {
   return { id, item, usd, detail, references: references(...sources) };
@@ -382,7 +390,7 @@ function sourcePrices(p: RegionPrices, source: EventSource): ReadonlyArray<Price
 function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: readonly string[]): Bill {
   const p = w.region;
   const arch = c.architecture;
-  const mem = `${c.memoryMb.toLocaleString('en-US')} MB`;
+  const mem = `${WHOLE.format(c.memoryMb)} MB`;
   const free = w.freeTier;
   const lines: CostLine[] = [];
   const unpriced: string[] = [];
@@ -438,7 +446,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       `SnapStart snapshot cache (${mem})`,
       b.snapCacheUsd,
       [p.lambda.snapStart],
-      () => `${c.memoryMb.toLocaleString('en-US')} MB × ${hoursPerMonth()} h a month (one published version) × $${snap?.cachePerGbSecond}/GB-s`,
+      () => `${WHOLE.format(c.memoryMb)} MB × ${hoursPerMonth()} h a month (one published version) × $${snap?.cachePerGbSecond}/GB-s`,
       'snapstart',
     );
     add(
@@ -446,7 +454,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'SnapStart restores',
       b.snapRestoreUsd,
       [p.lambda.snapStart],
-      () => `${qty(b.coldStarts)} restores (the cold starts) × ${c.memoryMb.toLocaleString('en-US')} MB × $${snap?.restorePerGb}/GB restored`,
+      () => `${qty(b.coldStarts)} restores (the cold starts) × ${WHOLE.format(c.memoryMb)} MB × $${snap?.restorePerGb}/GB restored`,
     );
   }
   if (c.provisionedConcurrency > 0) {
@@ -470,7 +478,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
   if (c.ephemeralStorageMb > PRICING_UNITS.ephemeralFreeMb.value) {
     add(
       'ephemeral-storage',
-      `Ephemeral storage (${c.ephemeralStorageMb.toLocaleString('en-US')} MB /tmp)`,
+      `Ephemeral storage (${WHOLE.format(c.ephemeralStorageMb)} MB /tmp)`,
       b.ephemeralUsd,
       [p.lambda.ephemeralPerGbSecond],
       () =>

@@ -72,7 +72,7 @@ export const MODEL = {
    */
   balancedWeight: 0.5,
   /** Grid (MB) the balanced search scans before refining to 1 MB steps around the best. */
-  balancedGridMb: 32,
+  balancedGridMb: 128,
   /** Common memory sizes shown as alternatives. 3,008 was the 2019 maximum; still a common setting. */
   commonMemoriesMb: [512, 1_024, LIMITS.mbPerVcpu.value, 3_008] as readonly number[],
 } as const;

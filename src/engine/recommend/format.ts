@@ -1,13 +1,20 @@
 /** Small formatters for the rationale text: numbers as a person reads them. */
 
+// One formatter each, built once: `toLocaleString` builds a new one per call, which made number
+// formatting the largest cost of a recommendation.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** What `toLocaleString('en-US')` gives by default (at most 3 decimals). */
+const UP_TO_3 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** 1234.5 -> "1,235"; 0.35 -> "0.35"; 12.345 -> "12.3". */
 export function num(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const abs = Math.abs(n);
-  if (abs >= 100) return Math.round(n).toLocaleString('en-US');
-  if (abs >= 10) return Number(n.toFixed(1)).toLocaleString('en-US');
+  if (abs >= 100) return WHOLE.format(Math.round(n));
+  if (abs >= 10) return UP_TO_3.format(Number(n.toFixed(1)));
   if (abs === 0) return '0';
-  return Number(n.toPrecision(2)).toLocaleString('en-US');
+  return UP_TO_3.format(Number(n.toPrecision(2)));
 }
 
 /** Milliseconds, switching to seconds from 10 s: "350 ms", "12.5 s". */
@@ -16,12 +23,12 @@ export function ms(n: number): string {
 }
 
 export function mb(n: number): string {
-  return `${Math.round(n).toLocaleString('en-US')} MB`;
+  return `${WHOLE.format(Math.round(n))} MB`;
 }
 
 export function usd(n: number): string {
   if (n > 0 && n < 0.01) return `$${n.toPrecision(2)}`;
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${CENTS.format(n)}`;
 }
 
 export function pct(share: number): string {

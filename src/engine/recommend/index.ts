@@ -3,7 +3,7 @@
  *   invocation → batching (at the measured memory) → VPC → cold-start plan → memory search (priced)
  *   → timeout → concurrency → failures → cold start settled → the bill → warnings.
  */
-import { PRICING_UNITS } from '../facts/index.ts';
+import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
 import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
@@ -13,7 +13,7 @@ import { decideInvocation } from './invocation.ts';
 import { decideBatching, FILL_ASSUMPTION, SEQUENTIAL_ASSUMPTION } from './batching.ts';
 import { decideVpc } from './vpc.ts';
 import { coldStartRationale, planColdStart, settleColdStart } from './coldStart.ts';
-import { cheapestFeasibleMemory, chooseArchitecture, decideMemory } from './memory.ts';
+import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, memorySummary } from './memory.ts';
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
@@ -34,7 +34,8 @@ export function recommend(s: Scenario): Design {
   const architecture = chooseArchitecture(c);
   const wantsPc = plan.strategy === 'provisioned-concurrency';
   // Provisioned concurrency for the memory search, estimated at the measured memory; settled below.
-  const pcGuess = wantsPc ? Math.max(1, Math.min(littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000), s.downstream.maxConcurrency ?? Infinity)) : 0;
+  const pcCap = Math.min(s.downstream.maxConcurrency ?? Infinity, CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value);
+  const pcGuess = wantsPc ? Math.max(1, Math.min(littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000), pcCap)) : 0;
   const configBase: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'> = {
     architecture,
     ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
@@ -123,7 +124,8 @@ export function recommend(s: Scenario): Design {
     warnings,
     rationale: {
       invocation: invocation.rationale,
-      memory: memory.rationale,
+      // The amount in the summary is the bill's (the search priced with provisioned concurrency estimated).
+      memory: { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
       timeout: timeout.rationale,
       batching: batching.rationale,
       concurrency: concurrency.rationale,

@@ -287,8 +287,9 @@ export function costAt(s: Scenario, c: Context, input: MemoryInput, m: number, a
  */
 function balancedChoice(lowest: number, lambdaCost: (m: number) => number, duration: (m: number) => number): number {
   const w = MODEL.balancedWeight;
+  const gridMb = MODEL.balancedGridMb;
   const grid: number[] = [];
-  for (let m = lowest; m < MAX_MB; m += MODEL.balancedGridMb) grid.push(m);
+  for (let m = lowest; m < MAX_MB; m += gridMb) grid.push(m);
   grid.push(MAX_MB);
   // Where each further vCPU is reached, the duration stops falling for code of that many threads.
   for (let k = 1; k <= LIMITS.maxVcpus.value; k++) {
@@ -312,9 +313,18 @@ function balancedChoice(lowest: number, lambdaCost: (m: number) => number, durat
     }
   };
   for (const m of grid) consider(m);
-  const around = best;
-  for (let m = Math.max(lowest, around - MODEL.balancedGridMb); m <= Math.min(MAX_MB, around + MODEL.balancedGridMb); m++) consider(m);
+  // Refine around the best: steps of an eighth of the grid, then every 1 MB step.
+  for (const step of [Math.max(1, Math.round(MODEL.balancedGridMb / 8)), 1]) {
+    const around = best;
+    const reach = step === 1 ? Math.max(1, Math.round(MODEL.balancedGridMb / 8)) : MODEL.balancedGridMb;
+    for (let m = Math.max(lowest, around - reach); m <= Math.min(MAX_MB, around + reach); m += step) consider(m);
+  }
   return best;
+}
+
+/** The memory decision in one line, with the design's monthly total. */
+export function memorySummary(memoryMb: number, arch: Architecture, monthlyUsd: number): string {
+  return `${mb(memoryMb)} on ${arch} (about ${usd(monthlyUsd)} a month)`;
 }
 
 export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
@@ -495,7 +505,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     warnings,
     rationale: {
       title: 'Memory and architecture',
-      summary: `${mb(memoryMb)} on ${arch} (about ${usd(monthlyUsd)} a month)`,
+      summary: memorySummary(memoryMb, arch, monthlyUsd),
       why: `${floorWhy} Every ${LIMITS.memoryStepMb.value} MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
       tradeOff:
         `More memory buys CPU (1 vCPU per ${mb(LIMITS.mbPerVcpu.value)}, up to ${LIMITS.maxVcpus.value}) and so speed for CPU-bound work, at a higher price per millisecond; I/O waits do not get faster. ` +
