@@ -3,7 +3,7 @@
  * read by the CLI. Validated here, at the edge; every problem is reported with its field path.
  */
 import { z } from 'zod';
-import { CONCURRENCY, LIMITS, DEFAULT_REGION, RUNTIME_FAMILIES, isCommercialRegionCode, runtimeInfo } from './facts/index.ts';
+import { CONCURRENCY, LIMITS, DEFAULT_REGION, RUNTIME_FAMILIES, RUNTIME_VALUES, isCommercialRegionCode, runtimeInfo } from './facts/index.ts';
 
 export const SOURCES_LIST = [
   'api-gateway-rest',
@@ -24,8 +24,8 @@ export const SOURCES_LIST = [
 ] as const;
 export type EventSource = (typeof SOURCES_LIST)[number];
 
-/** Runtime family names (also accepted as `runtime`, beside every Lambda runtime identifier in facts/runtimes.ts). */
-export const RUNTIME_LIST = RUNTIME_FAMILIES;
+/** Every accepted `runtime`: the family names, then every Lambda runtime identifier (facts/runtimes.ts). */
+export const RUNTIME_LIST = RUNTIME_VALUES;
 export const OPTIMIZE_FOR_LIST = ['cost', 'balanced', 'speed'] as const;
 export type OptimizeFor = (typeof OPTIMIZE_FOR_LIST)[number];
 

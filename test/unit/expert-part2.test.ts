@@ -17,6 +17,10 @@ import {
 } from '../../src/engine/index.ts';
 import { coldStartShare } from '../../src/engine/model/coldStarts.ts';
 import { main } from '../../src/cli/main.ts';
+import { applyEdits } from '../../src/engine/templates/edits.ts';
+import { hoverAt } from '../../src/engine/templates/hover.ts';
+import { lintTemplate } from '../../src/engine/templates/lint.ts';
+import { parseTemplate } from '../../src/engine/templates/parse.ts';
 
 function scenario(over: Record<string, unknown> = {}): Scenario {
   const r = parseScenario({
@@ -258,4 +262,40 @@ test('scenario numbers have upper bounds: 1e308 ms, 1e8 peak requests/s and a 1e
     const paths = r.errors.map((e) => e.path);
     for (const p of ['work.averageDurationMs', 'work.p99DurationMs', 'traffic.peakPerSecond', 'budget.monthlyUsd']) assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
   }
+});
+
+// ---- templates use the same runtime table ----
+const SAM = (runtime: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: ${runtime}
+      Architectures: [arm64]
+      MemorySize: 512
+`;
+
+test('LDA607: nodejs20.x is an error (creation blocked since 2026-08-31) with a fix to nodejs24.x; python3.10 a warning; nodejs22.x clean', () => {
+  const lint = (rt: string) => lintTemplate(SAM(rt), 't.yaml', { only: ['LDA607'] }).findings;
+  const node = lint('nodejs20.x');
+  assert.equal(node.length, 1);
+  assert.equal(node[0]!.severity, 'error');
+  assert.match(node[0]!.message, /blocks creating functions on it since 2026-08-31/);
+  const fixed = applyEdits(SAM('nodejs20.x'), node[0]!.fix!.edits);
+  assert.match(fixed, /Runtime: nodejs24\.x/);
+  assert.deepEqual(lintTemplate(fixed, 't.yaml', { only: ['LDA607'] }).findings, []);
+  const py = lint('python3.10');
+  assert.equal(py[0]?.severity, 'warning');
+  assert.match(py[0]!.message, /deprecated on 2026-10-31/);
+  assert.deepEqual(lint('nodejs22.x'), []);
+});
+
+test('Runtime hover: the table row (deprecation and block dates, SnapStart, typical cold start)', () => {
+  const text = SAM('dotnet8');
+  const h = hoverAt(parseTemplate(text), text.indexOf('dotnet8') + 2)?.markdown ?? '';
+  assert.match(h, /\*\*dotnet8\*\*: \.NET 8 on Amazon Linux 2023, deprecation 2026-11-10, creating functions blocked from 2027-07-29, updates from 2027-08-31/);
+  assert.match(h, /SnapStart supported \(with \/tmp up to 512 MB/);
+  assert.match(h, /Advice: dotnet8 \(\.NET 8\) was deprecated on 2026-11-10/);
 });
