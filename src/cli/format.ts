@@ -176,7 +176,7 @@ function formatWarning(w: Warning): string[] {
 /** The whole design as text: warnings first, then each decision, then the monthly bill. */
 export function formatDesign(d: Design): string {
   const out: string[] = [];
-  out.push(`Design for ${d.name} (${d.source}, ${d.runtime}, ${d.region})`);
+  out.push(`Design for ${d.name} (${d.source}, ${d.runtimeIdentifier === d.runtime ? d.runtime : `${d.runtime} = ${d.runtimeIdentifier}`}, ${d.region}, optimised for ${d.optimizeFor})`);
   out.push('');
   if (d.warnings.length > 0) {
     out.push(`Warnings (${d.warnings.length})`);

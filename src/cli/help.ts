@@ -3,7 +3,7 @@
 export const MAIN_HELP = `lambda-advisor: sourced AWS Lambda designs and monthly costs from a workload scenario
 
 Usage:
-  lambda-advisor recommend <scenario.json | ->  [--json]
+  lambda-advisor recommend <scenario.json | ->  [--optimize-for cost|balanced|speed] [--json]
   lambda-advisor cost <scenario.json | ->       [--json]
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
   lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
@@ -33,7 +33,7 @@ Exit codes:
   3  scaffold only: files already exist and --force was not given (nothing written)
 `;
 
-export const RECOMMEND_HELP = `Usage: lambda-advisor recommend <scenario.json | -> [--json]
+export const RECOMMEND_HELP = `Usage: lambda-advisor recommend <scenario.json | -> [--optimize-for cost|balanced|speed] [--json]
 
 Reads a workload scenario and prints the recommended Lambda design: warnings first, then each
 decision (invocation, memory and architecture, timeout, batching, concurrency, failure handling,
@@ -44,11 +44,14 @@ Arguments:
   <scenario.json>   a scenario file; '-' reads it from stdin
 
 Options:
+  --optimize-for S  cost (default): the cheapest setting; speed: the fastest; balanced: the best
+                    0.5 x cost/max cost + 0.5 x duration/max duration (AWS Lambda Power Tuning's
+                    strategies and balancedWeight). Overrides the scenario's optimizeFor.
   --json            print the design as JSON (the contract for scripts; it carries schemaVersion)
   -h, --help        show this help
 
 Example:
-  lambda-advisor recommend examples/scenarios/api-backend.json
+  lambda-advisor recommend examples/scenarios/api-backend.json --optimize-for balanced
 `;
 
 export const COST_HELP = `Usage:
@@ -64,7 +67,8 @@ Options (plain function):
   --duration-ms D         average billed duration of one invocation, in ms
   --memory M              memory, in MB (128 to 10,240)
   --arch A                arm64 or x86_64 (default: x86_64, Lambda's own default)
-  --region R              AWS Region (default: us-east-1)
+  --region R              AWS Region: any commercial Region code (default: us-east-1); lines
+                          without a sourced price there are shown as not priced
   --free-tier             subtract the monthly free tier (excluded unless given)
   --provisioned N         provisioned concurrency kept on
   --provisioned-hours H   hours per month it is on (default: the whole month)

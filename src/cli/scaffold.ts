@@ -116,7 +116,7 @@ export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
   if (outStat !== null && !outStat.isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder`);
 
   const design = await designFor(path, io);
-  const language = oneOf('language', languageFlag, LANGUAGES, design.runtime === 'python' ? 'python' : 'typescript');
+  const language = oneOf('language', languageFlag, LANGUAGES, design.runtimeFamily === 'python' ? 'python' : 'typescript');
 
   let files: ScaffoldFile[];
   try {

@@ -3,8 +3,8 @@
  * the CLI prints it with --json and the webview receives it as a message. `schemaVersion` changes
  * only when a field a script may read changes meaning or goes away.
  */
-import type { Architecture, Source } from './facts/index.ts';
-import type { EventSource, Scenario } from './scenario.ts';
+import type { Architecture, RuntimeFamily, Source } from './facts/index.ts';
+import type { EventSource, OptimizeFor, Scenario } from './scenario.ts';
 
 export const DESIGN_SCHEMA_VERSION = 1;
 
@@ -53,7 +53,9 @@ export interface Warning {
     /** The source cannot carry the load (lanes, shard writes, pollers), whatever the memory. */
     | 'throughput-unreachable'
     /** A stream consumer drains slower than the peak: the iterator age grows, records may expire. */
-    | 'iterator-age';
+    | 'iterator-age'
+    | 'runtime-deprecated'
+    | 'snapstart-unavailable';
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   readonly references: readonly Source[];
@@ -90,13 +92,21 @@ export interface Bill {
   readonly unpriced: readonly string[];
   /** Assumptions the bill rests on (cold-start share, batch fill, log volume…). */
   readonly assumptions: readonly string[];
+  /** Share of invocations that start cold, as the bill prices them (0–1). */
+  readonly coldStartShare?: number;
 }
 
 export interface Design {
   readonly schemaVersion: typeof DESIGN_SCHEMA_VERSION;
   readonly name: string;
   readonly region: string;
+  /** The scenario's `runtime` as given (a family name or an identifier). */
   readonly runtime: string;
+  /** The Lambda runtime identifier it stands for, e.g. nodejs24.x for "nodejs". */
+  readonly runtimeIdentifier: string;
+  readonly runtimeFamily: RuntimeFamily;
+  /** The optimisation strategy the memory choice followed (AWS Lambda Power Tuning's meaning). */
+  readonly optimizeFor: OptimizeFor;
   readonly source: EventSource;
   readonly invocation: {
     readonly model: 'push' | 'poll';
@@ -176,6 +186,8 @@ export interface PricedConfig {
   /** Billed duration of one invocation at this memory, in ms (from the performance model). */
   readonly averageInvocationMs: number;
   readonly initMs: number;
+  /** SnapStart with its cache and restore charges (Python and .NET; Java's is free). */
+  readonly snapStartCharged?: boolean;
 }
 
 export type { Scenario };

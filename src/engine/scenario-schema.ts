@@ -12,8 +12,8 @@
  * few facts that live there (the priced Regions) are added here from the same source the refine uses.
  */
 import { toJSONSchema, type $ZodType } from 'zod/v4/core';
-import { supportedRegions } from './facts/index.ts';
-import { scenarioSchema, SOURCES_LIST } from './scenario.ts';
+import { commercialRegionPattern, supportedRegions } from './facts/index.ts';
+import { RUNTIME_LIST, scenarioSchema, SOURCES_LIST } from './scenario.ts';
 
 /** A JSON Schema node (the subset the generator and its consumers read). */
 export type JsonSchema = { [key: string]: unknown };
@@ -26,7 +26,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   '': 'A workload scenario for Lambda Design Advisor: what the function does and how much, from which the advisor recommends a design (memory, timeout, batching, concurrency, failure handling, VPC, cold starts) and prices it.',
   name: 'The function name: letters, digits, - and _ (used for the function and the scaffolded project).',
   region: 'The AWS Region whose prices the bill uses (only Regions the advisor has sourced prices for).',
-  runtime: 'The language runtime: sets the cold-start estimate and the scaffolded handler language.',
+  runtime: 'The Lambda runtime: an identifier (nodejs22.x, python3.13, java21, dotnet8, provided.al2023 …) or a family name (nodejs, python …), which stands for its newest runtime. Sets SnapStart support, deprecation warnings, the cold-start estimate and the scaffolded handler language.',
+  optimizeFor: 'What the memory choice optimises, as AWS Lambda Power Tuning: cost (the default, the cheapest setting that meets the constraints), balanced (cost and duration weighed equally) or speed (the fastest).',
   architecture: 'auto (the default) lets the advisor choose (it picks arm64); arm64 or x86_64 fixes it, e.g. for a native dependency built for one of them.',
   source: 'What invokes the function: an API (api-gateway-rest, api-gateway-http, function-url, alb), an event (s3, sns, eventbridge, schedule), a poller (sqs, sqs-fifo, kinesis, dynamodb-streams, kafka) or a direct call (direct-sync, direct-async).',
   traffic: 'How much work arrives. Give requestsPerMonth or averagePerSecond (one of them, not both).',
@@ -44,6 +45,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'work.profile': 'cpu (speeds up with more memory and vCPUs), io (waits on the network; barely does) or mixed.',
   'work.maxMemoryUsedMb': 'Peak memory used (MB, from the REPORT line\u2019s Max Memory Used); the advisor keeps headroom above it. Cannot exceed measuredAtMemoryMb.',
   'work.tmpStorageMb': 'Ephemeral storage (/tmp) the function needs, in MB; above the included size it is billed.',
+  'work.coldStartRate': 'Share of invocations that start cold (0 to 1), if measured; otherwise estimated from the traffic pattern.',
+  'work.efs': 'true when the function mounts an Amazon EFS file system (SnapStart does not support EFS).',
   'work.initDurationMs': 'INIT duration of a cold start, in ms, if measured; otherwise the runtime\u2019s typical value is assumed.',
   'work.parallelism': 'How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code): caps the speed-up from extra vCPUs.',
   'work.logKbPerInvocation': 'Log output per invocation, in KB (priced as CloudWatch Logs ingestion).',
@@ -57,6 +60,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'network.privateResources': 'The function reaches resources in a VPC (RDS, ElastiCache, private APIs): it is attached to the VPC.',
   'network.internetEgress': 'The function calls the public internet (in a VPC this needs NAT gateways).',
   'network.egressGbPerMonth': 'Data sent to the internet per month, in GB (priced as NAT gateway data processing when the function is in a VPC with internetEgress).',
+  'network.awsServicesGbPerMonth': 'GB a month exchanged with the AWS APIs in awsServices (priced through NAT or interface endpoints in a VPC); default: one payload per invocation.',
   'network.awsServices': 'AWS services the function calls; in a VPC each gets a gateway or interface endpoint instead of NAT where that is cheaper.',
   downstream: 'Limits of what the function calls (a database, a partner API): the advisor caps concurrency to protect it.',
   'downstream.maxConcurrency': 'The most concurrent connections or calls the downstream accepts.',
@@ -106,9 +110,15 @@ export function inputJsonSchema(schema: $ZodType, descriptions: Readonly<Record<
 
 function generate(): JsonSchema {
   const schema = inputJsonSchema(scenarioSchema);
-  // The Region is checked by a refine (so its message can say "priced Regions"): state the same list here.
+  // The Region and the runtime are checked by refines (so their messages can say what is accepted):
+  // state the same rules here: any commercial Region code, and the runtime identifiers and families.
   const region = properties(schema)?.['region'];
-  if (region) region['enum'] = supportedRegions();
+  if (region) {
+    region['pattern'] = commercialRegionPattern();
+    region['examples'] = supportedRegions();
+  }
+  const runtime = properties(schema)?.['runtime'];
+  if (runtime) runtime['enum'] = [...RUNTIME_LIST];
   return schema;
 }
 

@@ -11,7 +11,8 @@
  * one exists (a `refine` is invisible to JSON Schema).
  */
 import * as z from 'zod/mini';
-import { CONCURRENCY, LIMITS, supportedRegions, DEFAULT_REGION } from './facts/index.ts';
+import { CONCURRENCY, LIMITS, DEFAULT_REGION, RUNTIME_FAMILIES, RUNTIME_VALUES, isCommercialRegionCode, runtimeInfo } from './facts/index.ts';
+import { whole } from './format.ts';
 import { SOURCE_KINDS } from './source-kinds.ts';
 
 export const SOURCES_LIST = [
@@ -33,7 +34,31 @@ export const SOURCES_LIST = [
 ] as const;
 export type EventSource = (typeof SOURCES_LIST)[number];
 
-export const RUNTIME_LIST = ['nodejs', 'python', 'java', 'dotnet', 'go', 'ruby'] as const;
+/** Every accepted `runtime`: the family names, then every Lambda runtime identifier (facts/runtimes.ts). */
+export const RUNTIME_LIST = RUNTIME_VALUES;
+export const OPTIMIZE_FOR_LIST = ['cost', 'balanced', 'speed'] as const;
+export type OptimizeFor = (typeof OPTIMIZE_FOR_LIST)[number];
+
+/**
+ * Upper bounds of scenario numbers that are not AWS limits (those come from facts): far above any
+ * real workload, low enough that every bill stays finite. One place, so every face refuses the same.
+ */
+export const BOUNDS = {
+  /** About 1,000,000 requests a second for a whole month. */
+  requestsPerMonth: 2.6e12,
+  perSecond: 1e6,
+  peakPerSecond: 1e7,
+  payloadKb: 1_048_576,
+  shards: 100_000,
+  messageGroups: 10_000_000,
+  /** One record's measured duration: an hour (an invocation lasts at most 900 s at any memory). */
+  durationMs: 3_600_000,
+  targetP99Ms: 3_600_000,
+  logKbPerInvocation: 1_048_576,
+  gbPerMonth: 10_000_000,
+  monthlyUsd: 1e9,
+  downstreamRps: 1e7,
+} as const;
 export const AWS_SERVICE_LIST = [
   's3',
   'dynamodb',
@@ -59,6 +84,8 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
 const bool = () => z.boolean({ error: 'must be true or false' });
 const opt = z.optional;
+/** A number with an upper bound that is not an AWS limit (BOUNDS), or is one (facts), with its unit. */
+const bounded = <T extends z.ZodMiniNumber>(schema: T, max: number, unit = '') => schema.check(atMost(max, `must be <= ${whole(max)}${unit}`));
 const withDefault = z._default;
 /** A nested object that rejects unknown keys. */
 const section = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, { error: 'must be an object' });
@@ -70,8 +97,6 @@ const memoryMb = () =>
     atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`),
   );
 
-const regions = supportedRegions();
-
 export const scenarioSchema = z
   .strictObject({
     name: z
@@ -82,25 +107,36 @@ export const scenarioSchema = z
         z.maxLength(LIMITS.functionNameMaxLength.value, { error: `must be at most ${LIMITS.functionNameMaxLength.value} characters` }),
       ),
     region: withDefault(
-      z.string({ error: 'must be a string' }).check(z.refine((r) => regions.includes(r), { error: `must be one of the priced Regions: ${regions.join(', ')}` })),
+      z.string({ error: 'must be a string' }).check(
+        z.refine((r) => isCommercialRegionCode(r), { error: 'must be one of the priced Regions: any commercial AWS Region code, e.g. us-east-1 or eu-central-1 (not China or GovCloud)' }),
+      ),
       DEFAULT_REGION,
     ),
-    runtime: withDefault(oneOf(RUNTIME_LIST), 'nodejs'),
+    runtime: withDefault(
+      z.string({ error: 'must be a string' }).check(
+        z.refine((r) => runtimeInfo(r) !== undefined, {
+          error: `must be a Lambda runtime identifier (e.g. nodejs22.x, python3.13, java21, dotnet8, provided.al2023) or a family: ${RUNTIME_FAMILIES.join(', ')}`,
+        }),
+      ),
+      'nodejs',
+    ),
+    /** As AWS Lambda Power Tuning's strategies: the cheapest, the fastest, or a balance of the two. */
+    optimizeFor: withDefault(oneOf(OPTIMIZE_FOR_LIST), 'cost'),
     architecture: withDefault(oneOf(['auto', 'arm64', 'x86_64'] as const), 'auto'),
     source: oneOf(SOURCES_LIST),
     traffic: section({
-      requestsPerMonth: opt(nonNegative()),
-      averagePerSecond: opt(nonNegative()),
-      peakPerSecond: opt(nonNegative()),
-      payloadKb: withDefault(positive(), 1),
+      requestsPerMonth: opt(bounded(nonNegative(), BOUNDS.requestsPerMonth)),
+      averagePerSecond: opt(bounded(nonNegative(), BOUNDS.perSecond)),
+      peakPerSecond: opt(bounded(nonNegative(), BOUNDS.peakPerSecond)),
+      payloadKb: withDefault(bounded(positive(), BOUNDS.payloadKb, ' (KB)'), 1),
       /** Response size of a synchronous source, KB, checked against its response limit (buffered or streamed). */
-      responseKb: opt(positive()),
-      shards: opt(positiveInt()),
-      messageGroups: opt(positiveInt()),
+      responseKb: opt(bounded(positive(), BOUNDS.payloadKb, ' (KB)')),
+      shards: opt(bounded(positiveInt(), BOUNDS.shards)),
+      messageGroups: opt(bounded(positiveInt(), BOUNDS.messageGroups)),
     }),
     work: section({
-      averageDurationMs: positive(),
-      p99DurationMs: positive(),
+      averageDurationMs: bounded(positive(), BOUNDS.durationMs, ' (ms)'),
+      p99DurationMs: bounded(positive(), BOUNDS.durationMs, ' (ms)'),
       measuredAtMemoryMb: memoryMb(),
       profile: withDefault(oneOf(['cpu', 'io', 'mixed'] as const), 'mixed'),
       maxMemoryUsedMb: opt(positive().check(atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`))),
@@ -111,21 +147,25 @@ export const scenarioSchema = z
         ),
         LIMITS.ephemeralMinMb.value,
       ),
-      initDurationMs: opt(nonNegative()),
+      initDurationMs: opt(bounded(nonNegative(), LIMITS.initMaxSeconds.value * 1_000, ` (ms): INIT may take at most ${LIMITS.initMaxSeconds.value} s on demand`)),
+      /** Share of invocations that start cold (0–1); by default the advisor estimates it from the traffic. */
+      coldStartRate: opt(bounded(nonNegative(), 1)),
+      /** The function mounts an Amazon EFS file system (SnapStart does not support EFS). */
+      efs: withDefault(bool(), false),
       /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
       parallelism: withDefault(positiveInt().check(atMost(LIMITS.maxVcpus.value)), 1),
-      logKbPerInvocation: withDefault(nonNegative(), 1),
+      logKbPerInvocation: withDefault(bounded(nonNegative(), BOUNDS.logKbPerInvocation, ' (KB)'), 1),
     }),
     latency: withDefault(
       section({
-        targetP99Ms: opt(positive()),
+        targetP99Ms: opt(bounded(positive(), BOUNDS.targetP99Ms, ' (ms)')),
         coldStarts: withDefault(oneOf(['avoid', 'tolerate'] as const), 'tolerate'),
       }),
       { coldStarts: 'tolerate' },
     ),
     budget: withDefault(
       section({
-        monthlyUsd: opt(nonNegative()),
+        monthlyUsd: opt(bounded(nonNegative(), BOUNDS.monthlyUsd, ' (USD)')),
         freeTier: withDefault(bool(), false),
       }),
       { freeTier: false },
@@ -134,15 +174,17 @@ export const scenarioSchema = z
       section({
         privateResources: withDefault(bool(), false),
         internetEgress: withDefault(bool(), false),
-        egressGbPerMonth: withDefault(nonNegative(), 0),
+        egressGbPerMonth: withDefault(bounded(nonNegative(), BOUNDS.gbPerMonth, ' (GB)'), 0),
         awsServices: withDefault(z.array(oneOf(AWS_SERVICE_LIST), { error: 'must be a list' }), []),
+        /** GB a month the function exchanges with the AWS APIs in awsServices (default: one payload per invocation). */
+        awsServicesGbPerMonth: opt(bounded(nonNegative(), BOUNDS.gbPerMonth, ' (GB)')),
       }),
       { privateResources: false, internetEgress: false, egressGbPerMonth: 0, awsServices: [] },
     ),
     downstream: withDefault(
       section({
         maxConcurrency: opt(positiveInt()),
-        maxRequestsPerSecond: opt(positive()),
+        maxRequestsPerSecond: opt(bounded(positive(), BOUNDS.downstreamRps)),
       }),
       {},
     ),

@@ -135,7 +135,7 @@ test('Kinesis: shard-hours plus 25 KB PUT units', () => {
 });
 
 test('INIT duration is billed for the cold-start share of invocations', () => {
-  const s = scenario({ source: 'direct-sync', traffic: { requestsPerMonth: 1e6 } });
+  const s = scenario({ source: 'direct-sync', traffic: { requestsPerMonth: 1e6 }, work: { averageDurationMs: 50, p99DurationMs: 200, measuredAtMemoryMb: 1024, logKbPerInvocation: 0, coldStartRate: 0.01 } });
   const bill = priceDesign(s, config({ initMs: 1000 }));
   // 1% of 1M = 10,000 cold starts × 1 s × 1 GB = 10,000 GB-s at the arm64 first tier.
   close(bill.lines.find((l) => l.id === 'lambda-init')!.usd, 10_000 * usEast.lambda.duration.value.arm64[0]!.rate, 'init');
@@ -176,14 +176,15 @@ test('eu-west-1 uses its own prices: the REST API second tier is dearer than in 
 });
 
 test('a price a Region lacks is shown as not priced, listed, and never guessed', () => {
-  const s = { ...scenario({ source: 'kinesis', traffic: { requestsPerMonth: 1e6, shards: 2 } }), region: 'af-south-1' };
+  // me-central-1: a duration rate is sourced, a request rate is not (af-south-1's requests are now priced).
+  const s = { ...scenario({ source: 'kinesis', traffic: { requestsPerMonth: 1e6, shards: 2 } }), region: 'me-central-1' };
   const bill = priceDesign(s, config({ initMs: 0 }));
   const compute = bill.lines.find((l) => l.id === 'lambda-compute')!;
-  // 1M × 50 ms × 1 GB = 50,000 GB-s at af-south-1's arm64 rate.
-  close(compute.usd, 50_000 * 0.00001768, 'af-south-1 compute');
+  // 1M × 50 ms × 1 GB = 50,000 GB-s at me-central-1's arm64 rate.
+  close(compute.usd, 50_000 * 0.0000165334, 'me-central-1 compute');
   const requests = bill.lines.find((l) => l.id === 'lambda-requests')!;
   assert.equal(requests.usd, 0);
-  assert.match(requests.detail, /not priced for af-south-1/);
+  assert.match(requests.detail, /not priced for me-central-1/);
   assert.ok(bill.unpriced.includes('Lambda requests') && bill.unpriced.some((u) => u.startsWith('Kinesis')));
   assert.match(bill.assumptions[0]!, /lower bound/);
   assert.deepEqual(priceDesign(scenario(), config()).unpriced, [], 'us-east-1 prices everything');

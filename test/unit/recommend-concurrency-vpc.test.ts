@@ -103,7 +103,7 @@ test('VPC without egress: free gateway endpoint for DynamoDB, interface endpoint
     source: 'api-gateway-http',
     traffic: { averagePerSecond: 1 },
     work: { averageDurationMs: 10, p99DurationMs: 20, ...pinned },
-    network: { privateResources: true, awsServices: ['dynamodb', 'secretsmanager'] },
+    network: { privateResources: true, awsServices: ['dynamodb', 'secretsmanager'], awsServicesGbPerMonth: 0 },
   });
   assert.equal(d.vpc.natGateways, 0);
   assert.deepEqual(d.vpc.gatewayEndpoints, ['dynamodb']);

@@ -20,7 +20,7 @@ import { supportedRegions } from '../../src/engine/facts/index.ts';
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'scenarios');
 
-const ANNOTATIONS = new Set(['$schema', 'title', 'description', 'default', 'errorMessage']);
+const ANNOTATIONS = new Set(['$schema', 'title', 'description', 'default', 'errorMessage', 'examples']);
 
 /** Problems of `value` against `schema` ('' when it is valid), each with its JSON path. */
 function validate(schema: JsonSchema, value: unknown, path = ''): string[] {
@@ -213,7 +213,11 @@ test('every field has a description (the hover text); every description names a 
 
 test('the schema states the Regions the validator accepts and drops zod\u2019s safe-integer noise', () => {
   const props = scenarioJsonSchema()['properties'] as Record<string, JsonSchema>;
-  assert.deepEqual(props['region']?.['enum'], supportedRegions());
+  // Every commercial Region is accepted (a pattern, as the validator), the listed ones offered as examples.
+  assert.deepEqual(props['region']?.['examples'], supportedRegions());
+  const pattern = new RegExp(String(props['region']?.['pattern']), 'u');
+  for (const r of [...supportedRegions(), 'eu-central-1', 'ap-southeast-2']) assert.match(r, pattern);
+  for (const r of ['cn-north-1', 'us-gov-west-1', 'mars-1', 'eu-central']) assert.doesNotMatch(r, pattern);
   assert.doesNotMatch(JSON.stringify(scenarioJsonSchema()), /9007199254740991/);
 });
 

@@ -4,7 +4,7 @@ import { buildModel } from '../../src/engine/templates/model.ts';
 import { parseTemplate } from '../../src/engine/templates/parse.ts';
 import { functionFacts, type FunctionFacts } from '../../src/engine/templates/function-facts.ts';
 import { costLens, shortCount } from '../../src/engine/templates/lens.ts';
-import { adviseRequest } from '../../src/engine/templates/advise.ts';
+import { adviseRequest, runtimeFamily } from '../../src/engine/templates/advise.ts';
 import { VersionCache } from '../../src/engine/templates/cache.ts';
 
 function facts(text: string, id: string): FunctionFacts {
@@ -147,7 +147,9 @@ test('advise: a scenario built from the template (FIFO SQS, VPC, runtime, arch, 
   if (!r.ok) return;
   const { scenario, current, origin, notes } = r.request;
   assert.equal(scenario.source, 'sqs-fifo');
-  assert.equal(scenario.runtime, 'python');
+  // The template's identifier itself (python3.12), not its family: it decides SnapStart support and deprecation.
+  assert.equal(scenario.runtime, 'python3.12');
+  assert.equal(runtimeFamily(scenario.runtime), 'python');
   assert.equal(scenario.architecture, 'arm64');
   assert.equal(scenario.network.privateResources, true);
   assert.equal(scenario.work.measuredAtMemoryMb, 1024);

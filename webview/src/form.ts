@@ -15,6 +15,8 @@ export interface Form {
   region: string;
   runtime: string;
   architecture: string;
+  /** cost | balanced | speed (AWS Lambda Power Tuning's strategies). */
+  optimizeFor: string;
   source: EventSource | '';
   trafficMode: TrafficMode;
   requestsPerMonth: string;
@@ -54,6 +56,7 @@ export const FIELD_OF_PATH: Readonly<Record<string, FieldKey>> = {
   region: 'region',
   runtime: 'runtime',
   architecture: 'architecture',
+  optimizeFor: 'optimizeFor',
   source: 'source',
   'traffic.requestsPerMonth': 'requestsPerMonth',
   'traffic.averagePerSecond': 'averagePerSecond',
@@ -86,7 +89,7 @@ export const STEP_FIELDS: Readonly<Record<Exclude<StepId, 'design'>, readonly Fi
   workload: ['name', 'requestsPerMonth', 'averagePerSecond', 'peakPerSecond', 'payloadKb', 'averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb'],
   source: ['source', 'responseKb', 'shards', 'messageGroups'],
   latency: ['targetP99Ms', 'coldStarts'],
-  budget: ['monthlyUsd', 'region', 'freeTier'],
+  budget: ['monthlyUsd', 'optimizeFor', 'region', 'freeTier'],
   constraints: ['runtime', 'architecture', 'privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices', 'maxConcurrency', 'maxRequestsPerSecond', 'ordering', 'idempotent'],
 };
 
@@ -96,6 +99,7 @@ export function defaultForm(settings: Settings): Form {
     region: settings.region,
     runtime: settings.defaultRuntime,
     architecture: 'auto',
+    optimizeFor: 'cost',
     source: '',
     trafficMode: 'monthly',
     requestsPerMonth: '1000000',
@@ -172,6 +176,8 @@ export function toScenarioInput(f: Form): ScenarioJson {
     runtime: f.runtime,
     architecture: f.architecture,
   };
+  // The default is left out, so a scenario without the field round-trips unchanged.
+  if (f.optimizeFor !== 'cost') out['optimizeFor'] = f.optimizeFor;
   if (f.source !== '') out['source'] = f.source;
   out['traffic'] = traffic;
   out['work'] = work;
@@ -205,6 +211,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
     region: typeof r['region'] === 'string' ? r['region'] : d.region,
     runtime: typeof r['runtime'] === 'string' ? r['runtime'] : d.runtime,
     architecture: typeof r['architecture'] === 'string' ? r['architecture'] : d.architecture,
+    optimizeFor: typeof r['optimizeFor'] === 'string' ? r['optimizeFor'] : d.optimizeFor,
     source: typeof r['source'] === 'string' ? (r['source'] as EventSource) : '',
     trafficMode: perSecond ? 'perSecond' : 'monthly',
     requestsPerMonth: text(traffic['requestsPerMonth']),

@@ -1,6 +1,6 @@
 /** Steps 1–5 of the wizard: the scenario, field by field. */
 import { AWS_SERVICE_LIST, RUNTIME_LIST } from '../../src/engine/scenario.ts';
-import { REGION_PRICES, supportedRegions, LIMITS, COLD_STARTS } from '../../src/engine/facts/index.ts';
+import { LIMITS, COLD_STARTS, COMMERCIAL_REGIONS, TODAY, regionPrices, runtimeInfo, runtimeLifecycle } from '../../src/engine/facts/index.ts';
 import type { StepId } from '../../src/protocol/messages.ts';
 import { CheckField, SelectField, TextField } from './fields.tsx';
 import type { FieldKey, Form } from './form.ts';
@@ -150,7 +150,8 @@ export function SourceStep() {
 
 export function LatencyStep() {
   const runtime = useWizard((s) => s.form.runtime);
-  const init = COLD_STARTS.initMs.value[runtime as keyof typeof COLD_STARTS.initMs.value];
+  const info = runtimeInfo(runtime);
+  const init = info ? COLD_STARTS.initMs.value[info.family] : undefined;
   return (
     <>
       <Text k="targetP99Ms" step="latency" label="p99 latency target" unit="ms" hint="99 of 100 invocations should finish within this (for pollers: from a message's arrival). Empty: no target, cost decides." />
@@ -162,30 +163,55 @@ export function LatencyStep() {
           { value: 'tolerate', label: 'Tolerate: an occasional slow first request is fine' },
           { value: 'avoid', label: 'Avoid: pay for provisioned concurrency or SnapStart' },
         ]}
-        hint={init ? `A typical ${runtime} cold start adds about ${whole(init.p50)} ms (p99 ${whole(init.p99)} ms) to the first request of a new instance.` : undefined}
+        hint={
+          init && info
+            ? `A typical ${info.name} cold start adds about ${whole(init.p50)} ms (p99 ${whole(init.p99)} ms) to the first request of a new instance.` +
+              (info.snapStart ? ` SnapStart supports this runtime (with at most ${whole(COLD_STARTS.snapstartMaxEphemeralMb.value)} MB of /tmp and no EFS).` : ' SnapStart does not support this runtime.')
+            : undefined
+        }
       />
     </>
   );
 }
 
 export function BudgetStep() {
-  const regions = supportedRegions();
   return (
     <>
       <Text k="monthlyUsd" step="budget" label="Monthly budget" unit="USD" hint="Optional. The design warns when its bill is over it." />
       <Select
+        k="optimizeFor"
+        step="budget"
+        label="Optimise for"
+        options={[
+          { value: 'cost', label: 'Cost: the cheapest memory that meets the constraints' },
+          { value: 'balanced', label: 'Balanced: half cost, half speed (as AWS Lambda Power Tuning)' },
+          { value: 'speed', label: 'Speed: the fastest memory that meets the constraints' },
+        ]}
+        hint="Power Tuning's strategies; the other choices are listed with the design either way."
+      />
+      <Select
         k="region"
         step="budget"
         label="Region"
-        options={regions.map((r) => {
-          const p = (REGION_PRICES as Readonly<Record<string, { name: string }>>)[r];
-          return { value: r, label: p ? `${r}: ${p.name}` : r };
+        options={COMMERCIAL_REGIONS.value.map((r) => {
+          const priced = regionPrices(r.code)?.lambda.requestsPerMillion !== null;
+          return { value: r.code, label: `${r.code}: ${r.name}${priced ? '' : ' (Lambda requests not priced)'}` };
         })}
-        hint="Only Regions the advisor has prices for are listed."
+        hint="Every commercial Region. Lines the advisor has no sourced price for there are shown as not priced, and the total is then a lower bound."
       />
       <Check k="freeTier" step="budget" label="Apply the Lambda free tier" hint="The permanent monthly free tier is per account: leave off if other functions already use it." />
     </>
   );
+}
+
+/** "nodejs22.x: Node.js 22", "python3.10: Python 3.10 (deprecated 2026-10-31)", "nodejs: newest Node.js (nodejs24.x)". */
+function runtimeLabel(value: string): string {
+  const info = runtimeInfo(value);
+  if (info === undefined) return value;
+  if (info.id !== value) return `${value}: the newest ${info.family} (${info.id})`;
+  const l = runtimeLifecycle(info, TODAY);
+  const note = l.state === 'create-blocked' ? ` (creation blocked since ${l.blockCreate})` : l.state === 'deprecated' ? ` (deprecated ${l.since})` : l.state === 'preview' ? ' (preview)' : '';
+  return `${value}: ${info.name}${note}`;
 }
 
 export function ConstraintsStep() {
@@ -195,7 +221,7 @@ export function ConstraintsStep() {
   const servicesError = useWizard((s) => visibleError(s, 'awsServices', 'constraints'));
   return (
     <>
-      <Select k="runtime" step="constraints" label="Runtime" options={RUNTIME_LIST.map((r) => ({ value: r, label: r }))} />
+      <Select k="runtime" step="constraints" label="Runtime" options={RUNTIME_LIST.map((r) => ({ value: r, label: runtimeLabel(r) }))} />
       <Select
         k="architecture"
         step="constraints"

@@ -2,7 +2,7 @@
  * The priced configuration of a recommended design: what the cost model needs from a design and its
  * scenario. One definition for the charts, the bench and anyone who re-prices a design.
  */
-import { PRICING_UNITS } from '../facts/index.ts';
+import { PRICING_UNITS, runtimeInfo } from '../facts/index.ts';
 import type { Design, PricedConfig } from '../design.ts';
 import { durationAt, type WorkMeasure } from '../model/performance.ts';
 import type { Scenario } from '../scenario.ts';
@@ -42,5 +42,12 @@ export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
     vpc: d.vpc.attach ? d.vpc : null,
     averageInvocationMs: invocationMsAt(s, d)(d.memoryMb),
     initMs: d.coldStart.expectedInitMs,
+    snapStartCharged: snapStartCharged(s, d.coldStart.strategy),
   };
+}
+
+/** Whether SnapStart is charged for (Python and .NET snapshots are; Java's are free). */
+export function snapStartCharged(s: Scenario, strategy: Design['coldStart']['strategy']): boolean {
+  const family = runtimeInfo(s.runtime)?.family;
+  return strategy === 'snapstart' && (family === 'python' || family === 'dotnet');
 }

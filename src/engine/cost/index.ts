@@ -6,22 +6,24 @@
  */
 import {
   COLD_STARTS,
+  isListedRegion,
+  COMMERCIAL_REGIONS_READ,
   LIMITS,
   PRICING_UNITS,
   regionPrices,
   references,
-  supportedRegions,
   type Architecture,
   type Priced,
   type RegionPrices,
   type Source,
   type SourceId,
 } from '../facts/index.ts';
-import type { Bill, CostLine, PricedConfig } from '../design.ts';
-import { mb, num, usdPrice } from '../format.ts';
+import type { Bill, CostLine, Design, PricedConfig } from '../design.ts';
+import { mb, num, pct, usdPrice } from '../format.ts';
 import { sourceOf, type PricingInput } from '../sources/index.ts';
 import { rate, tiered, tiers } from './rates.ts';
 import { monthlyRequests, type EventSource, type FieldError, type Scenario } from '../scenario.ts';
+import { coldStartAssumption, coldStartShare } from '../model/coldStarts.ts';
 
 const SECONDS_PER_HOUR = 3_600;
 const MB_PER_GB = 1_024;
@@ -40,17 +42,32 @@ interface Workload {
   readonly egressGbPerMonth: number;
   /** Count INIT (cold start) duration. */
   readonly countInit: boolean;
+  /** What the cold-start share is estimated from (pollers invoke once per batch). */
+  readonly coldStarts: {
+    readonly averagePerSecond: number;
+    readonly peakPerSecond: number;
+    /** Measured average duration of one record, ms (memory-independent, so the share is too). */
+    readonly recordMs: number;
+    readonly poller: boolean;
+    readonly given: number | undefined;
+  };
+  /** GB a month exchanged with each AWS API the function calls (for NAT and endpoint processing). */
+  readonly awsServiceGbEach: number;
+  /** AWS APIs reached through the VPC that are not on free gateway endpoints. */
+  readonly paidAwsServices: readonly string[];
 }
 
 /** The bill's quantities and amounts, all numbers: cheap to compute thousands of times. */
 interface Breakdown extends DurationParts {
   invocations: number;
+  coldShare: number;
   requestsUsd: number;
   sourceUsd: number;
   natUsd: number;
   endpointsUsd: number;
   logsGb: number;
   logsUsd: number;
+  egressUsd: number;
   total: number;
 }
 
@@ -76,14 +93,29 @@ function sourceUsd(w: Workload, invocations: number, recordsPerInvocation: numbe
   return line === null ? 0 : line.usd(pricingInput(w, invocations, recordsPerInvocation));
 }
 
-function natUsd(w: Workload, c: PricedConfig): number {
-  if (!c.vpc || !c.vpc.attach || c.vpc.natGateways <= 0) return 0;
-  return c.vpc.natGateways * hoursPerMonth() * rate(w.region.nat.perHour) + w.egressGbPerMonth * rate(w.region.nat.perGb);
+type VpcLayout = Pick<Design['vpc'], 'attach' | 'natGateways' | 'interfaceEndpoints' | 'subnets'>;
+
+/** GB a month through the NAT gateways: internet egress plus the AWS APIs that have no endpoint. */
+function natGb(w: Workload, v: VpcLayout): number {
+  const viaNat = w.paidAwsServices.filter((x) => !v.interfaceEndpoints.includes(x)).length;
+  return w.egressGbPerMonth + viaNat * w.awsServiceGbEach;
 }
 
-function endpointsUsd(w: Workload, c: PricedConfig): number {
-  if (!c.vpc || !c.vpc.attach) return 0;
-  return c.vpc.interfaceEndpoints.length * Math.max(1, c.vpc.subnets) * hoursPerMonth() * rate(w.region.interfaceEndpoint.perHourPerAz);
+function natUsd(w: Workload, v: VpcLayout | null): number {
+  if (!v || !v.attach || v.natGateways <= 0) return 0;
+  return v.natGateways * hoursPerMonth() * rate(w.region.nat.perHour) + natGb(w, v) * rate(w.region.nat.perGb);
+}
+
+function endpointsUsd(w: Workload, v: VpcLayout | null): number {
+  if (!v || !v.attach) return 0;
+  const n = v.interfaceEndpoints.length;
+  return n * Math.max(1, v.subnets) * hoursPerMonth() * rate(w.region.interfaceEndpoint.perHourPerAz) + n * w.awsServiceGbEach * rate(w.region.interfaceEndpoint.perGb);
+}
+
+/** Internet data transfer out, less the monthly free allowance when the free tier applies. */
+function egressUsd(w: Workload): number {
+  const free = w.freeTier ? PRICING_UNITS.dataTransferFreeGb.value : 0;
+  return tiered(Math.max(0, w.egressGbPerMonth - free), tiers(w.region.dataTransferOutPerGb));
 }
 
 /** The parts of the bill that change with memory and duration: Lambda duration, INIT, provisioned concurrency, /tmp. */
@@ -97,6 +129,9 @@ interface DurationParts {
   pcExecutedGbSeconds: number;
   pcExecutedUsd: number;
   ephemeralUsd: number;
+  snapCacheUsd: number;
+  snapRestoreUsd: number;
+  coldStarts: number;
 }
 
 function emptyParts(): DurationParts {
@@ -110,17 +145,25 @@ function emptyParts(): DurationParts {
     pcExecutedGbSeconds: 0,
     pcExecutedUsd: 0,
     ephemeralUsd: 0,
+    snapCacheUsd: 0,
+    snapRestoreUsd: 0,
+    coldStarts: 0,
   };
 }
 
+// Read once: the memory search prices hundreds of settings per recommendation.
+const GRANULARITY_MS = PRICING_UNITS.billingGranularityMs.value;
+const HOURS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value;
+const FREE_GB_SECONDS = PRICING_UNITS.freeTierGbSeconds.value;
+const EPHEMERAL_FREE_MB = PRICING_UNITS.ephemeralFreeMb.value;
+
 /** One invocation's billed duration: rounded up to the billing granularity, ms. */
 function billedMsOf(invocationMs: number): number {
-  const granularity = PRICING_UNITS.billingGranularityMs.value;
-  return Math.ceil(Math.max(0, invocationMs) / granularity) * granularity;
+  return Math.ceil(Math.max(0, invocationMs) / GRANULARITY_MS) * GRANULARITY_MS;
 }
 
 /** Fill `out` with the memory-dependent parts; return their sum. Allocates nothing (the memory curve calls it 10,000 times). */
-function durationParts(w: Workload, c: PricedConfig, invocations: number, memoryMb: number, invocationMs: number, out: DurationParts): number {
+function durationParts(w: Workload, c: PricedConfig, invocations: number, coldShare: number, memoryMb: number, invocationMs: number, out: DurationParts): number {
   const p = w.region;
   const arch: Architecture = c.architecture;
   const gb = memoryMb / MB_PER_GB;
@@ -137,19 +180,24 @@ function durationParts(w: Workload, c: PricedConfig, invocations: number, memory
   out.pcExecutedUsd = out.pcExecutedGbSeconds * (pcRates?.executedPerGbSecond ?? 0);
 
   out.computeGbSeconds = totalSeconds * (1 - pcShare) * gb;
-  const coldStarts = w.countInit ? invocations * COLD_STARTS.coldStartShare.value * (1 - pcShare) : 0;
+  const coldStarts = w.countInit ? invocations * coldShare * (1 - pcShare) : 0;
+  out.coldStarts = coldStarts;
   out.initGbSeconds = coldStarts * (Math.max(0, c.initMs) / 1_000) * gb;
 
   // On-demand duration (execution + INIT) shares the volume tiers and the free tier.
   const onDemand = out.computeGbSeconds + out.initGbSeconds;
-  const freeGbSeconds = w.freeTier ? PRICING_UNITS.freeTierGbSeconds.value : 0;
+  const freeGbSeconds = w.freeTier ? FREE_GB_SECONDS : 0;
   const onDemandUsd = tiered(Math.max(0, onDemand - freeGbSeconds), p.lambda.duration.value[arch]);
   out.computeUsd = onDemand > 0 ? onDemandUsd * (out.computeGbSeconds / onDemand) : 0;
   out.initUsd = onDemandUsd - out.computeUsd;
 
-  const extraStorageGb = Math.max(0, c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value) / MB_PER_GB;
+  const extraStorageGb = Math.max(0, c.ephemeralStorageMb - EPHEMERAL_FREE_MB) / MB_PER_GB;
   out.ephemeralUsd = extraStorageGb * totalSeconds * rate(p.lambda.ephemeralPerGbSecond);
-  return onDemandUsd + out.pcConfiguredUsd + out.pcExecutedUsd + out.ephemeralUsd;
+  // SnapStart (Python, .NET): the snapshot is cached all month and restored at each cold start.
+  const snap = c.snapStartCharged === true ? p.lambda.snapStart?.value : undefined;
+  out.snapCacheUsd = snap ? gb * HOURS_PER_MONTH * SECONDS_PER_HOUR * snap.cachePerGbSecond : 0;
+  out.snapRestoreUsd = snap ? coldStarts * gb * snap.restorePerGb : 0;
+  return onDemandUsd + out.pcConfiguredUsd + out.pcExecutedUsd + out.ephemeralUsd + out.snapCacheUsd + out.snapRestoreUsd;
 }
 
 /** The parts of the bill that do not change with memory: requests, the source, the network, logs. */
@@ -160,23 +208,53 @@ function fixedParts(w: Workload, c: PricedConfig) {
   const freeRequests = w.freeTier ? PRICING_UNITS.freeTierRequests.value : 0;
   const requestsUsd = (Math.max(0, invocations - freeRequests) / 1e6) * rate(p.lambda.requestsPerMillion);
   const src = sourceUsd(w, invocations, records);
-  const nat = natUsd(w, c);
-  const endpoints = endpointsUsd(w, c);
+  const nat = natUsd(w, c.vpc);
+  const endpoints = endpointsUsd(w, c.vpc);
   const logsGb = (invocations * w.logKbPerInvocation) / KB_PER_GB;
-  const logsUsd = tiered(logsGb, tiers(p.logsIngestionPerGb));
-  return { invocations, requestsUsd, sourceUsd: src, natUsd: nat, endpointsUsd: endpoints, logsGb, logsUsd, sum: requestsUsd + src + nat + endpoints + logsUsd };
+  const logsFree = w.freeTier ? PRICING_UNITS.logsFreeTierGb.value : 0;
+  const logsUsd = tiered(Math.max(0, logsGb - logsFree), tiers(p.logsIngestionPerGb));
+  const egress = egressUsd(w);
+  const cs = w.coldStarts;
+  const coldShare = coldStartShare({
+    invocationsPerSecond: cs.averagePerSecond / records,
+    peakInvocationsPerSecond: cs.peakPerSecond / records,
+    invocationSeconds: (cs.recordMs * records) / 1_000,
+    poller: cs.poller,
+    ...(cs.given === undefined ? {} : { given: cs.given }),
+  });
+  return {
+    invocations,
+    coldShare,
+    requestsUsd,
+    sourceUsd: src,
+    natUsd: nat,
+    endpointsUsd: endpoints,
+    logsGb,
+    logsUsd,
+    egressUsd: egress,
+    sum: requestsUsd + src + nat + endpoints + logsUsd + egress,
+  };
 }
 
 function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs: number): Breakdown {
   const fixed = fixedParts(w, c);
   const parts = emptyParts();
-  const variable = durationParts(w, c, fixed.invocations, memoryMb, invocationMs, parts);
+  const variable = durationParts(w, c, fixed.invocations, fixed.coldShare, memoryMb, invocationMs, parts);
   return { ...fixed, ...parts, total: fixed.sum + variable };
 }
 
+/** Sources whose invocations come from Lambda's pollers (queues and streams). */
+const POLLED: ReadonlySet<EventSource> = new Set<EventSource>(['sqs', 'sqs-fifo', 'kinesis', 'dynamodb-streams', 'kafka']);
+const GATEWAY_ENDPOINT_SERVICES: ReadonlySet<string> = new Set(['s3', 'dynamodb']);
+
 function workloadOf(s: Scenario): Workload {
   const region = regionPrices(s.region);
-  if (!region) throw new Error(`no prices for Region ${s.region}; priced Regions: ${supportedRegions().join(', ')}`);
+  if (!region) throw new Error(`Region ${s.region} is not a commercial AWS Region code: validate the scenario with parseScenario first`);
+  const seconds = hoursPerMonth() * SECONDS_PER_HOUR;
+  const monthly = monthlyRequests(s, seconds);
+  const avg = s.traffic.averagePerSecond ?? monthly / seconds;
+  const services = s.network.awsServices;
+  const totalApiGb = s.network.awsServicesGbPerMonth ?? (monthly * s.traffic.payloadKb) / KB_PER_GB;
   return {
     region,
     requestsPerMonth: monthlyRequests(s, hoursPerMonth() * SECONDS_PER_HOUR),
@@ -187,6 +265,15 @@ function workloadOf(s: Scenario): Workload {
     logKbPerInvocation: s.work.logKbPerInvocation,
     egressGbPerMonth: s.network.internetEgress ? s.network.egressGbPerMonth : 0,
     countInit: true,
+    coldStarts: {
+      averagePerSecond: avg,
+      peakPerSecond: Math.max(avg, s.traffic.peakPerSecond ?? avg),
+      recordMs: s.work.averageDurationMs,
+      poller: POLLED.has(s.source),
+      given: s.work.coldStartRate,
+    },
+    awsServiceGbEach: services.length > 0 ? totalApiGb / services.length : 0,
+    paidAwsServices: services.filter((x) => !GATEWAY_ENDPOINT_SERVICES.has(x)),
   };
 }
 
@@ -248,8 +335,26 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'Lambda INIT (cold starts)',
       b.initUsd,
       [p.lambda.duration],
-      () => `${qty(b.initGbSeconds)} GB-s: ${COLD_STARTS.coldStartShare.value * 100}% of invocations × ${qty(c.initMs)} ms INIT (billed since 1 August 2025)`,
+      () => `${qty(b.initGbSeconds)} GB-s: ${qty(b.coldStarts)} cold starts (${pct(b.coldShare)} of invocations) × ${qty(c.initMs)} ms INIT (billed since ${COLD_STARTS.initBilledSince.value})`,
       'initBilling',
+    );
+  }
+  if (c.snapStartCharged === true) {
+    const snap = p.lambda.snapStart?.value;
+    add(
+      'snapstart-cache',
+      `SnapStart snapshot cache (${mem})`,
+      b.snapCacheUsd,
+      [p.lambda.snapStart],
+      () => `${mb(c.memoryMb)} × ${hoursPerMonth()} h a month (one published version) × ${usdPrice(snap?.cachePerGbSecond ?? NaN)}/GB-s`,
+      'snapstart',
+    );
+    add(
+      'snapstart-restore',
+      'SnapStart restores',
+      b.snapRestoreUsd,
+      [p.lambda.snapStart],
+      () => `${qty(b.coldStarts)} restores (the cold starts) × ${mb(c.memoryMb)} × ${usdPrice(snap?.restorePerGb ?? NaN)}/GB restored`,
     );
   }
   if (c.provisionedConcurrency > 0) {
@@ -293,7 +398,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       `NAT gateway${n > 1 ? `s (${n})` : ''}`,
       b.natUsd,
       [p.nat.perHour, p.nat.perGb],
-      () => `${n} × ${hoursPerMonth()} h × ${usdPrice(rate(p.nat.perHour))}/h + ${qty(w.egressGbPerMonth)} GB × ${usdPrice(rate(p.nat.perGb))}/GB`,
+      () => `${n} × ${hoursPerMonth()} h × ${usdPrice(rate(p.nat.perHour))}/h + ${qty(natGb(w, c.vpc as VpcLayout))} GB processed × ${usdPrice(rate(p.nat.perGb))}/GB`,
     );
   }
   if (c.vpc?.attach && c.vpc.interfaceEndpoints.length > 0) {
@@ -302,8 +407,21 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'vpc-endpoints',
       `Interface endpoints (${v.interfaceEndpoints.join(', ')})`,
       b.endpointsUsd,
-      [p.interfaceEndpoint.perHourPerAz],
-      () => `${v.interfaceEndpoints.length} endpoints × ${Math.max(1, v.subnets)} AZs × ${hoursPerMonth()} h × ${usdPrice(rate(p.interfaceEndpoint.perHourPerAz))}/h`,
+      [p.interfaceEndpoint.perHourPerAz, p.interfaceEndpoint.perGb],
+      () =>
+        `${v.interfaceEndpoints.length} endpoints × ${Math.max(1, v.subnets)} AZs × ${hoursPerMonth()} h × ${usdPrice(rate(p.interfaceEndpoint.perHourPerAz))}/h + ` +
+        `${qty(v.interfaceEndpoints.length * w.awsServiceGbEach)} GB processed × ${usdPrice(rate(p.interfaceEndpoint.perGb))}/GB`,
+    );
+  }
+  if (w.egressGbPerMonth > 0) {
+    add(
+      'data-transfer-out',
+      'Data transfer out to the internet',
+      b.egressUsd,
+      [p.dataTransferOutPerGb],
+      () =>
+        `${qty(w.egressGbPerMonth)} GB${free ? ` less ${PRICING_UNITS.dataTransferFreeGb.value} GB free` : ''} at tiered rates from ${usdPrice(tiers(p.dataTransferOutPerGb)[0]?.rate ?? NaN)}/GB`,
+      ...(free ? (['dataTransferPricing'] as const) : []),
     );
   }
   if (w.logKbPerInvocation > 0) {
@@ -312,7 +430,9 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'CloudWatch Logs ingestion',
       b.logsUsd,
       [p.logsIngestionPerGb],
-      () => `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation) × ${usdPrice(tiers(p.logsIngestionPerGb)[0]?.rate ?? NaN)}/GB`,
+      () =>
+        `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation)${free ? `, first ${PRICING_UNITS.logsFreeTierGb.value} GB free` : ''} × ${usdPrice(tiers(p.logsIngestionPerGb)[0]?.rate ?? NaN)}/GB`,
+      ...(free ? (['cloudwatchPricing'] as const) : []),
     );
   }
 
@@ -326,11 +446,10 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       `Not priced for ${p.region}, for lack of a sourced price: ${unpriced.join('; ')}. The total is a lower bound; us-east-1 has every price.`,
     );
   }
-  if (w.countInit && c.initMs > 0) {
-    assumptions.push(
-      `Cold starts are ${COLD_STARTS.coldStartShare.value * 100}% of invocations (AWS: typically under 1% in production); spiky or low traffic has more.`,
-    );
+  if (!isListedRegion(p.region)) {
+    assumptions.unshift(`${p.region} is not in the advisor's list of commercial Regions (read ${COMMERCIAL_REGIONS_READ}): Lambda duration is assumed at the base rate and nothing else is priced.`);
   }
+  if (w.countInit && c.initMs > 0) assumptions.push(coldStartAssumption(b.coldShare, w.coldStarts.given !== undefined));
   return {
     currency: 'USD',
     region: p.region,
@@ -340,6 +459,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
     freeTierApplied: free,
     unpriced,
     assumptions,
+    coldStartShare: w.countInit ? b.coldShare : 0,
   };
 }
 
@@ -354,7 +474,9 @@ export function priceDesign(scenario: Scenario, config: PricedConfig): Bill {
   const note = sourceOf(scenario.source).pricing.note;
   if (note !== null) extra.push(note);
   if (config.recordsPerInvocation > 1) extra.push(`Each invocation carries ${qty(config.recordsPerInvocation)} records on average.`);
-  if (config.vpc?.attach && config.vpc.interfaceEndpoints.length > 0) extra.push('Interface endpoint data processing ($/GB) is not included.');
+  if (config.vpc?.attach && scenario.network.awsServices.length > 0 && scenario.network.awsServicesGbPerMonth === undefined) {
+    extra.push('Traffic to the AWS APIs (NAT or endpoint processing) is estimated as one payload per request in all; give network.awsServicesGbPerMonth for yours.');
+  }
   return billOf(w, config, b, extra);
 }
 
@@ -369,8 +491,7 @@ export function vpcMonthlyUsd(
   vpc: { attach: boolean; natGateways: number; interfaceEndpoints: readonly string[]; subnets: number },
 ): number {
   const w = workloadOf(scenario);
-  const c = { vpc } as unknown as PricedConfig;
-  return natUsd(w, c) + endpointsUsd(w, c);
+  return natUsd(w, vpc) + endpointsUsd(w, vpc);
 }
 
 /**
@@ -404,6 +525,8 @@ export interface MemoryCostModel {
   at(memoryMb: number, invocationMs: number): number;
   /** The billed duration of one invocation (rounded up to the billing granularity), ms. */
   billedMs(invocationMs: number): number;
+  /** The part of `at` that does not change with memory or duration (requests, the source, network, logs). */
+  readonly fixedUsd: number;
 }
 
 /** `costByMemory`'s model for one scenario and configuration, with the memory-independent parts computed once. */
@@ -412,8 +535,9 @@ export function memoryCostModel(scenario: Scenario, config: PricedConfig): Memor
   const fixed = fixedParts(w, config);
   const scratch = emptyParts();
   return {
-    at: (mb, invocationMs) => fixed.sum + durationParts(w, config, fixed.invocations, mb, invocationMs, scratch),
+    at: (mb, invocationMs) => fixed.sum + durationParts(w, config, fixed.invocations, fixed.coldShare, mb, invocationMs, scratch),
     billedMs: billedMsOf,
+    fixedUsd: fixed.sum,
   };
 }
 
@@ -456,7 +580,7 @@ export function pricePlainFunction(f: PlainFunction): PlainResult {
   }
   if (f.architecture !== 'arm64' && f.architecture !== 'x86_64') errors.push({ path: 'arch', message: 'must be arm64 or x86_64' });
   const region = regionPrices(f.region);
-  if (!region) errors.push({ path: 'region', message: `must be one of the priced Regions: ${supportedRegions().join(', ')}` });
+  if (!region) errors.push({ path: 'region', message: 'must be one of the priced Regions: any commercial AWS Region code, e.g. us-east-1 or eu-central-1 (not China or GovCloud)' });
   const pc = f.provisionedConcurrency ?? 0;
   if (!Number.isInteger(pc) || pc < 0) errors.push({ path: 'provisioned', message: 'must be a whole number >= 0' });
   const pcHours = f.provisionedHours ?? (pc > 0 ? hoursPerMonth() : 0);
@@ -478,6 +602,9 @@ export function pricePlainFunction(f: PlainFunction): PlainResult {
     logKbPerInvocation: 0,
     egressGbPerMonth: 0,
     countInit: false,
+    coldStarts: { averagePerSecond: 0, peakPerSecond: 0, recordMs: 0, poller: false, given: 0 },
+    awsServiceGbEach: 0,
+    paidAwsServices: [],
   };
   const c: PricedConfig = {
     memoryMb: f.memoryMb,
@@ -489,6 +616,7 @@ export function pricePlainFunction(f: PlainFunction): PlainResult {
     vpc: null,
     averageInvocationMs: f.durationMs,
     initMs: 0,
+    snapStartCharged: false,
   };
   const b = breakdown(w, c, f.memoryMb, f.durationMs);
   return { ok: true, bill: billOf(w, c, b, ['A plain function: no event source, logs or INIT duration are priced.']) };

@@ -8,12 +8,36 @@ export { SOURCES, type Source, type SourceId } from './sources.ts';
 export { LIMITS, CONCURRENCY, EVENT_SOURCES, COLD_STARTS, RUNTIMES, ARTICLE_2019, type Fact, type Runtime } from './limits.ts';
 export { SOURCE_LIMITS } from './source-limits.ts';
 export {
+  RUNTIME_FAMILIES,
+  RUNTIME_TABLE,
+  RUNTIME_VALUES,
+  FAMILY_DEFAULT,
+  TODAY,
+  runtimeInfo,
+  runtimeLifecycle,
+  runtimeLifecycleMessage,
+  type RuntimeFamily,
+  type RuntimeInfo,
+  type RuntimeLifecycle,
+} from './runtimes.ts';
+export {
+  COMMERCIAL_REGIONS,
+  COMMERCIAL_REGIONS_READ,
+  SNAPSTART_UNAVAILABLE_REGIONS,
+  isCommercialRegionCode,
+  commercialRegionPattern,
+  isListedRegion,
+  regionName,
+  type RegionInfo,
+} from './regions.ts';
+export {
   PRICING_UNITS,
   REGION_PRICES,
   US_EAST_1_PRICES,
   DEFAULT_REGION,
   regionPrices,
   supportedRegions,
+  armDurationDiscount,
   type Architecture,
   type CompleteRegionPrices,
   type Maybe,

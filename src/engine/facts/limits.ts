@@ -109,9 +109,13 @@ export const COLD_STARTS = {
     'Midpoints of published ranges (Node.js 22 200–350 ms, Python 3.13 200–400 ms, Java 21 2–5 s, Go 50–100 ms). Ruby is not measured there and is assumed like Python. Heavy dependencies dominate real numbers.',
   ),
   snapstartInitMs: fact({ p50: 115, p99: 300 }, 'coldStartBenchmarks', 'Java 21 with SnapStart: 90–140 ms P50, 200–400 ms P99.'),
-  snapstartRuntimes: fact<readonly Runtime[]>(['java', 'python', 'dotnet'], 'snapstart', 'Java 11+, Python 3.12+, .NET 8+.'),
-  /** Share of invocations that are cold starts in steady production traffic (upper bound of AWS's "<1%"). */
+  snapstartRuntimes: fact<readonly Runtime[]>(['java', 'python', 'dotnet'], 'snapstart', 'Java 11+, Python 3.12+, .NET 8+ (per identifier: facts/runtimes.ts).'),
+  /** SnapStart supports ephemeral storage up to this size (and neither EFS nor provisioned concurrency). */
+  snapstartMaxEphemeralMb: fact(512, 'snapstart'),
+  /** AWS: cold starts are typically under this share of invocations in production (the bill estimates its own, model/coldStarts.ts). */
   coldStartShare: fact(0.01, 'initBilling'),
+  /** Since when the INIT phase is billed for every configuration (zip + managed runtime included). */
+  initBilledSince: fact('1 August 2025', 'initBilling'),
 } as const;
 
 /** Current managed runtime identifiers, newest first; the advisor scaffolds and recommends the first. */

@@ -1,4 +1,5 @@
 import type { SourceId } from './sources.ts';
+import { COMMERCIAL_REGIONS, COMMERCIAL_REGIONS_READ, isCommercialRegionCode } from './regions.ts';
 
 /**
  * Prices, per Region. Every rate is in USD. A tiered rate lists its tiers in order; `upTo` is the
@@ -36,6 +37,8 @@ export interface RegionPrices {
     readonly provisioned: Maybe<Record<Architecture, { readonly configuredPerGbSecond: number; readonly executedPerGbSecond: number }>>;
     /** Per GB-second of ephemeral storage configured above the free 512 MB. */
     readonly ephemeralPerGbSecond: Maybe<number>;
+    /** SnapStart for Python and .NET: snapshot cache per GB-second (of memory) while the version is active, restore per GB restored. Java pays neither. */
+    readonly snapStart: Maybe<{ readonly cachePerGbSecond: number; readonly restorePerGb: number }>;
   };
   readonly apiGateway: {
     /** REST API, per million requests, tiers in requests per month. */
@@ -67,6 +70,8 @@ export interface RegionPrices {
   };
   /** Lambda logs to CloudWatch Logs (vended-log tiers since May 2025), per GB, tiers in GB per month. */
   readonly logsIngestionPerGb: Maybe<readonly Tier[]>;
+  /** Data transfer out to the internet, per GB, tiers in GB per month (before the monthly free allowance). */
+  readonly dataTransferOutPerGb: Maybe<readonly Tier[]>;
 }
 
 /**
@@ -109,6 +114,12 @@ export const PRICING_UNITS = {
   schedulerFreeTierInvocations: p(14_000_000, 'eventBridgePricing'),
   kinesisPutUnitKb: p(25, 'kinesisPricing'),
   ephemeralFreeMb: p(512, 'ephemeral'),
+  /** CloudWatch Logs: log data ingested free each month (always-free tier, per account). */
+  logsFreeTierGb: p(5, 'cloudwatchPricing', 'First 5 GB per month of log data ingested is free (also on AWS bills).'),
+  /** Data transfer out to the internet free each month, aggregated over services and Regions (always-free tier). */
+  dataTransferFreeGb: p(100, 'dataTransferPricing', 'Since December 2021 the first 100 GB a month out to the internet are free, per account.'),
+  /** SnapStart bills the snapshot cache for at least this many hours after a version is published. */
+  snapStartCacheMinimumHours: p(3, 'snapstartPricing'),
 } as const;
 
 /** US East (N. Virginia): every price, from the AWS Price List (2025-10-28) and the pages cited. */
@@ -131,6 +142,7 @@ export const US_EAST_1_PRICES: CompleteRegionPrices = {
       'priceList',
     ),
     ephemeralPerGbSecond: p(0.0000000309, 'priceList'),
+    snapStart: p({ cachePerGbSecond: 0.0000015046, restorePerGb: 0.0001397998 }, 'snapstartPricing', 'Python and .NET only; Java SnapStart has no extra charge.'),
   },
   apiGateway: {
     restPerMillion: p(
@@ -181,6 +193,16 @@ export const US_EAST_1_PRICES: CompleteRegionPrices = {
     'logsPricing',
     'Tier boundaries (10, 30, 50 TB) reconstructed from a worked example.',
   ),
+  dataTransferOutPerGb: p(
+    [
+      { upTo: 10_240, rate: 0.09 },
+      { upTo: 51_200, rate: 0.085 },
+      { upTo: 153_600, rate: 0.07 },
+      { upTo: null, rate: 0.05 },
+    ],
+    'dataTransferPricing',
+    'EC2-style internet egress tiers: first 10 TB, next 40 TB, next 100 TB, above 150 TB.',
+  ),
 };
 
 /**
@@ -199,7 +221,8 @@ const EU_WEST_1: RegionPrices = {
       'priceListEuWest1',
     ),
     provisioned: null,
-    ephemeralPerGbSecond: null,
+    ephemeralPerGbSecond: p(0.000000034, 'calculatorLambda'),
+    snapStart: null,
   },
   apiGateway: {
     restPerMillion: p(
@@ -233,23 +256,35 @@ const EU_WEST_1: RegionPrices = {
     'priceListEuWest1',
     'Standard-class ingestion rate; the volume tiers of Lambda logs are not in the snapshot, so large volumes are overstated.',
   ),
+  dataTransferOutPerGb: null,
 };
 
-/**
- * Regions whose Lambda duration rate differs from us-east-1, from a public table of per-Region
- * duration rates. It gives one rate per architecture, no volume tiers and no other prices: only
- * compute is priced for these Regions.
- */
-function durationOnly(region: string, name: string, x86: number, arm: number): RegionPrices {
+/** A Region's Lambda request, duration and /tmp rates from one source; nothing else priced. */
+interface LambdaRates {
+  readonly requestsPerMillion: number | null;
+  readonly x86: number;
+  readonly arm: number;
+  readonly ephemeral: number | null;
+  readonly source: SourceId;
+  readonly asOf: string;
+  readonly note?: string;
+}
+
+function lambdaOnly(region: string, name: string, r: LambdaRates): RegionPrices {
   return {
     region,
     name,
-    asOf: '2026-03-10',
+    asOf: r.asOf,
     lambda: {
-      requestsPerMillion: null,
-      duration: p({ x86_64: [{ upTo: null, rate: x86 }], arm64: [{ upTo: null, rate: arm }] }, 'regionalLambdaPrices', 'First-tier rate; volume tiers not in the source.'),
+      requestsPerMillion: r.requestsPerMillion === null ? null : p(r.requestsPerMillion, r.source),
+      duration: p(
+        { x86_64: [{ upTo: null, rate: r.x86 }], arm64: [{ upTo: null, rate: r.arm }] },
+        r.source,
+        r.note ?? 'First-tier rate; the volume tiers (above 6 billion GB-s a month) are not in the source, so very large volumes are overstated.',
+      ),
       provisioned: null,
-      ephemeralPerGbSecond: null,
+      ephemeralPerGbSecond: r.ephemeral === null ? null : p(r.ephemeral, r.source),
+      snapStart: null,
     },
     apiGateway: { restPerMillion: null, httpPerMillion: null },
     sqs: { standardPerMillion: null, fifoPerMillion: null },
@@ -259,28 +294,112 @@ function durationOnly(region: string, name: string, x86: number, arm: number): R
     nat: { perHour: null, perGb: null },
     interfaceEndpoint: { perHourPerAz: null, perGb: null },
     logsIngestionPerGb: null,
+    dataTransferOutPerGb: null,
   };
 }
 
+const CALCULATOR_AS_OF = '2026-11-28';
+/** AWS Pricing Calculator's Lambda rates (requests per million, x86 and arm64 per GB-s, /tmp per GB-s). */
+const calc = (requestsPerMillion: number, x86: number, arm: number, ephemeral: number): LambdaRates => ({
+  requestsPerMillion,
+  x86,
+  arm,
+  ephemeral,
+  source: 'calculatorLambda',
+  asOf: CALCULATOR_AS_OF,
+});
 /**
- * The Regions the advisor prices. Add a Region here with its own sources; nothing else in the code
- * names a price.
+ * Regions that AWS Lambda Power Tuning's price table does not list as different from the base price:
+ * the base (us-east-1) duration rate applies. Its own figures (2.1e-9 and 1.7e-9 USD per ms at
+ * 128 MB) are those rates rounded. It has no request prices, so requests stay unpriced here.
+ */
+const base = (): LambdaRates => ({
+  requestsPerMillion: null,
+  x86: STANDARD_DURATION_TIERS.x86_64[0]!.rate,
+  arm: STANDARD_DURATION_TIERS.arm64[0]!.rate,
+  ephemeral: null,
+  source: 'powerTuningPrices',
+  asOf: '2026-04-13',
+  note: 'Base rate: AWS Lambda Power Tuning lists no different price for this Region (first tier only).',
+});
+
+/** The commercial Regions with their Lambda rates, where a source gives them. */
+const LAMBDA_RATES: Readonly<Record<string, LambdaRates>> = {
+  'us-east-2': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000309),
+  'us-west-1': calc(0.2, 0.0000166667, 0.0000133334, 0.000000037),
+  'us-west-2': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000309),
+  'af-south-1': calc(0.27, 0.0000221, 0.00001768, 0.0000000404),
+  'ap-east-1': calc(0.28, 0.00002292, 0.0000183, 0.0000000407),
+  'ap-east-2': base(),
+  'ap-south-1': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000352),
+  'ap-south-2': base(),
+  'ap-northeast-1': calc(0.2, 0.0000166667, 0.0000133334, 0.000000037),
+  'ap-northeast-2': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000352),
+  'ap-northeast-3': calc(0.2, 0.0000166667, 0.0000133334, 0.000000037),
+  'ap-southeast-1': calc(0.2, 0.0000166667, 0.0000133334, 0.000000037),
+  'ap-southeast-2': calc(0.2, 0.0000166667, 0.0000133334, 0.000000037),
+  'ap-southeast-3': base(),
+  'ap-southeast-4': calc(0.2, 0.0000166667, 0.0000133334, 0.000000037),
+  'ap-southeast-5': calc(0.18, 0.000015, 0.000012, 0.0000000333),
+  'ap-southeast-6': base(),
+  'ap-southeast-7': base(),
+  'ca-central-1': calc(0.2, 0.0000166667, 0.0000133334, 0.000000034),
+  'ca-west-1': base(),
+  'eu-central-1': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000367),
+  'eu-central-2': calc(0.22, 0.0000183334, 0.0000146667, 0.0000000441),
+  'eu-west-2': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000358),
+  'eu-west-3': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000358),
+  'eu-south-1': calc(0.23, 0.0000195172, 0.0000156138, 0.0000000357),
+  'eu-south-2': base(),
+  'eu-north-1': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000323),
+  'il-central-1': base(),
+  'me-south-1': calc(0.25, 0.0000206667, 0.0000165334, 0.0000000374),
+  'me-central-1': {
+    requestsPerMillion: null,
+    x86: 0.0000206667,
+    arm: 0.0000165334,
+    ephemeral: null,
+    source: 'regionalLambdaPrices',
+    asOf: '2026-03-10',
+  },
+  'mx-central-1': base(),
+  'sa-east-1': calc(0.2, 0.0000166667, 0.0000133334, 0.0000000586),
+};
+
+/**
+ * The Regions the advisor prices: every commercial Region (facts/regions.ts). Add a price here with
+ * its own source; nothing else in the code names a price.
  */
 export const REGION_PRICES: Readonly<Record<string, RegionPrices>> = {
   'us-east-1': US_EAST_1_PRICES,
   'eu-west-1': EU_WEST_1,
-  'af-south-1': durationOnly('af-south-1', 'Africa (Cape Town)', 0.0000221, 0.00001768),
-  'ap-east-1': durationOnly('ap-east-1', 'Asia Pacific (Hong Kong)', 0.00002292, 0.0000183),
-  'eu-south-1': durationOnly('eu-south-1', 'Europe (Milan)', 0.0000195172, 0.0000156138),
-  'me-south-1': durationOnly('me-south-1', 'Middle East (Bahrain)', 0.0000206667, 0.0000165334),
+  ...Object.fromEntries(
+    COMMERCIAL_REGIONS.value.filter((r) => LAMBDA_RATES[r.code] !== undefined).map((r) => [r.code, lambdaOnly(r.code, r.name, LAMBDA_RATES[r.code] as LambdaRates)]),
+  ),
 };
 
 export const DEFAULT_REGION = 'us-east-1';
 
 export function regionPrices(region: string): RegionPrices | undefined {
-  return Object.prototype.hasOwnProperty.call(REGION_PRICES, region) ? REGION_PRICES[region] : undefined;
+  if (Object.prototype.hasOwnProperty.call(REGION_PRICES, region)) return REGION_PRICES[region];
+  // A well-formed commercial Region code not in our list (a Region newer than the facts): accepted,
+  // nothing priced, so the bill says so and its total is a lower bound.
+  return isCommercialRegionCode(region) ? unknownRegion(region) : undefined;
+}
+
+function unknownRegion(region: string): RegionPrices {
+  const r = lambdaOnly(region, `${region} (not in the advisor's Region list)`, { ...base(), asOf: COMMERCIAL_REGIONS_READ });
+  return { ...r, lambda: { ...r.lambda, duration: { ...r.lambda.duration, note: 'Not a Region the advisor knows: the base rate is assumed; check the pricing page.' } } };
 }
 
 export function supportedRegions(): string[] {
   return Object.keys(REGION_PRICES).sort();
+}
+
+/** How much less arm64 duration costs than x86_64 in a Region, as a share of the x86_64 first-tier rate (0.2 = 20%). */
+export function armDurationDiscount(region: string): number | undefined {
+  const d = regionPrices(region)?.lambda.duration.value;
+  const arm = d?.arm64[0]?.rate;
+  const x86 = d?.x86_64[0]?.rate;
+  return arm === undefined || x86 === undefined || x86 <= 0 ? undefined : 1 - arm / x86;
 }

@@ -87,7 +87,22 @@ export const SOURCES = {
   ),
   coldStartBenchmarks: secondary('Lambda cold starts in 2026 (Eric Johnson, AWS) and lambda-benchmark', 'https://edjgeek.com/blog/lambda-cold-starts-dead'),
   snapstart: aws('Lambda SnapStart', 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html'),
-  runtimes: aws('Lambda runtimes', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html'),
+  runtimes: aws('Lambda runtimes (supported and deprecated runtimes, deprecation and block dates)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html'),
+  regionsList: aws('AWS Management Console endpoints (the name and code of each AWS Region)', 'https://docs.aws.amazon.com/general/latest/gr/mgmt-console.html'),
+  calculatorLambda: secondary(
+    'AWS Pricing Calculator, Lambda metered unit map (per-Region requests, duration and storage rates), as transcribed in a public repository',
+    'https://calculator.aws/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json',
+  ),
+  powerTuningPrices: secondary(
+    'AWS Lambda Power Tuning: per-Region base prices (template.yml baseCosts; Regions that differ from the base price)',
+    'https://github.com/alexcasalboni/aws-lambda-power-tuning/blob/262ecc2d6cf99401e02a25ce7e81b2ad4880f10f/template.yml',
+  ),
+  powerTuningStrategies: secondary(
+    'AWS Lambda Power Tuning: optimisation strategies cost, speed and balanced (balancedWeight)',
+    'https://github.com/alexcasalboni/aws-lambda-power-tuning/blob/262ecc2d6cf99401e02a25ce7e81b2ad4880f10f/lambda/analyzer.js',
+  ),
+  snapstartPricing: secondary('Lambda SnapStart pricing for Python and .NET (cache and restore), via price-list transcription', 'https://aws.amazon.com/lambda/pricing/'),
+  dataTransferPricing: secondary('Data transfer out to the internet (EC2 on-demand pricing; 100 GB a month free)', 'https://aws.amazon.com/ec2/pricing/on-demand/'),
   lambdaServices: aws('Invoking Lambda with events from other AWS services', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-services.html'),
   apiGatewayTimeout: secondary(
     'API Gateway integration timeout beyond 29 s (re:Post)',

@@ -13,9 +13,13 @@ export type Profile = 'cpu' | 'io' | 'mixed';
 /** Share of the measured duration that is CPU-bound, by profile (model assumption). */
 export const CPU_SHARE: Readonly<Record<Profile, number>> = { cpu: 0.9, io: 0.1, mixed: 0.5 };
 
+// Read once: `durationAt` runs thousands of times per recommendation.
+const MB_PER_VCPU = LIMITS.mbPerVcpu.value;
+const MAX_VCPUS = LIMITS.maxVcpus.value;
+
 /** vCPUs allocated at a memory setting. */
 export function vcpus(memoryMb: number): number {
-  return Math.min(memoryMb / LIMITS.mbPerVcpu.value, LIMITS.maxVcpus.value);
+  return Math.min(memoryMb / MB_PER_VCPU, MAX_VCPUS);
 }
 
 /** vCPUs the code can actually use: the allocation, capped by its parallelism. */

@@ -2,10 +2,10 @@
  * Decision 8: cold starts. Planned before the memory search (a strategy that leaves cold starts in
  * place keeps their p99 in reserve against the latency target) and settled after it.
  */
-import { COLD_STARTS, references } from '../facts/index.ts';
-import type { Design, Rationale } from '../design.ts';
+import { COLD_STARTS, SNAPSTART_UNAVAILABLE_REGIONS, references } from '../facts/index.ts';
+import type { Bill, Design, Rationale } from '../design.ts';
 import type { Context } from './context.ts';
-import { ms, usd } from './format.ts';
+import { mb, ms, pct, usd } from './format.ts';
 
 export type ColdStartStrategy = Design['coldStart']['strategy'];
 
@@ -20,13 +20,28 @@ export interface ColdStartPlan {
   readonly initP99Ms: number;
 }
 
+/**
+ * Whether SnapStart can be turned on for this function, and if not why: AWS supports it only on
+ * Java 11+, Python 3.12+ and .NET 8+, with at most 512 MB of /tmp, without EFS, without provisioned
+ * concurrency (never chosen together here), and not in every Region.
+ */
+export function snapStartBlocker(c: Context): string | null {
+  const s = c.s;
+  if (!c.runtime.snapStart) return `SnapStart does not support ${c.runtime.id} (${c.runtime.name}); it supports Java 11+, Python 3.12+ and .NET 8+`;
+  const maxTmp = COLD_STARTS.snapstartMaxEphemeralMb.value;
+  if (s.work.tmpStorageMb > maxTmp) return `SnapStart supports at most ${mb(maxTmp)} of /tmp and this function needs ${mb(Math.ceil(s.work.tmpStorageMb))}`;
+  if (s.work.efs) return 'SnapStart does not support functions that mount Amazon EFS';
+  if (SNAPSTART_UNAVAILABLE_REGIONS.value.includes(s.region)) return `SnapStart is not offered in ${s.region}`;
+  return null;
+}
+
 export function supportsSnapStart(c: Context): boolean {
-  return COLD_STARTS.snapstartRuntimes.value.includes(c.s.runtime);
+  return snapStartBlocker(c) === null;
 }
 
 export function planColdStart(c: Context): ColdStartPlan {
   const s = c.s;
-  const table = COLD_STARTS.initMs.value[s.runtime];
+  const table = COLD_STARTS.initMs.value[c.runtime.family];
   const initP50 = s.work.initDurationMs ?? table.p50;
   const initP99 = s.work.initDurationMs ?? table.p99;
   const snap = COLD_STARTS.snapstartInitMs.value;
@@ -55,11 +70,15 @@ export function coldStartRationale(
   strategy: ColdStartStrategy,
   latencyP99Ms: number,
   provisioned: number | null,
-  provisionedMonthlyUsd: number,
+  bill: Bill,
 ): Rationale {
   const s = c.s;
+  const lineUsd = (...ids: string[]) => bill.lines.filter((l) => ids.includes(l.id)).reduce((sum, l) => sum + l.usd, 0);
+  const provisionedMonthlyUsd = lineUsd('provisioned-concurrency');
+  const share = pct(bill.coldStartShare ?? 0);
+  const blocker = snapStartBlocker(c);
   const measured = s.work.initDurationMs !== undefined;
-  const initSrc = measured ? `your measured INIT of ${ms(plan.initP99Ms)}` : `a typical ${s.runtime} INIT of ${ms(plan.expectedInitMs)} (p99 ${ms(plan.initP99Ms)})`;
+  const initSrc = measured ? `your measured INIT of ${ms(plan.initP99Ms)}` : `a typical ${c.runtime.name} INIT of ${ms(plan.expectedInitMs)} (p99 ${ms(plan.initP99Ms)})`;
   const snap = COLD_STARTS.snapstartInitMs.value;
   const t = c.target;
   let summary: string;
@@ -71,25 +90,27 @@ export function coldStartRationale(
       why =
         c.src.callerWaits
           ? `Even with a cold start (${initSrc}) the p99 of ${ms(latencyP99Ms)} + ${ms(plan.initP99Ms)} = ${ms(latencyP99Ms + plan.initP99Ms)} stays within the ${t === undefined ? '' : ms(t)} target.`
-          : `The ${c.label} invokes the function without anyone waiting on the answer, so a cold start (${initSrc}) delays an event but no caller; cold starts affect under ${COLD_STARTS.coldStartShare.value * 100}% of invocations in steady traffic.`;
+          : `The ${c.label} invokes the function without anyone waiting on the answer, so a cold start (${initSrc}) delays an event but no caller; cold starts are about ${share} of invocations here (see the bill's assumptions).`;
       tradeOff = 'Cold starts still cost money: INIT is billed since August 2025 (included in the bill at the cold-start share), so keep the package small and initialise lazily.';
       break;
     case 'tolerate':
       summary = 'Tolerate occasional cold starts';
       why =
-        `Cold starts (${initSrc}) hit under ${COLD_STARTS.coldStartShare.value * 100}% of invocations in steady traffic` +
+        `Cold starts (${initSrc}) are about ${share} of invocations here` +
         (t === undefined
           ? ', no latency target was given and the scenario tolerates them.'
           : `; with one, a request takes about ${ms(latencyP99Ms + plan.initP99Ms)}, above the ${ms(t)} target, but the scenario tolerates that.`);
-      tradeOff = `Provisioned concurrency${supportsSnapStart(c) ? ' or SnapStart' : ''} would remove them at a price; smaller packages and lazy initialisation shorten them for free.`;
+      tradeOff = `Provisioned concurrency${blocker === null ? ' or SnapStart' : ''} would remove them at a price; smaller packages and lazy initialisation shorten them for free.${blocker === null ? '' : ` (${blocker}.)`}`;
       break;
     case 'snapstart':
       summary = 'SnapStart on a published version';
       why =
-        `Cold starts must be avoided and ${s.runtime} supports SnapStart: restoring a snapshot takes about ${ms(snap.p50)} (p99 ${ms(snap.p99)}) instead of ${ms(plan.initP99Ms)}` +
+        `Cold starts must be avoided and SnapStart supports ${c.runtime.id} here (${mb(Math.ceil(s.work.tmpStorageMb))} of /tmp, no EFS): restoring a snapshot takes about ${ms(snap.p50)} (p99 ${ms(snap.p99)}) instead of ${ms(plan.initP99Ms)}` +
         (t === undefined ? '.' : `, so ${ms(latencyP99Ms)} + ${ms(snap.p99)} = ${ms(latencyP99Ms + snap.p99)} fits the ${ms(t)} target without provisioned concurrency.`);
       tradeOff =
-        (s.runtime === 'java' ? 'No extra charge for Java. ' : 'Python and .NET pay a snapshot cache and restore charge (not in this bill). ') +
+        (c.runtime.family === 'java'
+          ? 'No extra charge for Java. '
+          : `${c.runtime.name} pays for the snapshot cache and each restore: ${usd(lineUsd('snapstart-cache', 'snapstart-restore'))} a month in this bill. `) +
         'It works on published versions and aliases, cannot be combined with provisioned concurrency, and code must tolerate restored state (re-seed randomness, refresh connections).';
       break;
     case 'provisioned-concurrency':
@@ -97,8 +118,10 @@ export function coldStartRationale(
       why =
         `Cold starts must be avoided: ${initSrc}` +
         (t === undefined ? '' : ` would push a request to about ${ms(latencyP99Ms + plan.initP99Ms)} against the ${ms(t)} target`) +
-        (supportsSnapStart(c) ? ', and SnapStart alone would not be fast enough' : `, and SnapStart does not support ${s.runtime}`) +
-        `. ${provisioned ?? 0} pre-initialised environments cover the concurrency needed at peak, at about ${usd(provisionedMonthlyUsd)} a month kept on all month.`;
+        (blocker === null ? ', and SnapStart alone would not be fast enough' : `, and ${blocker}, so the next option is taken`) +
+        `. ${provisioned ?? 0} pre-initialised environments cover the concurrency needed at peak` +
+        (s.downstream.maxConcurrency !== undefined || s.downstream.maxRequestsPerSecond !== undefined ? ' (no more than the reserved concurrency allows)' : '') +
+        `, at about ${usd(provisionedMonthlyUsd)} a month kept on all month.`;
       tradeOff =
         'Provisioned environments are billed while idle; traffic above them still meets cold starts. Scheduled scaling (Application Auto Scaling) can keep them on only in busy hours.';
       break;

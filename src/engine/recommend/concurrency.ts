@@ -200,8 +200,17 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
       references: references(CONCURRENCY.accountDefault, CONCURRENCY.scalingPerTenSeconds),
     });
   }
-  if (input.provisioned) parts.push(`Provisioned concurrency: ${neededAtPeak} environments, chosen by the cold-start rule.`);
-  const provisioned = input.provisioned ? Math.max(1, neededAtPeak) : null;
+  // AWS rejects provisioned concurrency above the function's reserved concurrency, and the account
+  // keeps its unreserved floor: cap it at both.
+  const pcCap = Math.min(reserved ?? Infinity, CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value);
+  const provisioned = input.provisioned ? Math.max(1, Math.min(neededAtPeak, pcCap)) : null;
+  if (provisioned !== null) {
+    parts.push(
+      provisioned < neededAtPeak
+        ? `Provisioned concurrency: ${provisioned} environments (chosen by the cold-start rule), not the ${neededAtPeak} needed at peak: it cannot exceed ${reserved !== null ? `the reserved concurrency of ${reserved}` : `the ${num(pcCap)} the account can reserve`}, so requests beyond it may still start cold.`
+        : `Provisioned concurrency: ${provisioned} environments, chosen by the cold-start rule.`,
+    );
+  }
 
   return {
     value: { neededAtPeak, reserved, provisioned, maximumConcurrency, parallelizationFactor },

@@ -3,7 +3,7 @@
  * work measures, the memory floor. The model's own choices (headroom, safety factor, tolerances) live
  * here too, named, so the rationale can state them; they are design choices, not AWS facts.
  */
-import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
+import { LIMITS, PRICING_UNITS, runtimeInfo, type RuntimeInfo } from '../facts/index.ts';
 import type { WorkMeasure } from '../model/performance.ts';
 import { monthlyRequests, type Scenario } from '../scenario.ts';
 import { sourceOf, type SourceKind, type SourceModule } from '../sources/index.ts';
@@ -31,6 +31,13 @@ export const MODEL = {
   streamRecordAgeSeconds: 3_600,
   /** Room kept for the on-failure record's envelope (request context, error) beside the payload, KB. */
   destinationEnvelopeKb: 64,
+  /**
+   * AWS Lambda Power Tuning's `balancedWeight` default: "balanced" minimises
+   * w × cost / max cost + (1 − w) × duration / max duration over the settings considered.
+   */
+  balancedWeight: 0.5,
+  /** Grid (MB) the balanced search scans before refining to 1 MB steps around the best. */
+  balancedGridMb: 128,
   /** Common memory sizes shown as alternatives. 3,008 was the 2019 maximum; still a common setting. */
   commonMemoriesMb: [512, 1_024, LIMITS.mbPerVcpu.value, 3_008] as readonly number[],
 } as const;
@@ -39,6 +46,8 @@ export const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
 
 export interface Context {
   readonly s: Scenario;
+  /** The runtime the scenario names (a family name stands for its newest identifier). */
+  readonly runtime: RuntimeInfo;
   /** The event source's module: its limits, scaling, batching, failures and pricing. */
   readonly src: SourceModule;
   /** `src.kind`, kept for callers that still read it; decisions ask `src` for the property they need. */
@@ -71,8 +80,11 @@ export function buildContext(s: Scenario): Context {
   const base = { measuredAtMemoryMb: w.measuredAtMemoryMb, profile: w.profile, parallelism: w.parallelism };
   const floorRaw = w.maxMemoryUsedMb === undefined ? LIMITS.memoryMinMb.value : Math.ceil(w.maxMemoryUsedMb * (1 + MODEL.memoryHeadroom));
   const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw));
+  const runtime = runtimeInfo(s.runtime);
+  if (runtime === undefined) throw new Error(`unknown runtime ${s.runtime}: validate the scenario with parseScenario first`);
   return {
     s,
+    runtime,
     src,
     kind: src.kind,
     label: src.label,

@@ -3,7 +3,7 @@
  *   invocation → VPC → cold-start plan → batching (at the cheapest feasible memory) → architecture
  *   → memory search (priced) → timeout → concurrency → failures → cold start settled → the bill → warnings.
  */
-import { PRICING_UNITS } from '../facts/index.ts';
+import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
 import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
@@ -13,11 +13,12 @@ import { decideInvocation } from './invocation.ts';
 import { decideBatching, FILL_ASSUMPTION, SEQUENTIAL_ASSUMPTION } from './batching.ts';
 import { decideVpc } from './vpc.ts';
 import { coldStartRationale, planColdStart, settleColdStart } from './coldStart.ts';
-import { cheapestFeasibleMemory, chooseArchitecture, decideMemory } from './memory.ts';
+import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, memorySummary } from './memory.ts';
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
-import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings } from './warnings.ts';
+import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runtimeWarnings } from './warnings.ts';
+import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
@@ -33,7 +34,8 @@ export function recommend(s: Scenario): Design {
   const architecture = chooseArchitecture(c);
   const wantsPc = plan.strategy === 'provisioned-concurrency';
   // Provisioned concurrency for the memory search, estimated at the measured memory; settled below.
-  const pcGuess = wantsPc ? Math.max(1, littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000)) : 0;
+  const pcCap = Math.min(s.downstream.maxConcurrency ?? Infinity, CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value);
+  const pcGuess = wantsPc ? Math.max(1, Math.min(littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000), pcCap)) : 0;
   const configBase: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'> = {
     architecture,
     ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
@@ -42,6 +44,7 @@ export function recommend(s: Scenario): Design {
     provisionedHours: pcGuess > 0 ? hours : 0,
     vpc: vpc.value.attach ? vpc.value : null,
     initMs: plan.expectedInitMs,
+    snapStartCharged: snapStartCharged(s, plan.strategy),
   };
   const memory = decideMemory(c, {
     batchSize: batching.batchSize,
@@ -78,10 +81,10 @@ export function recommend(s: Scenario): Design {
   }
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
   const cost = { ...priced, assumptions };
-  const pcUsd = priced.lines.filter((l) => l.id === 'provisioned-concurrency').reduce((sum, l) => sum + l.usd, 0);
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
   const warnings: Warning[] = [
+    ...runtimeWarnings(c, plan),
     ...payloadWarnings(c),
     ...batching.warnings,
     ...memory.warnings,
@@ -90,7 +93,7 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const budget = budgetWarning(c, cost.total, memory.memoryMb, memory.cheapestMeeting);
+  const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting: memory.cheapestMeeting });
   if (budget) warnings.push(budget);
   warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
   // Stable sort: errors first, then warnings, then notes.
@@ -101,6 +104,9 @@ export function recommend(s: Scenario): Design {
     name: s.name,
     region: s.region,
     runtime: s.runtime,
+    runtimeIdentifier: c.runtime.id,
+    runtimeFamily: c.runtime.family,
+    optimizeFor: s.optimizeFor,
     source: s.source,
     invocation: invocation.value,
     memoryMb: memory.memoryMb,
@@ -118,13 +124,14 @@ export function recommend(s: Scenario): Design {
     warnings,
     rationale: {
       invocation: invocation.rationale,
-      memory: memory.rationale,
+      // The amount in the summary is the bill's (the search priced with provisioned concurrency estimated).
+      memory: { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
       timeout: timeout.rationale,
       batching: batching.rationale,
       concurrency: concurrency.rationale,
       failures: failures.rationale,
       vpc: vpc.rationale,
-      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, pcUsd),
+      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
     },
   };
 }

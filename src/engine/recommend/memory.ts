@@ -21,7 +21,7 @@
  * `test/unit/recommend-memory-exact.test.ts` the /tmp and provisioned-concurrency cases against the
  * former scan of all 10,113 steps. Tens to hundreds of cost evaluations instead of 10,113.
  */
-import { ARTICLE_2019, CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
+import { ARTICLE_2019, armDurationDiscount, CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
 import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
 import { memoryCostModel, monthlyTotal, type MemoryCostModel } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
@@ -288,6 +288,52 @@ export function costAt(s: Scenario, c: Context, input: MemoryInput, m: number, a
   });
 }
 
+/**
+ * Power Tuning's "balanced" over [lowest, 10,240]: minimise w × cost/maxCost + (1 − w) × duration/maxDuration
+ * (the maxima over the settings considered). A grid first, then every 1 MB step around its best.
+ */
+function balancedChoice(lowest: number, lambdaCost: (m: number) => number, duration: (m: number) => number): number {
+  const w = MODEL.balancedWeight;
+  const gridMb = MODEL.balancedGridMb;
+  const grid: number[] = [];
+  for (let m = lowest; m < MAX_MB; m += gridMb) grid.push(m);
+  grid.push(MAX_MB);
+  // Where each further vCPU is reached, the duration stops falling for code of that many threads.
+  for (let k = 1; k <= LIMITS.maxVcpus.value; k++) {
+    const m = Math.round(k * LIMITS.mbPerVcpu.value);
+    if (m > lowest && m < MAX_MB) grid.push(m);
+  }
+  let maxCost = 0;
+  let maxDuration = 0;
+  for (const m of grid) {
+    maxCost = Math.max(maxCost, lambdaCost(m));
+    maxDuration = Math.max(maxDuration, duration(m));
+  }
+  const score = (m: number): number => (maxCost > 0 ? (w * lambdaCost(m)) / maxCost : 0) + (maxDuration > 0 ? ((1 - w) * duration(m)) / maxDuration : 0);
+  let best = lowest;
+  let bestScore = Infinity;
+  const consider = (m: number): void => {
+    const v = score(m);
+    if (v < bestScore - 1e-12 || (Math.abs(v - bestScore) <= 1e-12 && m < best)) {
+      best = m;
+      bestScore = v;
+    }
+  };
+  for (const m of grid) consider(m);
+  // Refine around the best: steps of an eighth of the grid, then every 1 MB step.
+  for (const step of [Math.max(1, Math.round(MODEL.balancedGridMb / 8)), 1]) {
+    const around = best;
+    const reach = step === 1 ? Math.max(1, Math.round(MODEL.balancedGridMb / 8)) : MODEL.balancedGridMb;
+    for (let m = Math.max(lowest, around - reach); m <= Math.min(MAX_MB, around + reach); m += step) consider(m);
+  }
+  return best;
+}
+
+/** The memory decision in one line, with the design's monthly total. */
+export function memorySummary(memoryMb: number, arch: Architecture, monthlyUsd: number): string {
+  return `${mb(memoryMb)} on ${arch} (about ${usd(monthlyUsd)} a month)`;
+}
+
 export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const s = c.s;
   const arch = input.config.architecture;
@@ -374,6 +420,14 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     level = 3;
     chosen = plateauStart(MAX_MB);
   }
+  // Power Tuning's other strategies, over the settings that meet every constraint: "speed" takes the
+  // fastest (the cheapest of equally fast), "balanced" the best weighted sum of normalised cost and
+  // duration. "cost" (the default) is the choice above.
+  const fastest = lowest >= 0 ? Math.max(lowest, plateauStart(MAX_MB)) : chosen;
+  const balanced = lowest >= 0 ? balancedChoice(lowest, (m) => cost(m) - model.fixedUsd, invocationMs) : chosen;
+  const costChoice = chosen;
+  if (s.optimizeFor === 'speed') chosen = fastest;
+  else if (s.optimizeFor === 'balanced') chosen = balanced;
 
   const memoryMb = chosen;
   const invocationP99Ms = space.p99(memoryMb);
@@ -400,6 +454,9 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   };
   add(memoryMb, arch === 'arm64' ? 'x86_64' : 'arm64');
   if (cheapestMeeting) add(cheapestMeeting.memoryMb);
+  add(costChoice);
+  add(balanced);
+  add(fastest);
   add(floor);
   const budget = s.budget.monthlyUsd;
   if (budget !== undefined) {
@@ -447,15 +504,21 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const limitWhy = throughputBound
     ? ` No memory setting lets the average load fit in the ${num(boundLimit)} concurrent executions the source allows (even at ${mb(plateauStart(MAX_MB))}, ${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, MAX_MB))} = ${num((c.avgRate * durationAt(c.avgWork, MAX_MB)) / 1_000)}), so memory is not raised for it: see the throughput error for the fix.`
     : Number.isFinite(space.limit) ? ` The average load must also fit in ${num(space.limit)} concurrent executions (${c.avgRate > 0 ? `${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, memoryMb))} = ${num((c.avgRate * durationAt(c.avgWork, memoryMb)) / 1_000)}` : 'no traffic'}).` : '';
-  const tie =
+  const strategyWhy =
+    s.optimizeFor === 'cost'
+      ? ''
+      : s.optimizeFor === 'speed'
+        ? ` Optimised for speed (as AWS Lambda Power Tuning's "speed"): the fastest setting that meets the constraints, ${mb(memoryMb)}, the lowest of those as fast; the cheapest, ${mb(costChoice)}, costs ${usd(cost(costChoice))} against ${usd(cost(memoryMb))}.`
+        : ` Optimised for balance (as AWS Lambda Power Tuning's "balanced", balancedWeight ${MODEL.balancedWeight}): the setting that minimises ${MODEL.balancedWeight} × Lambda cost ÷ its highest + ${1 - MODEL.balancedWeight} × duration ÷ its longest over the settings that meet the constraints. ${mb(memoryMb)} averages ${ms(invocationMs(memoryMb))} per invocation for ${usd(cost(memoryMb))} a month; the cheapest, ${mb(costChoice)}, takes ${ms(invocationMs(costChoice))} for ${usd(cost(costChoice))}.`;
+  const tie = s.optimizeFor !== 'cost' ? strategyWhy :
     cheapestMeeting && cheapestMeeting.memoryMb !== memoryMb
       ? ` ${mb(cheapestMeeting.memoryMb)} would cost ${usd(cheapestMeeting.monthlyUsd)}; ${mb(memoryMb)} is within ${pct(MODEL.costTieTolerance)} of that and faster, and the faster of two about equal costs wins (as AWS Lambda Power Tuning breaks ties).`
       : ` Settings within ${pct(MODEL.costTieTolerance)} of the cheapest cost count as equal and the fastest of them wins (as AWS Lambda Power Tuning breaks ties).`;
   const archWhy =
     arch === 'arm64'
       ? s.architecture === 'arm64'
-        ? ' arm64 as asked: its duration price is 20% below x86_64.'
-        : ' arm64 (Graviton): its duration price is 20% below x86_64 and nothing in the scenario rules it out.'
+        ? ` arm64 as asked: its duration price is ${armBelow(s.region)} x86_64.`
+        : ` arm64 (Graviton): its duration price is ${armBelow(s.region)} x86_64 and nothing in the scenario rules it out.`
       : ' x86_64 as the scenario requires (native dependencies or binaries built for x86).';
   return {
     memoryMb,
@@ -470,7 +533,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     warnings,
     rationale: {
       title: 'Memory and architecture',
-      summary: `${mb(memoryMb)} on ${arch} (about ${usd(monthlyUsd)} a month)`,
+      summary: memorySummary(memoryMb, arch, monthlyUsd),
       why: `${floorWhy} Every ${LIMITS.memoryStepMb.value} MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
       tradeOff:
         `More memory buys CPU (1 vCPU per ${mb(LIMITS.mbPerVcpu.value)}, up to ${LIMITS.maxVcpus.value}) and so speed for CPU-bound work, at a higher price per millisecond; I/O waits do not get faster. ` +
@@ -480,4 +543,10 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
         `The 2019 article gave ${MIN_MB}–${num(ARTICLE_2019.memoryMaxMb.value)} MB in ${ARTICLE_2019.memoryOptions.value} steps and ${mb(ARTICLE_2019.mbPerVcpu.value)} per vCPU; memory now goes to ${mb(MAX_MB)} in ${LIMITS.memoryStepMb.value} MB steps with up to ${LIMITS.maxVcpus.value} vCPUs, and AWS states ${mb(LIMITS.mbPerVcpu.value)} per vCPU.`,
     },
   };
+}
+
+/** "20% below", from the Region's own duration rates. */
+function armBelow(region: string): string {
+  const d = armDurationDiscount(region);
+  return d === undefined ? 'below' : `${pct(Math.round(d * 100) / 100)} below`;
 }

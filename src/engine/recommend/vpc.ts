@@ -1,5 +1,5 @@
 /** Decision 7: VPC layout. Attach only for private resources; then subnets, NAT and endpoints with their cost. */
-import { LIMITS, PRICING_UNITS, regionPrices, references } from '../facts/index.ts';
+import { LIMITS, regionPrices, references } from '../facts/index.ts';
 import type { Design, Rationale } from '../design.ts';
 import { vpcMonthlyUsd } from '../cost/index.ts';
 import type { Context } from './context.ts';
@@ -38,48 +38,52 @@ export function decideVpc(c: Context): VpcDecision {
     };
   }
   const p = regionPrices(s.region);
-  const hours = PRICING_UNITS.hoursPerMonth.value;
   const subnets = VPC_AZS;
   const gatewayEndpoints = n.awsServices.filter((x) => GATEWAY_SERVICES.has(x));
   const others = n.awsServices.filter((x) => !GATEWAY_SERVICES.has(x));
-  // Traffic to each AWS service: about one payload per invocation (model assumption).
-  const gbPerService = (c.monthly * s.traffic.payloadKb) / (1_024 * 1_024);
-  const natPerGb = p?.nat.perGb?.value ?? 0;
-  const epHourly = p?.interfaceEndpoint.perHourPerAz?.value ?? 0;
-  const epPerGb = p?.interfaceEndpoint.perGb?.value ?? 0;
-  const endpointUsd = subnets * hours * epHourly + gbPerService * epPerGb;
-  const natTrafficUsd = gbPerService * natPerGb;
+  // Traffic to each AWS service, as the bill prices it: network.awsServicesGbPerMonth split over the
+  // services, or one payload per request in all.
+  const totalGb = n.awsServicesGbPerMonth ?? (c.monthly * s.traffic.payloadKb) / (1_024 * 1_024);
+  const gbPerService = n.awsServices.length > 0 ? totalGb / n.awsServices.length : 0;
+  const gbWhy =
+    n.awsServicesGbPerMonth !== undefined
+      ? `~${num(gbPerService)} GB a month each (network.awsServicesGbPerMonth split over ${n.awsServices.length})`
+      : `~${num(gbPerService)} GB a month each (one ${num(s.traffic.payloadKb)} KB payload per request, split over ${n.awsServices.length}; give network.awsServicesGbPerMonth for yours)`;
 
   const layout = (nat: number, endpoints: readonly string[]) => ({ attach: true, natGateways: nat, interfaceEndpoints: endpoints, subnets });
+  // Every amount quoted below is what the bill charges for that layout (one computation, cost/index.ts).
+  const costOf = (nat: number, endpoints: readonly string[]) => vpcMonthlyUsd(s, layout(nat, endpoints));
   let natGateways = 0;
   let interfaceEndpoints: string[] = [];
   const notes: string[] = [];
   if (n.internetEgress) {
     natGateways = subnets;
     const budget = s.budget.monthlyUsd;
-    if (budget !== undefined && vpcMonthlyUsd(s, layout(subnets, [])) > budget * NAT_BUDGET_SHARE) {
+    if (budget !== undefined && costOf(subnets, []) > budget * NAT_BUDGET_SHARE) {
       natGateways = 1;
       notes.push(`One NAT gateway instead of one per AZ: ${subnets} would take more than ${Math.round(NAT_BUDGET_SHARE * 100)}% of the ${usd(budget)} budget; if its AZ fails, internet egress stops until it is back.`);
     } else {
       notes.push(`Internet egress needs a NAT gateway: one per AZ (${subnets}), so an AZ outage does not cut egress for the other AZ.`);
     }
-    interfaceEndpoints = others.filter(() => endpointUsd < natTrafficUsd);
     if (others.length) {
+      const viaNat = costOf(natGateways, []);
+      const viaEndpoints = costOf(natGateways, others);
+      interfaceEndpoints = viaEndpoints < viaNat ? [...others] : [];
       notes.push(
         interfaceEndpoints.length
-          ? `Interface endpoints for ${interfaceEndpoints.join(', ')}: about ${usd(endpointUsd)} a month each (${subnets} AZs) against ${usd(natTrafficUsd)} of NAT processing for ~${num(gbPerService)} GB each.`
-          : `${others.join(', ')} ${others.length === 1 ? 'goes' : 'go'} through the NAT gateway: ~${num(gbPerService)} GB a month each costs ${usd(natTrafficUsd)} there, less than an interface endpoint's ${usd(endpointUsd)}.`,
+          ? `Interface endpoints for ${interfaceEndpoints.join(', ')}: the VPC costs ${usd(viaEndpoints)} a month with them against ${usd(viaNat)} with that traffic through NAT, for ${gbWhy}.`
+          : `${others.join(', ')} ${others.length === 1 ? 'goes' : 'go'} through the NAT gateway: the VPC costs ${usd(viaNat)} a month that way against ${usd(viaEndpoints)} with interface endpoints, for ${gbWhy}.`,
       );
     }
   } else if (others.length) {
-    const withEndpoints = vpcMonthlyUsd(s, layout(0, others)) + others.length * gbPerService * epPerGb;
-    const withNat = vpcMonthlyUsd(s, layout(subnets, [])) + others.length * natTrafficUsd;
+    const withEndpoints = costOf(0, others);
+    const withNat = costOf(subnets, []);
     if (withEndpoints <= withNat) {
       interfaceEndpoints = [...others];
-      notes.push(`No internet egress: interface endpoints for ${others.join(', ')} (about ${usd(withEndpoints)} a month) cost less than NAT gateways (${usd(withNat)}) and keep the function off the internet.`);
+      notes.push(`No internet egress: interface endpoints for ${others.join(', ')} (${usd(withEndpoints)} a month) cost less than NAT gateways (${usd(withNat)}) for ${gbWhy}, and keep the function off the internet.`);
     } else {
       natGateways = subnets;
-      notes.push(`Interface endpoints for ${others.length} services would cost about ${usd(withEndpoints)} a month, more than NAT gateways (${usd(withNat)}), so the AWS APIs are reached through NAT (which also opens internet egress: restrict it with security groups).`);
+      notes.push(`Interface endpoints for ${others.length} services would cost ${usd(withEndpoints)} a month, more than NAT gateways (${usd(withNat)}) for ${gbWhy}, so the AWS APIs are reached through NAT (which also opens internet egress: restrict it with security groups).`);
     }
   } else {
     notes.push('No internet egress and no AWS APIs beyond gateway endpoints: no NAT gateway at all.');

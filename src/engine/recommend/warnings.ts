@@ -2,11 +2,12 @@
  * Decision 9: warnings that cut across decisions (budget, payload, ordering) and the places where
  * the 2019 article's advice is superseded for this scenario.
  */
-import { ARTICLE_2019, LIMITS, references } from '../facts/index.ts';
-import type { Design, Warning } from '../design.ts';
+import { ARTICLE_2019, armDurationDiscount, LIMITS, TODAY, references, regionPrices, runtimeLifecycle, runtimeLifecycleMessage } from '../facts/index.ts';
+import type { CostLine, Design, Warning } from '../design.ts';
 import type { Context } from './context.ts';
+import { snapStartBlocker, type ColdStartPlan } from './coldStart.ts';
+import { mb, num, pct, usd } from './format.ts';
 import type { PayloadLimit } from '../sources/index.ts';
-import { mb, usd } from './format.ts';
 
 /**
  * Payload limits of the source, request (traffic.payloadKb) and response (traffic.responseKb): in each
@@ -52,31 +53,86 @@ export function orderingWarnings(c: Context, design: Pick<Design, 'concurrency'>
   return out;
 }
 
-export function budgetWarning(
-  c: Context,
-  total: number,
-  memoryMb: number,
-  cheapestMeeting: { memoryMb: number; monthlyUsd: number } | null,
-): Warning | null {
+/** "20% cheaper", from the Region's own duration rates. */
+function armCheaper(region: string): string {
+  const d = armDurationDiscount(region);
+  return d === undefined ? 'cheaper' : `${pct(Math.round(d * 100) / 100)} cheaper`;
+}
+
+/** A cheaper way to get what one bill line buys, for the budget warning (null: none worth naming). */
+function cheaperFor(c: Context, line: CostLine, d: BudgetDesign): string | null {
+  const s = c.s;
+  const p = regionPrices(s.region);
+  switch (line.id) {
+    case 'source':
+      return c.src.cheaperAlternative?.(p) ?? null;
+    case 'cloudwatch-logs':
+      return `fewer log bytes per invocation (${num(s.work.logKbPerInvocation)} KB now): a higher log level in production, sampling debug logs, or sending logs to S3 or Firehose`;
+    case 'lambda-compute':
+      if (d.cheapestMeeting && d.cheapestMeeting.memoryMb !== d.memoryMb && d.cheapestMeeting.monthlyUsd < d.total) {
+        return `${mb(d.cheapestMeeting.memoryMb)}, the cheapest memory that meets the constraints (about ${usd(d.cheapestMeeting.monthlyUsd)} a month in all)${s.optimizeFor !== 'cost' ? ', with optimizeFor "cost"' : ''}`;
+      }
+      return d.architecture === 'x86_64' ? `arm64, ${armCheaper(s.region)} per GB-second, if the code has no x86-only binaries; or less work per request` : 'less work per request (the memory is already the cheapest that meets the constraints)';
+    case 'provisioned-concurrency':
+    case 'provisioned-executed':
+      return 'scheduled scaling (provisioned only in busy hours), SnapStart where the runtime supports it, or tolerating cold starts';
+    case 'snapstart-cache':
+    case 'snapstart-restore':
+      return 'tolerating cold starts, or a lighter INIT (Java SnapStart has no charge)';
+    case 'lambda-init':
+      return 'a lighter INIT (a smaller package, lazy initialisation)';
+    case 'vpc-nat':
+      return 'one NAT gateway instead of one per AZ, an egress-only internet gateway for IPv6 traffic, or gateway and interface endpoints for AWS APIs';
+    case 'vpc-endpoints':
+      return 'sharing one set of interface endpoints between the functions in the VPC';
+    case 'data-transfer-out':
+      return 'compressed responses, or CloudFront in front (its transfer out is priced separately)';
+    case 'ephemeral-storage':
+      return `less /tmp (the first ${mb(LIMITS.ephemeralMinMb.value)} are free)`;
+    default:
+      return null;
+  }
+}
+
+export interface BudgetDesign {
+  readonly total: number;
+  readonly lines: readonly CostLine[];
+  readonly memoryMb: number;
+  readonly architecture: Design['architecture'];
+  readonly cheapestMeeting: { memoryMb: number; monthlyUsd: number } | null;
+}
+
+/**
+ * Over budget: which lines drive the bill (the largest, up to three, that make most of it) and the
+ * cheaper alternative for each, instead of a generic lever.
+ */
+export function budgetWarning(c: Context, d: BudgetDesign): Warning | null {
   const budget = c.s.budget.monthlyUsd;
+  const total = d.total;
   if (budget === undefined || total <= budget) return null;
-  const target = c.target;
-  let next: string;
-  if (cheapestMeeting === null) {
-    next = target === undefined ? 'No memory setting keeps one invocation within its timeout cap.' : 'No design meets the latency target at any memory setting, so there is no cheaper design that does.';
-  } else if (cheapestMeeting.memoryMb === memoryMb || cheapestMeeting.monthlyUsd >= total) {
-    next =
-      target === undefined
-        ? 'This is already the cheapest memory setting; the rest of the bill comes from traffic, the event source and the network.'
-        : 'This is already the cheapest design that meets the latency target: relax the target, cut traffic or per-request work, or raise the budget.';
-  } else {
-    next = `The cheapest design that meets the latency target uses ${mb(cheapestMeeting.memoryMb)} at about ${usd(cheapestMeeting.monthlyUsd)} a month${cheapestMeeting.monthlyUsd > budget ? ', still above the budget' : ''}.`;
+  const sorted = [...d.lines].filter((l) => l.usd > 0).sort((a, b) => b.usd - a.usd);
+  const drivers: CostLine[] = [];
+  let covered = 0;
+  for (const l of sorted) {
+    if (drivers.length === 3 || (drivers.length > 0 && covered >= 0.8 * total)) break;
+    drivers.push(l);
+    covered += l.usd;
+  }
+  const parts = drivers.map((l) => {
+    const alt = cheaperFor(c, l, d);
+    return `${l.item} ${usd(l.usd)} (${pct(l.usd / total)})${alt ? `: consider ${alt}` : ''}`;
+  });
+  let next = parts.length > 0 ? ` It is driven by ${parts.join('; ')}.` : '';
+  if (d.cheapestMeeting === null) {
+    next += c.target === undefined ? ' No memory setting keeps one invocation within its timeout cap.' : ' No design meets the latency target at any memory setting, so there is no cheaper design that does.';
+  } else if (c.target !== undefined && (d.cheapestMeeting.memoryMb === d.memoryMb || d.cheapestMeeting.monthlyUsd >= total) && drivers[0]?.id === 'lambda-compute') {
+    next += ' This is already the cheapest design that meets the latency target: relaxing the target would allow less memory.';
   }
   return {
     id: 'budget-exceeded',
     severity: 'warning',
-    message: `The design costs about ${usd(total)} a month, above the ${usd(budget)} budget. ${next}`,
-    references: references('pricing'),
+    message: `The design costs about ${usd(total)} a month, above the ${usd(budget)} budget.${next}`,
+    references: [...references('pricing'), ...drivers.flatMap((l) => l.references)].filter((r, i, all) => all.indexOf(r) === i),
   };
 }
 
@@ -96,5 +152,33 @@ export function articleWarnings(c: Context, d: Pick<Design, 'memoryMb' | 'vpc' |
     w('The 2019 article warned of one ENI per container and slow cold starts in a VPC; Hyperplane ENIs (since 2019) are shared and created with the function, with no cold-start penalty.', 'hyperplane');
   if (c.src.callerWaits && (s.latency.coldStarts === 'avoid' || d.coldStart.strategy === 'tolerate'))
     w('The 2019 article kept functions warm with a scheduled ping; that is obsolete (one warm environment, no help for bursts, INIT billed since August 2025): use provisioned concurrency or SnapStart.', 'coldStarts', 'initBilling');
+  return out;
+}
+
+/**
+ * The runtime's lifecycle (an error where AWS already blocks creating functions on it, a warning once
+ * deprecated, a note for a preview) and SnapStart that the scenario would want but cannot have.
+ */
+export function runtimeWarnings(c: Context, plan: ColdStartPlan, today: string = TODAY): Warning[] {
+  const out: Warning[] = [];
+  const message = runtimeLifecycleMessage(c.runtime, today);
+  if (message !== null) {
+    const state = runtimeLifecycle(c.runtime, today).state;
+    out.push({
+      id: 'runtime-deprecated',
+      severity: state === 'create-blocked' ? 'error' : state === 'deprecated' ? 'warning' : 'info',
+      message,
+      references: references('runtimes'),
+    });
+  }
+  const blocker = snapStartBlocker(c);
+  if (plan.strategy === 'provisioned-concurrency' && blocker !== null && c.runtime.snapStart) {
+    out.push({
+      id: 'snapstart-unavailable',
+      severity: 'info',
+      message: `${blocker}, so the cold-start decision uses provisioned concurrency instead.`,
+      references: references('snapstart'),
+    });
+  }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Design } from '../design.ts';
 import type { EventSource } from '../scenario.ts';
-import { COLD_STARTS, EVENT_SOURCES, RUNTIMES, type Runtime } from '../facts/index.ts';
+import { COLD_STARTS, EVENT_SOURCES, RUNTIMES, runtimeInfo, runtimeLifecycle, type Runtime } from '../facts/index.ts';
 import { ScaffoldError, type HandlerLanguage, type ScaffoldOptions } from './types.ts';
 import { SQS_VISIBILITY_MULTIPLIER, sqsVisibilityFor } from '../sqs-visibility.ts';
 
@@ -93,11 +93,17 @@ export function slugOf(name: string): string {
   return slug === '' ? 'lambda-app' : /^[a-z]/.test(slug) ? slug : `fn-${slug}`;
 }
 
-function runtimeFor(language: HandlerLanguage): { id: string; family: Runtime } {
+/**
+ * The runtime identifier the scaffold writes: the design's own when it is of the handler's language
+ * and AWS still lets a function be created on it, else the language's newest runtime.
+ */
+function runtimeFor(language: HandlerLanguage, design: Design): { id: string; family: Runtime; snapStart: boolean } {
   const family: Runtime = language === 'typescript' ? 'nodejs' : 'python';
+  const own = design.runtimeIdentifier === undefined ? undefined : runtimeInfo(design.runtimeIdentifier);
+  if (own !== undefined && own.family === family && !own.preview && runtimeLifecycle(own).state !== 'create-blocked') return { id: own.id, family, snapStart: own.snapStart };
   const id = RUNTIMES.identifiers.value[family][0];
   if (id === undefined) throw new ScaffoldError('runtime', `no managed runtime is known for ${family}`);
-  return { id, family };
+  return { id, family, snapStart: runtimeInfo(id)?.snapStart ?? COLD_STARTS.snapstartRuntimes.value.includes(family) };
 }
 
 function wholeNumber(value: number, field: string, min: number): void {
@@ -177,7 +183,7 @@ export function makePlan(design: Design, options: ScaffoldOptions): Plan {
   }
   const source = design.source;
   const family = FAMILY[source];
-  const runtime = runtimeFor(options.language);
+  const runtime = runtimeFor(options.language, design);
   const batch: BatchKind | null =
     source === 'sqs' || source === 'sqs-fifo' || source === 'kinesis' || source === 'dynamodb-streams' ? source : null;
   const async = family === 'async-event' || source === 'direct-async' || design.invocation.type === 'Event';
@@ -196,7 +202,7 @@ export function makePlan(design: Design, options: ScaffoldOptions): Plan {
     async,
     idempotent,
     runtime: runtime.id,
-    snapStart: design.coldStart.strategy === 'snapstart' && COLD_STARTS.snapstartRuntimes.value.includes(runtime.family),
+    snapStart: design.coldStart.strategy === 'snapstart' && runtime.snapStart,
     stopMarginMs,
     displayName: design.name,
     slug: slugOf(design.name),

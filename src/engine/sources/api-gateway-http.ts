@@ -6,6 +6,7 @@ import type { SourceModule } from './types.ts';
 
 export const apiGatewayHttp: SourceModule = {
   id: 'api-gateway-http',
+  cheaperAlternative: () => 'a function URL (no charge of its own) where the API needs no API Gateway feature (authorisers, throttling, custom domains)',
   kind: 'sync',
   label: 'API Gateway HTTP API',
   invocation: PUSH_SYNC,

@@ -1,4 +1,5 @@
 /** API Gateway REST API: synchronous, 29 s integration timeout by default, response streaming in STREAM mode. */
+import { usdPrice } from '../format.ts';
 import { LIMITS, SOURCE_LIMITS } from '../facts/index.ts';
 import { tiered, tiers } from '../cost/rates.ts';
 import { API_GATEWAY_THROTTLE, CLAIM_CHECK, PUSH_SYNC, qty, streamedResponse, syncInvokePayload, syncInvokeResponse, unordered } from './common.ts';
@@ -6,6 +7,14 @@ import type { SourceModule } from './types.ts';
 
 export const apiGatewayRest: SourceModule = {
   id: 'api-gateway-rest',
+  cheaperAlternative: (p) => {
+    const http = p?.apiGateway.httpPerMillion?.value[0]?.rate;
+    const rest = p?.apiGateway.restPerMillion?.value[0]?.rate;
+    return (
+      `an HTTP API${http !== undefined && rest !== undefined ? ` (${usdPrice(http)} instead of ${usdPrice(rest)} per million requests)` : ''}, ` +
+      'or a function URL (no charge of its own) where no REST-only feature (usage plans, request validation, caching) is needed'
+    );
+  },
   kind: 'sync',
   label: 'API Gateway REST API',
   invocation: PUSH_SYNC,

@@ -7,6 +7,7 @@ import type { SourceModule } from './types.ts';
 
 export const eventbridge: SourceModule = {
   id: 'eventbridge',
+  cheaperAlternative: () => `smaller messages (each ${num(PRICING_UNITS.eventBridgeChunkKb.value)} KB is billed as one publish)`,
   label: 'EventBridge rule',
   ...asyncPush(),
   payload: [

@@ -7,6 +7,7 @@ import type { SourceModule } from './types.ts';
 
 export const kinesis: SourceModule = {
   id: 'kinesis',
+  cheaperAlternative: () => 'fewer shards, or on-demand capacity if the traffic is spiky',
   kind: 'stream',
   label: 'Kinesis data stream',
   invocation: POLL_STREAM,

@@ -7,6 +7,7 @@ import type { SourceModule } from './types.ts';
 
 export const sns: SourceModule = {
   id: 'sns',
+  cheaperAlternative: () => `smaller messages (each ${num(PRICING_UNITS.snsChunkKb.value)} KB is billed as one publish)`,
   label: 'SNS topic',
   ...asyncPush(),
   payload: [

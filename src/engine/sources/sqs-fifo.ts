@@ -1,4 +1,5 @@
 /** SQS FIFO queue: one batch per message group at a time, batches of at most 10, no batching window. */
+import { PRICING_UNITS } from '../facts/index.ts';
 import { EVENT_SOURCES } from '../facts/index.ts';
 import { num } from '../format.ts';
 import { lambdaTimeout, POLL_QUEUE, SQS_CONCURRENCY_CORRECTION, SQS_MESSAGE_PAYLOAD, SQS_SCALING_SENTENCE, sqsPricing } from './common.ts';
@@ -7,6 +8,7 @@ import type { SourceModule } from './types.ts';
 
 export const sqsFifo: SourceModule = {
   id: 'sqs-fifo',
+  cheaperAlternative: () => `larger batches and a batching window (fewer receive and delete calls), and payloads under ${num(PRICING_UNITS.sqsChunkKb.value)} KB (each ${num(PRICING_UNITS.sqsChunkKb.value)} KB is billed as a request)`,
   kind: 'queue',
   label: 'SQS FIFO queue',
   invocation: POLL_QUEUE,

@@ -1,4 +1,6 @@
 /** SQS standard queue: Lambda's pollers read batches; standard mode scales +300/min up to 1,250. */
+import { PRICING_UNITS } from '../facts/index.ts';
+import { num } from '../format.ts';
 import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES } from '../facts/index.ts';
 import { lambdaTimeout, POLL_QUEUE, SQS_CONCURRENCY_CORRECTION, SQS_MESSAGE_PAYLOAD, SQS_SCALING_SENTENCE, sqsPricing, unordered } from './common.ts';
 import type { PollerScaling, SourceModule } from './types.ts';
@@ -13,6 +15,7 @@ export const SQS_POLLERS: PollerScaling = {
 
 export const sqs: SourceModule = {
   id: 'sqs',
+  cheaperAlternative: () => `larger batches and a batching window (fewer receive and delete calls), and payloads under ${num(PRICING_UNITS.sqsChunkKb.value)} KB (each ${num(PRICING_UNITS.sqsChunkKb.value)} KB is billed as a request)`,
   kind: 'queue',
   label: 'SQS standard queue',
   invocation: POLL_QUEUE,

@@ -188,6 +188,11 @@ export interface ArticleNote {
 
 export interface SourceModule {
   readonly id: EventSource;
+  /**
+   * For the budget warning: a cheaper way to get what this source's own bill line buys (e.g. an HTTP API
+   * instead of a REST API), with the Region's prices; absent where none is worth naming.
+   */
+  readonly cheaperAlternative?: (prices: RegionPrices | undefined) => string;
   readonly kind: SourceKind;
   /** As a person reads it: "SQS FIFO queue". */
   readonly label: string;

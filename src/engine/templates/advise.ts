@@ -5,8 +5,8 @@
  * wins: it is the workload the user described. What the template cannot say (traffic, duration) comes
  * from the same assumed defaults as the cost lens, and `notes` says so. Plain TypeScript, no `vscode`.
  */
-import { LIMITS } from '../facts/index.ts';
-import { parseScenario, RUNTIME_LIST, type EventSource, type Scenario, type ScenarioInput } from '../scenario.ts';
+import { LIMITS, RUNTIME_FAMILIES, runtimeInfo } from '../facts/index.ts';
+import { parseScenario, type EventSource, type Scenario, type ScenarioInput } from '../scenario.ts';
 import type { TemplateEventKind as SourceKind } from './model.ts';
 import { attachedScenarioInput, LENS_DEFAULTS, type LensDefaults } from './lens.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
@@ -66,11 +66,16 @@ export function scenarioSource(kind: SourceKind, fifo: boolean): EventSource | u
   }
 }
 
-/** `nodejs20.x` -> nodejs, `python3.12` -> python, `java21` -> java, `dotnet8` -> dotnet, `ruby3.3` -> ruby. */
+/**
+ * `nodejs20.x` -> nodejs, `python3.12` -> python, `java21` -> java, `dotnet8` -> dotnet, `ruby3.3` -> ruby:
+ * the family, from the runtime table (an identifier the table does not know: by its prefix).
+ */
 export function runtimeFamily(runtime: string | undefined): Scenario['runtime'] | undefined {
   if (runtime === undefined) return undefined;
+  const known = runtimeInfo(runtime);
+  if (known !== undefined) return known.family;
   const lower = runtime.toLowerCase();
-  return RUNTIME_LIST.find((r) => lower.startsWith(r));
+  return RUNTIME_FAMILIES.find((r) => lower.startsWith(r));
 }
 
 /** A scenario name from a logical id: letters, digits, - and _, at most the function-name limit. */
@@ -137,7 +142,8 @@ export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefau
     ...(f.architecture !== undefined ? { architecture: f.architecture } : {}),
   };
   if (source === 'kinesis' && f.source?.shards === undefined) notes.push('Shard count not found in the template: assumed 1.');
-  const runtime = runtimeFamily(f.runtime);
+  // The template's own identifier when the table knows it (so SnapStart and deprecation are checked), else its family.
+  const runtime = f.runtime !== undefined && runtimeInfo(f.runtime) !== undefined ? f.runtime : runtimeFamily(f.runtime);
   if (runtime !== undefined) input.runtime = runtime;
   else if (f.runtime !== undefined) notes.push(`Runtime ${f.runtime} is not one the wizard models; assumed Node.js.`);
 

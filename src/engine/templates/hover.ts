@@ -6,7 +6,7 @@
  * Short on purpose: it shows beside the CloudFormation Language Server's and Red Hat YAML's hovers.
  * Only on real templates; null anywhere else.
  */
-import { CONCURRENCY, DEFAULT_REGION, EVENT_SOURCES, LIMITS, PRICING_UNITS, regionPrices, type Architecture } from '../facts/index.ts';
+import { COLD_STARTS, CONCURRENCY, DEFAULT_REGION, EVENT_SOURCES, LIMITS, PRICING_UNITS, RUNTIME_TABLE, TODAY, regionPrices, runtimeLifecycleMessage, type Architecture } from '../facts/index.ts';
 import { parseScenario } from '../scenario.ts';
 import { count, usd } from '../format.ts';
 import docsJson from './cfn-docs.json';
@@ -270,6 +270,25 @@ function valueLines(model: TemplateModel, c: ValueCtx): string[] {
       case 'EphemeralStorage.Size':
         out.push(`/tmp: ${fmt(LIMITS.ephemeralMinMb.value)}–${fmt(LIMITS.ephemeralMaxMb.value)} MB; the first ${fmt(PRICING_UNITS.ephemeralFreeMb.value)} MB are free.`);
         break;
+      case 'Runtime': {
+        const id = str(c.value);
+        const rt = id === undefined ? undefined : RUNTIME_TABLE.value.find((r) => r.id === id);
+        if (rt === undefined) {
+          if (id !== undefined) out.push(`**${id}** is not a Lambda runtime identifier the advisor knows (see the Lambda runtimes page).`);
+          break;
+        }
+        const init = COLD_STARTS.initMs.value[rt.family];
+        out.push(
+          `**${rt.id}**: ${rt.name} on ${rt.os}` +
+            (rt.deprecation !== null ? `, deprecation ${rt.deprecation}` : '') +
+            (rt.blockCreate !== null ? `, creating functions blocked from ${rt.blockCreate}` : '') +
+            (rt.blockUpdate !== null ? `, updates from ${rt.blockUpdate}` : '') +
+            `. Typical cold start ${fmt(init.p50)} ms (p99 ${fmt(init.p99)} ms); SnapStart ${rt.snapStart ? `supported (with /tmp up to ${fmt(COLD_STARTS.snapstartMaxEphemeralMb.value)} MB, no EFS, no provisioned concurrency)` : 'not supported'}.`,
+        );
+        const lifecycle = runtimeLifecycleMessage(rt, TODAY);
+        if (lifecycle !== null) out.push(`Advice: ${lifecycle}`);
+        break;
+      }
       default:
         break;
     }

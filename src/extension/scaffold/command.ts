@@ -115,10 +115,10 @@ async function chooseIac(): Promise<IacDialect | undefined> {
   return pickOne(TITLE, items, 'Infrastructure as code');
 }
 
-async function chooseLanguage(runtime: string): Promise<HandlerLanguage | undefined> {
+async function chooseLanguage(family: string): Promise<HandlerLanguage | undefined> {
   const ts: PickItem<HandlerLanguage> = { label: 'TypeScript', description: 'Node.js handler with Powertools for AWS Lambda', value: 'typescript' };
   const py: PickItem<HandlerLanguage> = { label: 'Python', description: 'Python handler with Powertools for AWS Lambda', value: 'python' };
-  return pickOne(TITLE, runtime === 'python' ? [py, ts] : [ts, py], 'Handler language');
+  return pickOne(TITLE, family === 'python' ? [py, ts] : [ts, py], 'Handler language');
 }
 
 const isInside = (root: string, child: string) => {
@@ -200,7 +200,7 @@ export async function scaffoldInteractive(
   if (sub === undefined) return;
   const iac = await chooseIac();
   if (!iac) return;
-  const language = await chooseLanguage(design.runtime);
+  const language = await chooseLanguage(design.runtimeFamily);
   if (!language) return;
 
   let generated: ScaffoldFile[];

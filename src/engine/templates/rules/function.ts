@@ -1,10 +1,11 @@
 /** Rules on a function's own settings (memory, timeout, architecture, VPC, environment) and on IAM. */
-import { ARTICLE_2019, LIMITS, PRICING_UNITS, regionPrices, DEFAULT_REGION } from '../../facts/index.ts';
+import { ARTICLE_2019, FAMILY_DEFAULT, LIMITS, PRICING_UNITS, RUNTIME_TABLE, TODAY, armDurationDiscount, regionPrices, runtimeLifecycle, runtimeLifecycleMessage, DEFAULT_REGION } from '../../facts/index.ts';
 import { insertEntry, replaceNode } from '../edits.ts';
 import { fnProp, type FunctionInfo, type TemplateModel } from '../model.ts';
 import { asMap, asSeq, entryOf, get, num, str } from '../parse.ts';
 import type { Resource, TNode, TextEdit } from '../types.ts';
 import { keyRange, n, usd, usdPrice, type Rule, type RuleContext } from './context.ts';
+import { pct } from '../../format.ts';
 import { functionStatements } from './events.ts';
 
 const MEM_MIN = LIMITS.memoryMinMb.value;
@@ -92,7 +93,7 @@ export const arm64: Rule = {
   name: 'prefer-arm64',
   severity: 'info',
   summary: 'x86_64 where arm64 (Graviton) would do',
-  help: 'arm64 duration is priced 20% below x86_64 and AWS reports up to 34% better price-performance. Interpreted code (Node.js, Python, Java, .NET, Ruby) usually runs unchanged; rebuild native dependencies and layers for arm64.',
+  help: `arm64 duration is priced ${pct(Math.round((armDurationDiscount(DEFAULT_REGION) ?? 0) * 100) / 100)} below x86_64 (${DEFAULT_REGION}) and AWS reports better price-performance. Interpreted code (Node.js, Python, Java, .NET, Ruby) usually runs unchanged; rebuild native dependencies and layers for arm64.`,
   sources: ['graviton'],
   check(ctx) {
     const prices = regionPrices(DEFAULT_REGION);
@@ -381,6 +382,39 @@ export const secretEnv: Rule = {
   },
 };
 
-export const FUNCTION_RULES: readonly Rule[] = [memoryRange, timeoutRange, memoryDefault, arm64, vpcGatewayEndpoint, keepWarm, iamWildcardResource, iamWildcardAction, secretEnv];
+const RUNTIME_BY_ID = new Map(RUNTIME_TABLE.value.map((r) => [r.id, r]));
+
+export const runtimeDeprecated: Rule = {
+  id: 'LDA607',
+  name: 'runtime-deprecated',
+  severity: 'warning',
+  summary: 'Runtime deprecated, or blocked for new functions',
+  help:
+    'A deprecated runtime gets no security patches; some time after its deprecation date AWS blocks creating functions on it, then updating them, and a deployment that creates or updates such a function fails. The dates come from the Lambda runtimes table the advisor uses everywhere.',
+  sources: ['runtimes'],
+  check(ctx) {
+    for (const fn of ctx.model.functions.values()) {
+      const p = fnProp(ctx.model, fn, 'Runtime');
+      const id = str(p?.value);
+      if (p === undefined || id === undefined) continue;
+      const rt = RUNTIME_BY_ID.get(id);
+      if (rt === undefined) continue;
+      const message = runtimeLifecycleMessage(rt, TODAY);
+      const state = runtimeLifecycle(rt, TODAY).state;
+      if (message === null || state === 'preview') continue;
+      const to = FAMILY_DEFAULT[rt.family];
+      ctx.report(this, {
+        resource: fn.id,
+        property: 'Properties.Runtime',
+        at: p.value ?? keyRange(p.entry),
+        message: `${fn.id}${p.fromGlobals ? ' (Runtime from Globals)' : ''}: ${message}`,
+        ...(state === 'create-blocked' ? { severity: 'error' as const } : {}),
+        ...(p.value?.kind === 'scalar' && rt.family !== 'go' ? { fix: { title: `Use ${to}`, edits: [replaceNode(p.value, to, ctx.text)] } } : {}),
+      });
+    }
+  },
+};
+
+export const FUNCTION_RULES: readonly Rule[] = [memoryRange, timeoutRange, memoryDefault, arm64, vpcGatewayEndpoint, keepWarm, runtimeDeprecated, iamWildcardResource, iamWildcardAction, secretEnv];
 
 export type { TemplateModel };
