@@ -2,6 +2,7 @@
 // side; the webview reaches the host only through src/protocol; src/ never imports React.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const noVscode = { name: 'vscode', message: 'src/engine and src/protocol are pure: no vscode import (keep it in src/extension).' };
 const noReact = [
@@ -10,7 +11,7 @@ const noReact = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', 'out/**', '**/*.d.ts', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', 'out/**', '**/*.d.ts', '**/*.d.mts', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,8 +48,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/node is plain Node.js, shared by the CLI and the extension.' }, ...noReact] }] },
+  },
+  {
     files: ['src/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }, ...noReact] }] },
+  },
+  {
+    files: ['webview/**/*.tsx', 'webview/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['webview/**'],

@@ -12,6 +12,7 @@
 import { createServer } from 'node:net';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureDependencies } from './deps.mjs';
 import { ensureCodeServer, installExtension, killProcessGroup, projectRoot, startCodeServer, writeUserSettings, CODE_SERVER_VERSION } from './code-server.mjs';
 import { defaultVsixPath, packageExtension } from './package.mjs';
 
@@ -49,6 +50,7 @@ async function main() {
   if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) throw new Error(`the workspace folder ${opts.folder} does not exist`);
   const say = (m) => process.stdout.write(`${m}\n`);
 
+  ensureDependencies({ log: say });
   let vsix = defaultVsixPath;
   if (opts.build) {
     say('Building and packaging the extension …');

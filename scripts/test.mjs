@@ -1,10 +1,12 @@
 // `npm test`: everything, in this order, stopping at the first failing stage:
+//   0. npm ci, when node_modules is missing or older than package-lock.json (a fresh clone)
 //   1. type check (tsc, both tsconfigs)   2. lint (layering, floating promises)   3. build
 //   4. one run of node's own test runner over every test file (unit, webview, e2e), so its closing
 //      lines ("# pass N" / "# fail N") count every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ensureDependencies } from './deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.slice(2);
@@ -28,6 +30,8 @@ function findTests(dir) {
   }
   return out;
 }
+
+ensureDependencies();
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (only.length === 0) {

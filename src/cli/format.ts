@@ -3,6 +3,7 @@
  * width so that it reads the same in a pipe, a CI log and a terminal.
  */
 import type { Bill, DecisionId, Design, Rationale, Warning } from '../engine/design.ts';
+import { count, usd, usdAmount } from '../engine/format.ts';
 
 const WIDTH = 100;
 
@@ -26,25 +27,14 @@ export function wrap(text: string, indent: string, first = indent): string {
   return out.join('\n');
 }
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** A count a person reads: `1,000,000`; fractions keep two digits. */
-export function formatCount(n: number): string {
-  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
-}
+/** A count a person reads: `1,000,000`; fractions keep two digits (the engine's one formatter). */
+export const formatCount = (n: number): string => count(n, 2);
 
 /**
- * Dollars for a table: cents for anything from one cent up (`1,234.57`); sub-cent amounts keep
- * four decimals so a tiny line does not read as free (`0.0042`); amounts too small even for that say so.
+ * Dollars for a table whose column says USD: the figure of `usd()` without the symbol, so a line reads
+ * the same here as in the hover and the wizard (`1,234.57`, `0.0042`, `< 0.0001`).
  */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '0.00';
-  const abs = Math.abs(usd);
-  if (abs >= 0.005) return new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(usd);
-  if (abs >= 0.00005) return usd.toFixed(4);
-  return usd > 0 ? '< 0.0001' : '> -0.0001';
-}
+export const formatUsd = usdAmount;
 
 /** The bill as an aligned table with a total line, then its assumptions. */
 export function formatBill(bill: Bill, heading = 'Monthly cost'): string {
@@ -108,7 +98,7 @@ function settings(d: Design, id: DecisionId): string[] {
         lines.push('runner-up choices:');
         for (const o of others) {
           lines.push(
-            `  ${formatCount(o.memoryMb)} MB ${o.architecture}: $${formatUsd(o.monthlyUsd)}/month, p99 ${formatCount(Math.round(o.p99Ms))} ms${o.meetsLatency ? '' : ' (misses the latency target)'}`,
+            `  ${formatCount(o.memoryMb)} MB ${o.architecture}: ${usd(o.monthlyUsd)}/month, p99 ${formatCount(Math.round(o.p99Ms))} ms${o.meetsLatency ? '' : ' (misses the latency target)'}`,
           );
         }
       }
@@ -157,7 +147,7 @@ function settings(d: Design, id: DecisionId): string[] {
         `gateway endpoints: ${list(v.gatewayEndpoints)}`,
         `interface endpoints: ${list(v.interfaceEndpoints)}`,
         ...(v.ipv6Egress ? ['IPv6 egress: yes'] : []),
-        `network cost: $${formatUsd(v.monthlyUsd)}/month`,
+        `network cost: ${usd(v.monthlyUsd)}/month`,
       ];
     }
     case 'coldStart':

@@ -3,6 +3,7 @@
  * file, a directory, permissions, empty input, malformed JSON) becomes a UsageError that names the
  * file and the problem; JSON errors carry the line and column.
  */
+import { parseJson } from '../engine/json.ts';
 import { type CliIo, UsageError } from './io.ts';
 
 /** The name used in messages for where the scenario came from. */
@@ -39,35 +40,8 @@ function fileProblem(err: unknown): string {
   }
 }
 
-/** Line and column (1-based) of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(0, offset), text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-/** A JSON.parse error as "line 3, column 5: Expected ',' or '}' after property value". */
-export function describeJsonError(text: string, err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
-  // V8 messages: "... in JSON at position 42" (Node 20) or "... in JSON at position 42 (line 3 column 5)" (Node 22+).
-  const m = /^(.*?)(?: in JSON)? at position (\d+)/s.exec(raw);
-  if (m && m[1] !== undefined && m[2] !== undefined) {
-    const { line, column } = lineColumn(text, Number(m[2]));
-    return `line ${line}, column ${column}: ${m[1].trim()}`;
-  }
-  if (/Unexpected end of JSON input/i.test(raw)) {
-    const { line, column } = lineColumn(text, text.length);
-    return `line ${line}, column ${column}: the JSON ends too early (a missing '}' or ']'?)`;
-  }
-  return raw;
-}
+/** A scenario is a small JSON object; anything larger is refused before it is parsed. */
+export const MAX_SCENARIO_BYTES = 1_048_576;
 
 /** Read and JSON-parse the scenario at `path` (`-` = stdin). Throws UsageError for anything the user can fix. */
 export async function readScenarioJson(path: string, io: CliIo): Promise<unknown> {
@@ -78,11 +52,12 @@ export async function readScenarioJson(path: string, io: CliIo): Promise<unknown
   } catch (err) {
     throw new UsageError(`cannot read scenario ${name}: ${fileProblem(err)}`);
   }
+  if (text.length > MAX_SCENARIO_BYTES) {
+    throw new UsageError(`${name}: the scenario is ${(text.length / 1_048_576).toFixed(1)} MB; a scenario is one small JSON object (at most ${MAX_SCENARIO_BYTES / 1_048_576} MB), so this file is not read`);
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark some editors write
   if (text.trim() === '') throw new UsageError(`${name}: the scenario is empty (expected a JSON object)`);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UsageError(`${name}: invalid JSON at ${describeJsonError(text, err)}`);
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new UsageError(`${name}: invalid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`);
+  return parsed.value;
 }

@@ -8,7 +8,7 @@
 import { version } from '../../package.json';
 import { runCost } from './cost.ts';
 import { LINT_HELP, MAIN_HELP } from './help.ts';
-import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError, processIo } from './io.ts';
+import { boundedLines, CheckedStream, type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, printable, UsageError, processIo } from './io.ts';
 import { runRecommend } from './recommend.ts';
 import { runScaffold } from './scaffold.ts';
 
@@ -68,22 +68,30 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 /** Run the CLI. Resolves to the exit code; never throws and never exits the process itself. */
 export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
   const full: CliIo = { ...processIo(), ...io };
-  if (io.stdout === undefined) {
-    // `lambda-advisor recommend x.json | head`: a closed pipe is the reader's choice, not an error.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(EXIT_OK);
-    });
-  }
+  const code = await run(argv, full);
+  return outputFailed(full, code);
+}
+
+/** A write to stdout or stderr that failed (full disk, closed pipe) turns any result into exit 1. */
+async function outputFailed(io: CliIo, code: number): Promise<number> {
+  const out = io.stdout instanceof CheckedStream ? await io.stdout.failure() : undefined;
+  const err = io.stderr instanceof CheckedStream ? await io.stderr.failure() : undefined;
+  if (out === undefined && err === undefined) return code;
+  if (out !== undefined) io.stderr.write(`lambda-advisor: could not write the output to stdout (${out.message}); the output is incomplete\n`);
+  return EXIT_FAILURE;
+}
+
+async function run(argv: string[], full: CliIo): Promise<number> {
   try {
     return await dispatch(argv, full);
   } catch (err) {
     if (err instanceof UsageError) {
-      full.stderr.write(`lambda-advisor: ${err.message}\n`);
-      for (const line of err.details) full.stderr.write(`  ${line}\n`);
+      full.stderr.write(`lambda-advisor: ${printable(err.message, 2_000)}\n`);
+      for (const line of boundedLines(err.details)) full.stderr.write(`  ${line}\n`);
       return EXIT_INVALID_INPUT;
     }
     const message = err instanceof Error ? err.message : String(err);
-    full.stderr.write(`lambda-advisor: unexpected error: ${message}\n`);
+    full.stderr.write(`lambda-advisor: unexpected error: ${printable(message)}\n`);
     if (full.env['LAMBDA_ADVISOR_DEBUG'] === '1' && err instanceof Error && err.stack) {
       full.stderr.write(`${err.stack}\n`);
     } else {

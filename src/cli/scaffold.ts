@@ -2,12 +2,14 @@
  * `lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language typescript|python] [--force]`
  *
  * Recommends the design, generates the project with the engine's scaffolder and writes it under DIR.
- * Every check happens before the first byte is written: each path must be a safe relative path, stay
- * inside DIR once symlinks of existing folders are resolved, and not name an existing file unless
- * `--force` is given (exit 3, listing the files, nothing written).
+ * Every check happens before the first byte is written: each path must be a safe relative path with no
+ * symbolic link on the way and no file where a folder is needed, and not name an existing file unless
+ * `--force` is given (exit 3, listing the files, nothing written). The files are then written as one
+ * transaction: all of them, or none (src/node/transaction.ts).
  */
-import { lstat, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { commit, preflight, type Preflight } from '../node/transaction.ts';
 import { scaffold, checkScaffoldPath, ScaffoldError, type HandlerLanguage, type IacDialect, type ScaffoldFile } from '../engine/scaffold/index.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from './io.ts';
@@ -56,40 +58,6 @@ function errCode(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
-/** lstat, or null when nothing is there. */
-async function lstatOrNull(path: string): Promise<Awaited<ReturnType<typeof lstat>> | null> {
-  try {
-    return await lstat(path);
-  } catch (err) {
-    if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') return null;
-    throw err;
-  }
-}
-
-/** True when `child` is `root` or inside it (both absolute, resolved). */
-export function isInside(root: string, child: string): boolean {
-  const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
-/** The real path of `path`: its deepest existing ancestor through `realpath`, the rest appended as is. */
-async function realOrNearest(path: string): Promise<string> {
-  const missing: string[] = [];
-  let current = path;
-  for (;;) {
-    try {
-      return join(await realpath(current), ...missing.reverse());
-    } catch (err) {
-      const code = errCode(err);
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
-      const parent = dirname(current);
-      if (parent === current) return path;
-      missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
-      current = parent;
-    }
-  }
-}
-
 export interface TargetCheck {
   readonly path: string;
   readonly absolute: string;
@@ -97,38 +65,20 @@ export interface TargetCheck {
 }
 
 /**
- * Check every generated path against the output folder before anything is written. Returns the
- * targets, or the problems (one line per path) when any path is unsafe.
+ * Check every generated path against the output folder before anything is written (src/node/transaction.ts:
+ * no `..`, no symbolic link on the way, no file where a folder is needed). Returns the targets, or the
+ * problems (one line per path) when any path is unsafe.
  */
-export async function checkTargets(outDir: string, files: readonly ScaffoldFile[]): Promise<{ ok: true; targets: TargetCheck[] } | { ok: false; problems: string[] }> {
-  const root = resolve(outDir);
-  const realRoot = await realOrNearest(root);
-  const problems: string[] = [];
-  const targets: TargetCheck[] = [];
+export async function checkTargets(outDir: string, files: readonly ScaffoldFile[]): Promise<{ ok: true; targets: TargetCheck[]; plan: Extract<Preflight, { ok: true }> } | { ok: false; problems: string[] }> {
+  const named: string[] = [];
   for (const f of files) {
     const bad = checkScaffoldPath(f.path);
-    if (bad !== null) {
-      problems.push(`${f.path}: ${bad}`);
-      continue;
-    }
-    const absolute = resolve(root, ...f.path.split('/'));
-    if (!isInside(root, absolute) || absolute === root) {
-      problems.push(`${f.path}: would be written outside ${outDir}`);
-      continue;
-    }
-    const real = await realOrNearest(absolute);
-    if (!isInside(realRoot, real)) {
-      problems.push(`${f.path}: a symbolic link inside ${outDir} leads outside it (to ${real}); refusing to write through it`);
-      continue;
-    }
-    const st = await lstatOrNull(absolute);
-    if (st?.isDirectory()) {
-      problems.push(`${f.path}: is a folder, not a file`);
-      continue;
-    }
-    targets.push({ path: f.path, absolute, exists: st !== null });
+    if (bad !== null) named.push(`${f.path}: ${bad}`);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, targets };
+  if (named.length > 0) return { ok: false, problems: named };
+  const plan = await preflight(outDir, files);
+  if (!plan.ok) return plan;
+  return { ok: true, plan, targets: plan.targets.map(({ path, absolute, exists }) => ({ path, absolute, exists })) };
 }
 
 export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
@@ -190,21 +140,13 @@ export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
     return EXIT_EXISTS;
   }
 
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const written: string[] = [];
   try {
-    for (const t of checked.targets) {
-      const f = byPath.get(t.path);
-      if (f === undefined) continue;
-      await mkdir(dirname(t.absolute), { recursive: true });
-      await writeFile(t.absolute, f.contents, 'utf8');
-      written.push(t.path);
-    }
+    await commit(checked.plan);
   } catch (err) {
-    io.stderr.write(`lambda-advisor: writing into ${out} failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (written.length > 0) io.stderr.write(`  written before the failure: ${written.join(', ')}\n`);
+    io.stderr.write(`lambda-advisor: writing into ${out} failed, so nothing was written: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT_FAILURE;
   }
+  const written = checked.targets;
 
   io.stdout.write(`Scaffolded ${design.name} (${iac}, ${language}) into ${out}: ${written.length} files\n`);
   for (const t of checked.targets) io.stdout.write(`  ${t.exists ? 'overwrote' : 'created  '} ${t.path}\n`);

@@ -8,6 +8,13 @@ import type { EventSource, Scenario } from './scenario.ts';
 
 export const DESIGN_SCHEMA_VERSION = 1;
 
+/**
+ * How an event source reaches the function, the one classification every face uses: a caller that
+ * waits (`sync`), an event Lambda queues and retries (`async`), a queue or a stream Lambda polls.
+ * (`SOURCE_KIND` in recommend/context.ts says which each scenario source is.)
+ */
+export type SourceKind = 'sync' | 'async' | 'queue' | 'stream';
+
 export type DecisionId =
   | 'invocation'
   | 'memory'
@@ -89,7 +96,7 @@ export interface Design {
     readonly model: 'push' | 'poll';
     readonly type: 'RequestResponse' | 'Event';
     /** 'stream' | 'queue' for pollers; null for push sources. */
-    readonly pollerKind: 'queue' | 'stream' | null;
+    readonly pollerKind: Extract<SourceKind, 'queue' | 'stream'> | null;
   };
   readonly memoryMb: number;
   readonly architecture: Architecture;

@@ -3,14 +3,9 @@
  * the engine) is imported on first use.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../protocol/commands.ts';
 import { WIZARD_VIEW_TYPE } from '../protocol/messages.ts';
 import { registerTemplateGuidance } from './templates/index.ts';
-
-export const COMMANDS = {
-  designFunction: 'lambdaAdvisor.designFunction',
-  openScenario: 'lambdaAdvisor.openScenario',
-  showCost: 'lambdaAdvisor.showCost',
-} as const;
 
 async function report(what: string, run: () => Promise<unknown>): Promise<void> {
   try {
@@ -65,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
         WizardPanel.show(context, undefined, 'cost');
       }),
     ),
-    vscode.commands.registerCommand('lambdaAdvisor.scaffold', (arg?: unknown) =>
+    vscode.commands.registerCommand(COMMANDS.scaffold, (arg?: unknown) =>
       report('Scaffold from Scenario', async () => {
         const { runScaffoldCommand } = await import('./scaffold/command.ts');
         // The wizard's draft is offered as a scenario; read here so the scaffold never imports the wizard.

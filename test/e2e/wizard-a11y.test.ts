@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+// The wizard shows amounts and counts through the engine's one formatter, as the hover and the CLI do.
+import { usd, whole } from '../../src/engine/format.ts';
 import { E2E_TEST_TIMEOUT, startVSCode, type VSCode } from './harness.ts';
 import { expectedDesign, runWhenListed, sleep, wizardFrame as wizard } from './ui.ts';
 
-const usd = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
-const whole = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
 
 async function stepTitle(f: Frame): Promise<string> {
   return ((await f.locator('[data-testid="step-title"]').textContent()) ?? '').trim();

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
+// The wizard shows amounts and counts through the engine's one formatter, as the hover and the CLI do.
+import { usd, whole } from '../../src/engine/format.ts';
 import { E2E_TEST_TIMEOUT, startVSCode } from './harness.ts';
 import type { Design } from '../../src/engine/index.ts';
 import { expectedDesign, runWhenListed, wizardFrame as wizard } from './ui.ts';
 
-const usd = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
-const whole = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
 
 /** What the test types: an SQS worker. The expected design is the engine's answer for exactly this. */
 const SQS_WORKER = {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, EXAMPLES } from './cli-helpers.ts';
 
@@ -39,4 +39,26 @@ test('the built bin/lambda-advisor.js works end to end', { timeout: 60_000 }, ()
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--requests: must be a number >= 0/);
   assert.doesNotMatch(bad.stderr, /\n\s+at /);
+});
+
+test('output that cannot be written is an error: stdout on a full disk or a closed pipe exits 1 and says so', { timeout: 60_000 }, () => {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+  }
+  const args = [bin, 'recommend', join(EXAMPLES, 'api-backend.json'), '--json'];
+  if (existsSync('/dev/full')) {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const full = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+      assert.equal(full.status, 1, full.stderr);
+      assert.match(full.stderr, /could not write the output to stdout \(ENOSPC/);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  // A reader that has already gone: `lambda-advisor … | true` (the writer starts after the reader quit).
+  const piped = spawnSync('bash', ['-c', `(sleep 0.5; exec "${process.execPath}" "${args.join('" "')}") | true; exit \${PIPESTATUS[0]}`], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(piped.status, 1, piped.stderr);
+  assert.match(piped.stderr, /could not write the output to stdout \(write EPIPE\)/);
 });

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { hoverAt } from '../../src/engine/templates/hover.ts';
 import { lintParsed, lintTemplate } from '../../src/engine/templates/lint.ts';
 import { nodeAt, parseTemplate } from '../../src/engine/templates/parse.ts';
+import { corpus, corpusTest } from './corpus.ts';
 
-// Paths from this file (test/unit/): the corpus sits beside the project, the fixtures in test/fixtures.
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'serverless-patterns');
+// Paths from this file (test/unit/): the corpus sits beside the project (./corpus.ts), the fixtures in test/fixtures.
 const BROKEN = join(__dirname, '..', 'fixtures', 'templates', 'broken');
 
 function files(dir: string): Array<{ name: string; text: string }> {
@@ -17,9 +17,8 @@ function files(dir: string): Array<{ name: string; text: string }> {
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-const corpus = files(CORPUS);
 
-test('every corpus template is recognised, parses and lints without an exception or a rule error', () => {
+test('every corpus template is recognised, parses and lints without an exception or a rule error', corpusTest, () => {
   assert.ok(corpus.length >= 400, `corpus has ${corpus.length} templates`);
   let findings = 0;
   for (const { name, text } of corpus) {
@@ -32,7 +31,7 @@ test('every corpus template is recognised, parses and lints without an exception
   assert.ok(findings > 0);
 });
 
-test('the whole corpus parses and lints in bounded time (about 2 s on a quiet machine)', () => {
+test('the whole corpus parses and lints in bounded time (about 2 s on a quiet machine)', corpusTest, () => {
   const t0 = performance.now();
   for (const { text } of corpus) lintParsed(parseTemplate(text));
   const ms = performance.now() - t0;
@@ -40,7 +39,7 @@ test('the whole corpus parses and lints in bounded time (about 2 s on a quiet ma
   assert.ok(ms < 15_000, `corpus took ${ms.toFixed(0)} ms`);
 });
 
-test('quick fixes on corpus findings apply cleanly: the fixed template still parses and the finding is gone', () => {
+test('quick fixes on corpus findings apply cleanly: the fixed template still parses and the finding is gone', corpusTest, () => {
   let applied = 0;
   for (const { name, text } of corpus) {
     for (const f of lintTemplate(text).findings) {
@@ -99,7 +98,7 @@ test('5 MB of noise (generated here, not committed) does not throw', () => {
   assert.ok(performance.now() - t0 < 60_000);
 });
 
-test('random mutations of real templates (truncation, deletion, insertion) never throw', () => {
+test('random mutations of real templates (truncation, deletion, insertion) never throw', corpusTest, () => {
   const samples = corpus.filter((_, i) => i % 25 === 0).map((c) => c.text);
   const insertions = ['\t', '!Ref ', '- ', ': ', '{', ']', '"', '\n  ', '&a ', '*a', '!GetAtt ', '#', '\u0000', 'AWS::'];
   fc.assert(

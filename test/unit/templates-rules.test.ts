@@ -368,6 +368,8 @@ test('LDA605: VPC function using DynamoDB with no gateway endpoint (NAT cost fro
   const [f] = lint(text, 'LDA605');
   // $0.045/hour × 730 hours = $32.85 per month.
   assert.match(f?.message ?? '', /\$32\.85\/month/);
+  // The hourly and per-GB prices are quoted as published, not rounded to cents ($0.05).
+  assert.match(f?.message ?? '', /costs \$0\.045\/hour .* plus \$0\.045\/GB processed/);
   const withEndpoint = `${text}  Endpoint:
     Type: AWS::EC2::VPCEndpoint
     Properties:

@@ -26,7 +26,7 @@ import {
 } from 'chart.js';
 import type { Design } from '../../src/engine/design.ts';
 import type { MemoryCurve, TrafficCurve } from './curves.ts';
-import { compact, mb, ms, usd, whole } from './format.ts';
+import { mb, ms, shortCount, usd, whole } from '../../src/engine/format.ts';
 import { chartColors, useThemeKind, type ChartColors } from './theme.ts';
 import { logTicks } from './ticks.ts';
 
@@ -41,24 +41,18 @@ function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 
   const theme = useThemeKind();
   const { build } = props;
 
+  // One effect creates the chart on first run and updates it in place afterwards, so it always draws the
+  // current `build` and theme (a mount-only effect would capture the first ones).
   useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    const first = build(chartColors(theme));
-    Chart.defaults.font.family = chartColors(theme).font;
-    const c = new Chart(el, { type: first.type, data: first.data, options: first.options } as AnyConfig) as unknown as Chart;
-    chart.current = c;
-    return () => {
-      c.destroy();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
     const colors = chartColors(theme);
     const next = build(colors);
+    Chart.defaults.font.family = colors.font;
+    const c = chart.current;
+    if (!c) {
+      const el = canvas.current;
+      if (el) chart.current = new Chart(el, { type: next.type, data: next.data, options: next.options } as AnyConfig) as unknown as Chart;
+      return;
+    }
     // In place: keep the dataset objects when the shape is the same, so Chart.js does not rebuild.
     const ds = c.data.datasets;
     if (ds.length === next.data.datasets.length) {
@@ -68,9 +62,16 @@ function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 
     }
     c.data.labels = next.data.labels as unknown[];
     c.options = next.options as typeof c.options;
-    Chart.defaults.font.family = colors.font;
     c.update('none');
   }, [build, theme]);
+
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
 
   return (
     <div className="chart-box" style={{ height: props.height ?? 260 }}>
@@ -203,7 +204,7 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
             afterBuildTicks: (scale: Scale) => {
               scale.ticks = logTicks(scale.min, scale.max, scale.height, 24).map((value) => ({ value }));
             },
-            ticks: { color: c.foreground, callback: (v: number | string) => compact(Number(v)) },
+            ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) },
           }),
         },
       } as ChartOptions,
@@ -257,7 +258,7 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
     if (curve.withoutProvisioned) {
       datasets.push({ type: 'line', label: 'Without provisioned concurrency', data: pts(curve.withoutProvisioned), borderColor: c.purple, backgroundColor: c.purple, pointRadius: 0, borderWidth: 2, borderDash: [6, 3] });
     }
-    datasets.push({ type: 'scatter', label: `Your traffic: ${compact(curve.current)} a month`, data: [{ x: Math.max(1, curve.current), y: design.cost.total }], borderColor: c.foreground, backgroundColor: c.green, pointRadius: 7, pointStyle: 'rectRot', borderWidth: 2 });
+    datasets.push({ type: 'scatter', label: `Your traffic: ${shortCount(curve.current)} a month`, data: [{ x: Math.max(1, curve.current), y: design.cost.total }], borderColor: c.foreground, backgroundColor: c.green, pointRadius: 7, pointStyle: 'rectRot', borderWidth: 2 });
     return {
       type: 'line' as const,
       data: { datasets },
@@ -266,7 +267,7 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
         parsing: false,
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
         scales: {
-          x: axis(c, 'Requests per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => compact(Number(v)) } }),
+          x: axis(c, 'Requests per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) } }),
           y: axis(c, 'USD per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => usd(Number(v)) } }),
         },
       } as ChartOptions,
@@ -276,7 +277,7 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
   return (
     <section className="chart" aria-labelledby="traffic-h">
       <h3 id="traffic-h">Cost against monthly traffic</h3>
-      <ChartCanvas label={`Monthly cost of this design from ${compact(curve.requests[0] ?? 0)} to ${compact(curve.requests[curve.requests.length - 1] ?? 0)} requests a month; at your traffic ${usd(design.cost.total)}.`} build={build} testId="chart-traffic" height={280} />
+      <ChartCanvas label={`Monthly cost of this design from ${shortCount(curve.requests[0] ?? 0)} to ${shortCount(curve.requests[curve.requests.length - 1] ?? 0)} requests a month; at your traffic ${usd(design.cost.total)}.`} build={build} testId="chart-traffic" height={280} />
       <TableToggle caption="Monthly cost of this design at other traffic volumes">
         <thead>
           <tr>

@@ -5,7 +5,7 @@ import type { Source } from '../../src/engine/facts/index.ts';
 import { OpenExternal } from '../../src/protocol/messages.ts';
 import { BillChart, MemoryChart, TrafficChart } from './charts.tsx';
 import type { Computed } from './curves.ts';
-import { mb, ms, usd, whole } from './format.ts';
+import { mb, ms, usd, whole } from '../../src/engine/format.ts';
 import { endpoint, log } from './host.ts';
 import { useWizard } from './storeContext.ts';
 
@@ -126,12 +126,13 @@ export function DesignStep({ computed }: { computed: Computed | null }) {
   const costRequests = useWizard((s) => s.costRequests);
   const target = useWizard((s) => s.validation.scenario?.latency.targetP99Ms);
   const costRef = useRef<HTMLHeadingElement>(null);
+  const hasDesign = computed !== null;
   useEffect(() => {
     if (view === 'cost' && costRef.current) {
       costRef.current.scrollIntoView({ block: 'start' });
       costRef.current.focus({ preventScroll: true });
     }
-  }, [view, costRequests, computed !== null]);
+  }, [view, costRequests, hasDesign]);
   if (!computed) return <p>Complete the earlier steps to see the design.</p>;
   const d = computed.design;
   return (

@@ -2,6 +2,7 @@
  * The invocation sources as the wizard presents them: push or poll, sync or async, in one sentence,
  * with the trade-off the 2019 article teaches (who retries, who waits, how it scales).
  */
+import type { Design, SourceKind } from '../../src/engine/design.ts';
 import type { EventSource } from '../../src/engine/scenario.ts';
 import { SOURCES_LIST } from '../../src/engine/scenario.ts';
 import { SOURCE_KIND, SOURCE_LABEL } from '../../src/engine/recommend/context.ts';
@@ -9,8 +10,9 @@ import { SOURCE_KIND, SOURCE_LABEL } from '../../src/engine/recommend/context.ts
 export interface SourceCard {
   readonly id: EventSource;
   readonly title: string;
-  readonly model: 'push' | 'poll';
-  readonly type: 'sync' | 'async';
+  readonly model: Design['invocation']['model'];
+  /** Whether the source waits for the result (pollers do, batch by batch). */
+  readonly type: Extract<SourceKind, 'sync' | 'async'>;
   readonly group: 'Request/response' | 'Events' | 'Queues' | 'Streams';
   readonly sentence: string;
   readonly tradeOff: string;
@@ -39,10 +41,10 @@ const SENTENCE: Readonly<Record<EventSource, string>> = {
   kafka: 'Lambda polls the topic\'s partitions and invokes with batches of records (poll, synchronous).',
 };
 
-const TRADE: Readonly<Record<ReturnType<typeof kindOf>, string>> = { sync: SYNC_TRADE, async: ASYNC_TRADE, queue: QUEUE_TRADE, stream: STREAM_TRADE };
-const GROUP: Readonly<Record<ReturnType<typeof kindOf>, SourceCard['group']>> = { sync: 'Request/response', async: 'Events', queue: 'Queues', stream: 'Streams' };
+const TRADE: Readonly<Record<SourceKind, string>> = { sync: SYNC_TRADE, async: ASYNC_TRADE, queue: QUEUE_TRADE, stream: STREAM_TRADE };
+const GROUP: Readonly<Record<SourceKind, SourceCard['group']>> = { sync: 'Request/response', async: 'Events', queue: 'Queues', stream: 'Streams' };
 
-function kindOf(id: EventSource) {
+function kindOf(id: EventSource): SourceKind {
   return SOURCE_KIND[id];
 }
 

@@ -7,7 +7,7 @@ import type { FieldKey, Form } from './form.ts';
 import { SOURCE_CARDS } from './sources.ts';
 import { visibleError } from './store.ts';
 import { useWizard } from './storeContext.ts';
-import { whole } from './format.ts';
+import { whole } from '../../src/engine/format.ts';
 
 function useField<K extends FieldKey>(key: K, step: StepId) {
   const value = useWizard((s) => s.form[key]);

@@ -20,6 +20,7 @@ import {
   type Tier,
 } from '../facts/index.ts';
 import type { Bill, CostLine, PricedConfig } from '../design.ts';
+import { mb, num, usdPrice } from '../format.ts';
 import { monthlyRequests, type EventSource, type FieldError, type Scenario } from '../scenario.ts';
 
 const SECONDS_PER_HOUR = 3_600;
@@ -242,8 +243,8 @@ function workloadOf(s: Scenario): Workload {
 // ---------------------------------------------------------------------------------------------
 // Presentation
 
-const usdFmt = (n: number) => `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}`;
-const qty = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toLocaleString('en-US'));
+// Amounts, prices and quantities in the lines read as in every other face (../format.ts).
+const qty = num;
 
 function line(id: string, item: string, usd: number, detail: string, ...sources: SourceId[]): CostLine {
   return { id, item, usd, detail, references: references(...sources) };
@@ -300,7 +301,7 @@ function sourcePrices(p: RegionPrices, source: EventSource): ReadonlyArray<Price
 function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: readonly string[]): Bill {
   const p = w.region;
   const arch = c.architecture;
-  const mem = `${c.memoryMb.toLocaleString('en-US')} MB`;
+  const mem = mb(c.memoryMb);
   const free = w.freeTier;
   const lines: CostLine[] = [];
   const unpriced: string[] = [];
@@ -328,7 +329,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
     'Lambda requests',
     b.requestsUsd,
     [p.lambda.requestsPerMillion],
-    () => `${qty(b.invocations)} invocations${free ? ` less ${qty(PRICING_UNITS.freeTierRequests.value)} free` : ''} × $${rate(p.lambda.requestsPerMillion)}/M`,
+    () => `${qty(b.invocations)} invocations${free ? ` less ${qty(PRICING_UNITS.freeTierRequests.value)} free` : ''} × ${usdPrice(rate(p.lambda.requestsPerMillion))}/M`,
     ...(free ? (['pricingWhitepaper'] as const) : []),
   );
   add(
@@ -337,7 +338,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
     b.computeUsd,
     [p.lambda.duration],
     () =>
-      `${qty(b.computeGbSeconds)} GB-s at ${arch} tiered rates from $${p.lambda.duration.value[arch][0]?.rate}/GB-s${free ? `, ${qty(PRICING_UNITS.freeTierGbSeconds.value)} GB-s free` : ''}`,
+      `${qty(b.computeGbSeconds)} GB-s at ${arch} tiered rates from ${usdPrice(p.lambda.duration.value[arch][0]?.rate ?? NaN)}/GB-s${free ? `, ${qty(PRICING_UNITS.freeTierGbSeconds.value)} GB-s free` : ''}`,
   );
   if (w.countInit && c.initMs > 0) {
     add(
@@ -356,7 +357,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       `Provisioned concurrency (${c.provisionedConcurrency} × ${mem})`,
       b.pcConfiguredUsd,
       [p.lambda.provisioned],
-      () => `${c.provisionedConcurrency} environments × ${qty(c.provisionedHours)} h × $${rates?.configuredPerGbSecond}/GB-s configured`,
+      () => `${c.provisionedConcurrency} environments × ${qty(c.provisionedHours)} h × ${usdPrice(rates?.configuredPerGbSecond ?? NaN)}/GB-s configured`,
       'provisioned',
     );
     add(
@@ -364,17 +365,17 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'Provisioned concurrency duration',
       b.pcExecutedUsd,
       [p.lambda.provisioned],
-      () => `${qty(b.pcExecutedGbSeconds)} GB-s (${Math.round(b.pcShare * 100)}% of execution time) × $${rates?.executedPerGbSecond}/GB-s`,
+      () => `${qty(b.pcExecutedGbSeconds)} GB-s (${Math.round(b.pcShare * 100)}% of execution time) × ${usdPrice(rates?.executedPerGbSecond ?? NaN)}/GB-s`,
     );
   }
   if (c.ephemeralStorageMb > PRICING_UNITS.ephemeralFreeMb.value) {
     add(
       'ephemeral-storage',
-      `Ephemeral storage (${c.ephemeralStorageMb.toLocaleString('en-US')} MB /tmp)`,
+      `Ephemeral storage (${mb(c.ephemeralStorageMb)} /tmp)`,
       b.ephemeralUsd,
       [p.lambda.ephemeralPerGbSecond],
       () =>
-        `${c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value} MB above the free ${PRICING_UNITS.ephemeralFreeMb.value} MB × execution time × $${rate(p.lambda.ephemeralPerGbSecond)}/GB-s`,
+        `${c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value} MB above the free ${PRICING_UNITS.ephemeralFreeMb.value} MB × execution time × ${usdPrice(rate(p.lambda.ephemeralPerGbSecond))}/GB-s`,
       'ephemeral',
     );
   }
@@ -390,7 +391,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       `NAT gateway${n > 1 ? `s (${n})` : ''}`,
       b.natUsd,
       [p.nat.perHour, p.nat.perGb],
-      () => `${n} × ${hoursPerMonth()} h × $${rate(p.nat.perHour)}/h + ${qty(w.egressGbPerMonth)} GB × $${rate(p.nat.perGb)}/GB`,
+      () => `${n} × ${hoursPerMonth()} h × ${usdPrice(rate(p.nat.perHour))}/h + ${qty(w.egressGbPerMonth)} GB × ${usdPrice(rate(p.nat.perGb))}/GB`,
     );
   }
   if (c.vpc?.attach && c.vpc.interfaceEndpoints.length > 0) {
@@ -400,7 +401,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       `Interface endpoints (${v.interfaceEndpoints.join(', ')})`,
       b.endpointsUsd,
       [p.interfaceEndpoint.perHourPerAz],
-      () => `${v.interfaceEndpoints.length} endpoints × ${Math.max(1, v.subnets)} AZs × ${hoursPerMonth()} h × $${rate(p.interfaceEndpoint.perHourPerAz)}/h`,
+      () => `${v.interfaceEndpoints.length} endpoints × ${Math.max(1, v.subnets)} AZs × ${hoursPerMonth()} h × ${usdPrice(rate(p.interfaceEndpoint.perHourPerAz))}/h`,
     );
   }
   if (w.logKbPerInvocation > 0) {
@@ -409,7 +410,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'CloudWatch Logs ingestion',
       b.logsUsd,
       [p.logsIngestionPerGb],
-      () => `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation) × $${tiers(p.logsIngestionPerGb)[0]?.rate}/GB`,
+      () => `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation) × ${usdPrice(tiers(p.logsIngestionPerGb)[0]?.rate ?? NaN)}/GB`,
     );
   }
 
@@ -617,4 +618,4 @@ export function pricePlainFunction(f: PlainFunction): PlainResult {
 }
 
 export type { Bill, CostLine, Source };
-export { usdFmt as formatUsd };
+export { usd as formatUsd } from '../format.ts';

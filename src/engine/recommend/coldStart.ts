@@ -5,7 +5,7 @@
 import { COLD_STARTS, references } from '../facts/index.ts';
 import type { Design, Rationale } from '../design.ts';
 import type { Context } from './context.ts';
-import { ms } from './format.ts';
+import { ms, usd } from './format.ts';
 
 export type ColdStartStrategy = Design['coldStart']['strategy'];
 
@@ -98,7 +98,7 @@ export function coldStartRationale(
         `Cold starts must be avoided: ${initSrc}` +
         (t === undefined ? '' : ` would push a request to about ${ms(latencyP99Ms + plan.initP99Ms)} against the ${ms(t)} target`) +
         (supportsSnapStart(c) ? ', and SnapStart alone would not be fast enough' : `, and SnapStart does not support ${s.runtime}`) +
-        `. ${provisioned ?? 0} pre-initialised environments cover the concurrency needed at peak, at about ${'$'}${provisionedMonthlyUsd.toFixed(2)} a month kept on all month.`;
+        `. ${provisioned ?? 0} pre-initialised environments cover the concurrency needed at peak, at about ${usd(provisionedMonthlyUsd)} a month kept on all month.`;
       tradeOff =
         'Provisioned environments are billed while idle; traffic above them still meets cold starts. Scheduled scaling (Application Auto Scaling) can keep them on only in busy hours.';
       break;

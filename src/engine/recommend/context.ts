@@ -5,10 +5,10 @@
  */
 import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
 import type { WorkMeasure } from '../model/performance.ts';
+import type { SourceKind } from '../design.ts';
 import { monthlyRequests, type EventSource, type Scenario } from '../scenario.ts';
 
-/** How a source reaches the function. */
-export type SourceKind = 'sync' | 'async' | 'queue' | 'stream';
+export type { SourceKind };
 
 export const SOURCE_KIND: Readonly<Record<EventSource, SourceKind>> = {
   'api-gateway-rest': 'sync',

@@ -1,39 +1,6 @@
-/** Small formatters for the rationale text: numbers as a person reads them. */
-
-/** 1234.5 -> "1,235"; 0.35 -> "0.35"; 12.345 -> "12.3". */
-export function num(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const abs = Math.abs(n);
-  if (abs >= 100) return Math.round(n).toLocaleString('en-US');
-  if (abs >= 10) return Number(n.toFixed(1)).toLocaleString('en-US');
-  if (abs === 0) return '0';
-  return Number(n.toPrecision(2)).toLocaleString('en-US');
-}
-
-/** Milliseconds, switching to seconds from 10 s: "350 ms", "12.5 s". */
-export function ms(n: number): string {
-  return n >= 10_000 ? `${num(n / 1_000)} s` : `${num(n)} ms`;
-}
-
-export function mb(n: number): string {
-  return `${Math.round(n).toLocaleString('en-US')} MB`;
-}
-
-export function usd(n: number): string {
-  if (n > 0 && n < 0.01) return `$${n.toPrecision(2)}`;
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-export function pct(share: number): string {
-  return `${num(share * 100)}%`;
-}
-
-/** Round to a given number of decimals (keeps JSON readable). */
-export function round(n: number, decimals = 2): number {
-  const f = 10 ** decimals;
-  return Math.round(n * f) / f;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${num(n)} ${n === 1 ? one : many}`;
-}
+/**
+ * The rationale's formatters are the engine's one set (../format.ts), so a decision's text reads its
+ * numbers and amounts exactly as the hover, the CLI and the wizard do. Kept so `./format.ts` imports
+ * in the decision modules stay valid; new code may import ../format.ts directly.
+ */
+export { mb, ms, num, pct, plural, round, usd } from '../format.ts';

@@ -1,7 +1,7 @@
 /**
  * The recommendation: runs the rules in dependency order and assembles the Design.
- *   invocation → batching (at the measured memory) → VPC → cold-start plan → memory search (priced)
- *   → timeout → concurrency → failures → cold start settled → the bill → warnings.
+ *   invocation → VPC → cold-start plan → batching (at the cheapest feasible memory) → architecture
+ *   → memory search (priced) → timeout → concurrency → failures → cold start settled → the bill → warnings.
  */
 import { PRICING_UNITS } from '../facts/index.ts';
 import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';

@@ -7,7 +7,7 @@
  */
 import { LIMITS } from '../facts/index.ts';
 import { parseScenario, RUNTIME_LIST, type EventSource, type Scenario, type ScenarioInput } from '../scenario.ts';
-import type { SourceKind } from './model.ts';
+import type { TemplateEventKind as SourceKind } from './model.ts';
 import { attachedScenarioInput, LENS_DEFAULTS, type LensDefaults } from './lens.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
 

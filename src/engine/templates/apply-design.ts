@@ -18,7 +18,7 @@
  */
 import type { Design } from '../design.ts';
 import { insertEntry, type InsertValue } from './edits.ts';
-import { buildModel, fnProp, type EventSourceInfo, type FunctionInfo, type SourceKind, type TemplateModel } from './model.ts';
+import { buildModel, fnProp, type EventSourceInfo, type FunctionInfo, type TemplateEventKind, type TemplateModel } from './model.ts';
 import { asMap, bool, entryOf, num, str } from './parse.ts';
 import type { ParsedTemplate, Resource, TextEdit, TMap, TNode } from './types.ts';
 
@@ -55,7 +55,7 @@ type Plain = number | boolean | string;
 type Value = Plain | readonly string[] | { readonly [k: string]: Plain };
 
 /** Event source kinds the design's poller settings apply to, per design source. */
-const SOURCE_KINDS: Partial<Record<Design['source'], SourceKind>> = {
+const SOURCE_KINDS: Partial<Record<Design['source'], TemplateEventKind>> = {
   sqs: 'sqs',
   'sqs-fifo': 'sqs',
   kinesis: 'kinesis',

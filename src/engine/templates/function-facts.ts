@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../facts/index.ts';
 import type { Architecture } from '../facts/index.ts';
-import { fnNumber, fnProp, type FunctionInfo, type SourceKind, type TemplateModel } from './model.ts';
+import { fnNumber, fnProp, type FunctionInfo, type TemplateEventKind as SourceKind, type TemplateModel } from './model.ts';
 import { asMap, asSeq, bool, get, getPath, num, refsIn, str } from './parse.ts';
 import type { TNode } from './types.ts';
 

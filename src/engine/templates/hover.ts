@@ -8,6 +8,7 @@
  */
 import { CONCURRENCY, DEFAULT_REGION, EVENT_SOURCES, LIMITS, PRICING_UNITS, regionPrices, type Architecture } from '../facts/index.ts';
 import { parseScenario } from '../scenario.ts';
+import { count, usd } from '../format.ts';
 import docsJson from './cfn-docs.json';
 import { modelOf } from './lint.ts';
 import { fnProp, type EventSourceInfo, type FunctionInfo, type TemplateModel } from './model.ts';
@@ -76,15 +77,9 @@ function docFor(resourceType: string, path: readonly string[], inEvent: string |
 const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 const COVERED = new Set([...Object.keys(DOCS.resources), 'AWS::Serverless::Function']);
 
-const FMT = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
-const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-function fmt(x: number, digits = 2): string {
-  return (FMT[digits] ?? FMT[2] ?? USD).format(x);
-}
-function money(x: number): string {
-  if (x >= 1) return `$${USD.format(x)}`;
-  return `$${x.toPrecision(3)}`;
-}
+// Numbers and amounts read as in the CodeLens, the CLI and the wizard (../format.ts).
+const fmt = count;
+const money = usd;
 
 /** The hover at an offset, or null when there is nothing of ours to say. Never throws. */
 export function hoverAt(t: ParsedTemplate, offset: number, context: HoverContext = {}): Hover | null {

@@ -21,5 +21,5 @@ export { hoverAt, type Hover, type HoverContext } from './hover.ts';
 export { applyEdits } from './edits.ts';
 export { designEdits, type DesignChange, type DesignEdits, type SkippedChange } from './apply-design.ts';
 export { RULES, ruleById, type Rule, type RuleMeta } from './rules/index.ts';
-export { buildModel, fnProp, type EventSourceInfo, type FunctionInfo, type SourceKind, type TemplateModel } from './model.ts';
+export { buildModel, fnProp, type EventSourceInfo, type FunctionInfo, type TemplateEventKind, type TemplateModel } from './model.ts';
 export type { Finding, Fix, LocatedRange, ParseError, ParsedTemplate, Resource, Severity, TextEdit, TextRange, TNode } from './types.ts';

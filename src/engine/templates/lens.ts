@@ -10,9 +10,6 @@ import {
   durationAt,
   expectedFill,
   formatErrors,
-  formatMb as mb,
-  formatMs as ms,
-  formatDesignUsd as usd,
   LIMITS,
   monthlyRequests,
   parseScenario,
@@ -22,6 +19,7 @@ import {
   type PricedConfig,
   type Scenario,
 } from '../index.ts';
+import { mb, ms, shortCount, usd } from '../format.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
 
 export interface LensDefaults {
@@ -41,14 +39,7 @@ export interface CostLens {
   readonly basis: 'scenario' | 'defaults';
 }
 
-/** 1000000 -> "1M", 2500000 -> "2.5M", 250000 -> "250k", 800 -> "800". */
-export function shortCount(n: number): string {
-  const fmt = (v: number) => String(Number(v.toFixed(v >= 100 ? 0 : 1)));
-  if (n >= 1e9) return `${fmt(n / 1e9)}B`;
-  if (n >= 1e6) return `${fmt(n / 1e6)}M`;
-  if (n >= 1e3) return `${fmt(n / 1e3)}k`;
-  return fmt(n);
-}
+export { shortCount };
 
 /** The unwrapped scenario of `Metadata.LambdaAdvisor`: the object itself, or its `scenario` field. */
 export function attachedScenarioInput(attached: unknown): unknown {

@@ -5,10 +5,12 @@
  * integrations) and the async failure settings that apply to it. Built once per parse, linear in the
  * template size; the rules and the hover read it.
  */
+import type { SourceKind } from '../design.ts';
 import { asMap, asSeq, entryOf, get, getPath, num, refTarget, refsIn, str } from './parse.ts';
 import type { ParsedTemplate, Resource, TEntry, TMap, TNode } from './types.ts';
 
-export type SourceKind =
+/** The kind of event a template declares for a function (SAM `Events` type, mapping or subscription), not how it invokes: see `modeOf` and design.ts's SourceKind. */
+export type TemplateEventKind =
   | 'sqs'
   | 'kinesis'
   | 'dynamodb'
@@ -26,9 +28,10 @@ export type SourceKind =
   | 'alb'
   | 'other';
 
-export type InvocationMode = 'poll' | 'async' | 'sync';
+/** How an event kind invokes: polled by Lambda, or pushed asynchronously or synchronously (design.ts's SourceKind, with the pollers together). */
+export type InvocationMode = Extract<SourceKind, 'sync' | 'async'> | 'poll';
 
-export function modeOf(kind: SourceKind): InvocationMode {
+export function modeOf(kind: TemplateEventKind): InvocationMode {
   switch (kind) {
     case 'sqs':
     case 'kinesis':
@@ -51,7 +54,7 @@ export function modeOf(kind: SourceKind): InvocationMode {
 
 /** One thing that invokes a function. */
 export interface EventSourceInfo {
-  readonly kind: SourceKind;
+  readonly kind: TemplateEventKind;
   readonly functionId: string;
   /** The resource that carries the settings: the function (SAM event) or the mapping/rule/bucket. */
   readonly ownerId: string;
@@ -105,7 +108,7 @@ export function fnProp(model: TemplateModel, fn: FunctionInfo, key: string): Pro
   return g === undefined ? undefined : { entry: g, value: g.value, fromGlobals: true };
 }
 
-const SAM_EVENT_KINDS: Readonly<Record<string, SourceKind>> = {
+const SAM_EVENT_KINDS: Readonly<Record<string, TemplateEventKind>> = {
   SQS: 'sqs',
   Kinesis: 'kinesis',
   DynamoDB: 'dynamodb',
@@ -126,7 +129,7 @@ const SAM_EVENT_KINDS: Readonly<Record<string, SourceKind>> = {
 };
 
 /** The SAM event property that names the source resource, per event kind. */
-const SAM_TARGET_PROP: Partial<Record<SourceKind, string>> = {
+const SAM_TARGET_PROP: Partial<Record<TemplateEventKind, string>> = {
   sqs: 'Queue',
   kinesis: 'Stream',
   dynamodb: 'Stream',
@@ -191,7 +194,7 @@ export function buildModel(t: ParsedTemplate): TemplateModel {
         if (functionId === undefined) break;
         const arnNode = get(p, 'EventSourceArn');
         const target = refTarget(t, arnNode);
-        let kind: SourceKind = 'other';
+        let kind: TemplateEventKind = 'other';
         const targetType = target !== null ? t.resources.get(target.id)?.type : undefined;
         if (targetType === 'AWS::SQS::Queue') kind = 'sqs';
         else if (targetType === 'AWS::Kinesis::Stream') kind = 'kinesis';
@@ -238,7 +241,7 @@ export function buildModel(t: ParsedTemplate): TemplateModel {
         break;
       }
       case 'AWS::Events::Rule': {
-        const kind: SourceKind = get(p, 'ScheduleExpression') !== undefined ? 'schedule' : 'eventbridge';
+        const kind: TemplateEventKind = get(p, 'ScheduleExpression') !== undefined ? 'schedule' : 'eventbridge';
         for (const target of asSeq(get(p, 'Targets'))) {
           const functionId = fnOf(get(asMap(target), 'Arn'));
           if (functionId !== undefined) add({ kind, functionId, ownerId: r.id, settingsPath: 'Properties', settings: p, anchor: r.entry, name: r.id });
@@ -299,7 +302,7 @@ function arnText(n: TNode | null | undefined): string {
   return '';
 }
 
-function kindFromArnText(s: string): SourceKind | undefined {
+function kindFromArnText(s: string): TemplateEventKind | undefined {
   if (/(^|:)sqs(:|$)/.test(s)) return 'sqs';
   if (/(^|:)kinesis(:|$)/.test(s)) return 'kinesis';
   if (/(^|:)dynamodb(:|$)/.test(s) && s.includes('/stream/')) return 'dynamodb';

@@ -14,10 +14,9 @@
  * Activation only registers the command and the preview scheme; the engine is loaded on first use.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../protocol/commands.ts';
 import { documentFor } from './documents.ts';
-import { APPLY_DESIGN_COMMAND } from './constants.ts';
 
-export { APPLY_DESIGN_COMMAND };
 /** Its own scheme: the scaffold's previews (`lambda-advisor-preview:`) have a provider that answers every URI of theirs. */
 export const PREVIEW_SCHEME = 'lambda-advisor-apply-preview';
 
@@ -36,7 +35,7 @@ export function registerApplyDesign(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === PREVIEW_SCHEME) previews.delete(doc.uri.toString());
     }),
-    vscode.commands.registerCommand(APPLY_DESIGN_COMMAND, async (uri?: unknown, resourceId?: unknown, scenario?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.applyDesignToTemplate, async (uri?: unknown, resourceId?: unknown, scenario?: unknown) => {
       try {
         await applyDesignToTemplate(uri, resourceId, scenario);
       } catch (e) {

@@ -1,5 +1,3 @@
-/** Names shared by the registration (`index.ts`, `applyDesign.ts`) and the lazily loaded providers (`guidance.ts`). */
-export const ADVISE_COMMAND = 'lambdaAdvisor.adviseFunction';
-export const APPLY_DESIGN_COMMAND = 'lambdaAdvisor.applyDesignToTemplate';
+/** Names shared by the registration (`index.ts`) and the lazily loaded providers (`guidance.ts`); command ids are in src/protocol/commands.ts. */
 export const DIAGNOSTIC_SOURCE = 'Lambda Advisor';
 export const DIAGNOSTIC_COLLECTION = 'lambda-advisor';

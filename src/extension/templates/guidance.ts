@@ -9,7 +9,8 @@ import { documentFor } from './documents.ts';
 import type { TemplateSession } from '../../engine/templates/session.ts';
 import type { Finding, Severity } from '../../engine/templates/types.ts';
 import { forget, pickFunction, sessionOf } from './sessions.ts';
-import { ADVISE_COMMAND, APPLY_DESIGN_COMMAND, DIAGNOSTIC_SOURCE } from './constants.ts';
+import { COMMANDS } from '../../protocol/commands.ts';
+import { DIAGNOSTIC_SOURCE } from './constants.ts';
 
 export { forget };
 
@@ -122,7 +123,7 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
       new vscode.CodeLens(range, {
         title: 'Advise on this function',
         tooltip: `Open the design wizard with a scenario built from ${f.id} (source, memory, runtime, architecture, VPC).`,
-        command: ADVISE_COMMAND,
+        command: COMMANDS.adviseFunction,
         arguments: [doc.uri.toString(), f.id],
       }),
     );
@@ -132,7 +133,7 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
         new vscode.CodeLens(range, {
           title: 'Apply recommended values',
           tooltip: `Show a diff of the values the advisor recommends for ${f.id} (memory, timeout, architecture, batching, concurrency, queue), then apply them as one edit.`,
-          command: APPLY_DESIGN_COMMAND,
+          command: COMMANDS.applyDesignToTemplate,
           arguments: [doc.uri.toString(), f.id],
         }),
       );
@@ -157,7 +158,7 @@ export async function adviseFunction(_context: vscode.ExtensionContext, uriArg: 
   }
   const { log } = await import('../log.ts');
   log.info(`Advise on ${f.id} (${doc.uri.toString()}): ${r.request.notes.join(' ')}`);
-  await vscode.commands.executeCommand('lambdaAdvisor.designFunction', { scenario: r.request.scenario });
+  await vscode.commands.executeCommand(COMMANDS.designFunction, { scenario: r.request.scenario });
   const assumed = r.request.notes.join(' ');
   if (assumed) void vscode.window.showInformationMessage(`Lambda Advisor: the wizard starts from ${f.id}. ${assumed}`);
 }

@@ -6,7 +6,8 @@
  * imported on first use, when a YAML/JSON document that mentions `AWS::` is opened or hovered.
  */
 import * as vscode from 'vscode';
-import { ADVISE_COMMAND, DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE } from './constants.ts';
+import { COMMANDS } from '../../protocol/commands.ts';
+import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE } from './constants.ts';
 import type * as GuidanceModule from './guidance.ts';
 import { registerApplyDesign } from './applyDesign.ts';
 
@@ -108,7 +109,7 @@ export function registerTemplateGuidance(context: vscode.ExtensionContext): void
         return g.codeLensesFor(doc);
       },
     }),
-    vscode.commands.registerCommand(ADVISE_COMMAND, async (uri?: unknown, resourceId?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.adviseFunction, async (uri?: unknown, resourceId?: unknown) => {
       try {
         const g = await load();
         await g.adviseFunction(context, uri, resourceId);

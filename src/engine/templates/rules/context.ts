@@ -3,6 +3,7 @@
  * resources by type) and calls `report`; the linter turns that into a `Finding` with line/column.
  */
 import { references, type SourceId } from '../../facts/index.ts';
+import { count } from '../../format.ts';
 import { locate } from '../parse.ts';
 import type { Finding, Fix, ParsedTemplate, Severity, TEntry, TextEdit, TextRange } from '../types.ts';
 import type { TemplateModel } from '../model.ts';
@@ -85,14 +86,9 @@ export function keyRange(e: TEntry): TextRange {
   return { start: e.keyStart, end: e.keyEnd };
 }
 
-/** Format a whole number for a message (1,769; 10,240). */
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
+/** A number in a message (1,769; 10,240; 0.58): the engine's one formatter (../../format.ts). */
 export function n(x: number): string {
-  return NUMBER.format(x);
+  return count(x, 2);
 }
 
-export function usd(x: number): string {
-  return `$${USD.format(x)}`;
-}
+export { usd, usdPrice } from '../../format.ts';

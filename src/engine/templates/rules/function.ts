@@ -4,7 +4,7 @@ import { insertEntry, replaceNode } from '../edits.ts';
 import { fnProp, type FunctionInfo, type TemplateModel } from '../model.ts';
 import { asMap, asSeq, entryOf, get, num, str } from '../parse.ts';
 import type { Resource, TNode, TextEdit } from '../types.ts';
-import { keyRange, n, usd, type Rule, type RuleContext } from './context.ts';
+import { keyRange, n, usd, usdPrice, type Rule, type RuleContext } from './context.ts';
 import { functionStatements } from './events.ts';
 
 const MEM_MIN = LIMITS.memoryMinMb.value;
@@ -67,7 +67,7 @@ export const memoryDefault: Rule = {
   name: 'memory-default',
   severity: 'info',
   summary: `MemorySize left at the ${MEM_DEFAULT} MB default`,
-  help: `Memory also sets CPU (${n(LIMITS.mbPerVcpu.value)} MB ≈ 1 vCPU), so ${MEM_DEFAULT} MB gets about ${(MEM_DEFAULT / LIMITS.mbPerVcpu.value).toFixed(2)} vCPU: CPU-bound and cold-start-heavy code often runs faster and no dearer with more. Measure (e.g. AWS Lambda Power Tuning) and choose.`,
+  help: `Memory also sets CPU (${n(LIMITS.mbPerVcpu.value)} MB ≈ 1 vCPU), so ${MEM_DEFAULT} MB gets about ${n(MEM_DEFAULT / LIMITS.mbPerVcpu.value)} vCPU: CPU-bound and cold-start-heavy code often runs faster and no dearer with more. Measure (e.g. AWS Lambda Power Tuning) and choose.`,
   sources: ['memory'],
   check(ctx) {
     for (const fn of ctx.model.functions.values()) {
@@ -78,7 +78,7 @@ export const memoryDefault: Rule = {
         resource: fn.id,
         property: 'Properties.MemorySize',
         at: p?.value != null && !p.fromGlobals ? p.value : keyRange(fn.resource.entry),
-        message: `${fn.id} runs with ${MEM_DEFAULT} MB${p === undefined ? ' (the default: MemorySize is not set)' : p.fromGlobals ? ' (from Globals)' : ''}, about ${(MEM_DEFAULT / LIMITS.mbPerVcpu.value).toFixed(2)} vCPU. Unless it only waits on I/O, measure it at higher settings: more memory often finishes faster for about the same cost.`,
+        message: `${fn.id} runs with ${MEM_DEFAULT} MB${p === undefined ? ' (the default: MemorySize is not set)' : p.fromGlobals ? ' (from Globals)' : ''}, about ${n(MEM_DEFAULT / LIMITS.mbPerVcpu.value)} vCPU. Unless it only waits on I/O, measure it at higher settings: more memory often finishes faster for about the same cost.`,
       });
     }
   },
@@ -180,7 +180,7 @@ export const vpcGatewayEndpoint: Rule = {
       const perGb = prices?.nat.perGb?.value;
       const cost =
         perHour !== undefined && perGb !== undefined
-          ? ` A NAT gateway costs ${usd(perHour)}/hour (≈ ${usd(perHour * hours)}/month per AZ) plus ${usd(perGb)}/GB processed in ${DEFAULT_REGION}; the gateway endpoints are free.`
+          ? ` A NAT gateway costs ${usdPrice(perHour)}/hour (≈ ${usd(perHour * hours)}/month per AZ) plus ${usdPrice(perGb)}/GB processed in ${DEFAULT_REGION}; the gateway endpoints are free.`
           : ' Gateway endpoints are free; NAT charges per hour and per GB.';
       ctx.report(this, {
         resource: fn.id,
