@@ -9,7 +9,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
 import { lineStartsOf, locate } from './lines.ts';
-import type { ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode } from './types.ts';
+import type { ParseError, ParsedTemplate, Resource, SharedNode, TEntry, TFn, TMap, TNode } from './types.ts';
 
 /** Short-form tags and the long name each stands for. */
 const SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -80,6 +80,8 @@ export function parseTemplate(text: string): ParsedTemplate {
     const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
     if (!isTemplate || rootMap === null) return { ...empty(lineStarts), errors, root: rootMap };
     return {
+      anchors: conv.anchors,
+      aliases: conv.aliases,
       text,
       isTemplate,
       root: rootMap,
@@ -146,16 +148,22 @@ function indexResources(root: TMap): Map<string, Resource> {
 }
 
 class Converter {
+  /** Anchored nodes (`&mem 512`: the range of `512`) and aliases (`*mem`), for edits that must not reach them. */
+  readonly anchors: SharedNode[] = [];
+  readonly aliases: SharedNode[] = [];
+
   constructor(private readonly text: string) {}
 
   node(n: unknown): TNode | null {
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
       const [s = 0, e = s] = n.range ?? [];
-      return { kind: 'scalar', value: null, start: s, end: e };
+      this.aliases.push({ name: n.source, start: s, end: e });
+      return { kind: 'scalar', value: null, start: s, end: e, alias: n.source };
     }
-    const tagged = n as { tag?: string; range?: [number, number, number] };
+    const tagged = n as { tag?: string; range?: [number, number, number]; anchor?: string };
     const [start = 0, end = start] = tagged.range ?? [];
+    if (typeof tagged.anchor === 'string' && tagged.anchor !== '') this.anchors.push({ name: tagged.anchor, start, end });
     let out: TNode | null;
     if (isScalar(n)) {
       const v = n.value;
@@ -218,6 +226,33 @@ function longForm(m: TMap): TNode {
   if (e === undefined) return m;
   if (e.key === 'Ref' || e.key.startsWith('Fn::')) return { kind: 'fn', name: e.key, arg: e.value, short: false, start: m.start, end: m.end };
   return m;
+}
+
+/**
+ * Where an anchor or alias is shared: the logical ids of the resources (and `Globals`) whose text holds
+ * the anchor `name` or an alias to it, in document order.
+ */
+export function sharersOf(t: ParsedTemplate, name: string): string[] {
+  const at = [...(t.anchors ?? []), ...(t.aliases ?? [])].filter((a) => a.name === name);
+  const out: string[] = [];
+  const add = (id: string) => {
+    if (!out.includes(id)) out.push(id);
+  };
+  for (const a of at) {
+    let found = false;
+    for (const r of t.resources.values()) {
+      if (a.start >= r.entry.keyStart && a.start <= r.entry.end) {
+        add(r.id);
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      const top = t.root?.entries.find((e) => a.start >= e.keyStart && a.start <= e.end);
+      if (top !== undefined && top.key !== 'Resources') add(top.key);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -24,6 +24,13 @@ export interface LocatedRange extends TextRange {
 export interface TScalar extends TextRange {
   readonly kind: 'scalar';
   readonly value: string | number | boolean | null;
+  /** A YAML alias (`*mem`): its anchor's name. The value is then null (aliases are not expanded). */
+  readonly alias?: string;
+}
+
+/** A YAML anchor (`&mem 512`) or alias (`*mem`): the name and the range of the anchored node or the alias. */
+export interface SharedNode extends TextRange {
+  readonly name: string;
 }
 
 export interface TSeq extends TextRange {
@@ -94,6 +101,9 @@ export interface ParsedTemplate {
   readonly parameters: ReadonlySet<string>;
   /** Offsets where each line starts (for line/column). */
   readonly lineStarts: readonly number[];
+  /** Anchored nodes and aliases, in document order (absent or empty when the text has none). */
+  readonly anchors?: readonly SharedNode[];
+  readonly aliases?: readonly SharedNode[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
