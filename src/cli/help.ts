@@ -8,6 +8,7 @@ Usage:
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
   lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
   lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never]
+  lambda-advisor apply <template> [--function ID] [--scenario FILE] [--write]
   lambda-advisor help [command]
   lambda-advisor --version
 
@@ -17,6 +18,8 @@ Commands:
   cost        Price the recommended design of a scenario, or a plain function from flags.
   scaffold    Write the handler, sample events and infrastructure as code for a scenario's design.
   lint        Check SAM / CloudFormation templates against the design rules.
+  apply       Write the recommended values into a template's functions (a diff first; --write
+              to change the file), editing only the lines concerned.
 
 Run 'lambda-advisor <command> --help' for a command's options.
 
@@ -28,7 +31,8 @@ Exit codes:
      (each problem is named on stderr, e.g. "traffic.peakPerSecond: must be >= 0")
   1  anything else (set LAMBDA_ADVISOR_DEBUG=1 to see the stack trace);
      for lint: a finding at or above --fail-on
-  3  scaffold only: files already exist and --force was not given (nothing written)
+  3  scaffold: files already exist and --force was not given (nothing written);
+     apply: nothing could be applied without rewriting the template (each skip said on stderr)
 `;
 
 export const RECOMMEND_HELP = `Usage: lambda-advisor recommend <scenario.json | -> [--json]

@@ -1,11 +1,13 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost`, `scaffold` and `lint` around the engine. Argument
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` and `apply` around the engine. Argument
  * parsing and printing only; every decision and every number comes from src/engine.
  *
  * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else (and, for `lint`, findings
- * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given).
+ * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given; for `apply`, 3 when
+ * nothing could be applied without rewriting the template).
  */
 import { version } from '../../package.json';
+import { runApply } from './apply.ts';
 import { runCost } from './cost.ts';
 import { LINT_HELP, MAIN_HELP } from './help.ts';
 import { boundedLines, CheckedStream, type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, printable, UsageError, processIo } from './io.ts';
@@ -45,8 +47,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return EXIT_OK;
       }
-      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold') return dispatch([rest[0], '--help'], io);
-      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold)`);
+      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'apply') return dispatch([rest[0], '--help'], io);
+      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, apply)`);
     case '--version':
     case '-v':
       io.stdout.write(`${version}\n`);
@@ -59,9 +61,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return runLintCommand(rest, io);
     case 'scaffold':
       return runScaffold(rest, io);
+    case 'apply':
+      return runApply(rest, io);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see: lambda-advisor --help)`);
-      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold; see: lambda-advisor --help)`);
+      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, apply; see: lambda-advisor --help)`);
   }
 }
 

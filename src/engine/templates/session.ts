@@ -162,7 +162,9 @@ export class TemplateSession {
    * such as the wizard's edited workload), its design and the edits that write it.
    */
   applyPlan(fn: FunctionFacts, scenarioArg?: unknown): ApplyPlan {
-    const advice = this.scenarioFor(fn);
+    // The assumed workload must not depend on what the apply writes (memory, timeout): applying twice
+    // gives the same values.
+    const advice = adviseRequest(fn, this.uri, this.assumed, { independentOfSettings: true });
     if (!advice.ok) return { ok: false, message: advice.message };
     let scenario = advice.request.scenario;
     let notes = advice.request.notes.join(' ');
@@ -170,7 +172,7 @@ export class TemplateSession {
       const given = parseScenario(scenarioArg);
       if (!given.ok) return { ok: false, message: `the scenario to apply is not valid: ${formatErrors(given.errors).split('\n').slice(0, 3).join('; ')}` };
       scenario = given.scenario;
-      notes = 'Workload from the scenario given (the wizard), not assumed.';
+      notes = 'Workload from the scenario given, not assumed.';
     }
     const design = recommend(scenario);
     const result = this.designEdits(fn.id, design);
