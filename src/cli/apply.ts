@@ -18,7 +18,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import { formatErrors, parseScenario } from '../engine/scenario.ts';
 import { unifiedDiff } from '../engine/templates/diff.ts';
 import { parseTemplate } from '../engine/templates/parse.ts';
-import { TemplateSession } from '../engine/templates/session.ts';
+import { applyToFunctions, TemplateSession } from '../engine/templates/session.ts';
 import type { DesignChange, SkippedChange } from '../engine/templates/apply-design.ts';
 import { writeFileAtomic } from '../node/transaction.ts';
 import { parseCommandArgs } from './args.ts';
@@ -144,24 +144,10 @@ export async function runApply(argv: string[], io: CliIo): Promise<number> {
   }
 
   // One function after the other, each on the text the previous one left.
-  let current = text;
-  const changes: DesignChange[] = [];
-  const skipped: SkippedChange[] = [];
-  const notes: string[] = [];
-  for (const id of ids) {
-    const session = current === text ? first : TemplateSession.open({ uri: path, version: 0, text: current, name: path });
-    const fn = session.fn(id);
-    if (fn === undefined) {
-      io.stderr.write(`lambda-advisor: ${printable(id)} is no longer a function after the previous edits; skipped\n`);
-      continue;
-    }
-    const plan = session.applyPlan(fn, scenarioArg);
-    if (!plan.ok) throw new UsageError(`${printable(id)}: ${plan.message}`);
-    notes.push(`${fn.id}: ${plan.notes.trim() === '' ? `workload designed for ${plan.scenario.source}` : plan.notes}`);
-    changes.push(...plan.result.changes);
-    skipped.push(...plan.result.skipped);
-    current = plan.preview;
-  }
+  const applied = applyToFunctions({ uri: path, version: 0, text, name: path }, ids, scenarioArg);
+  if (!applied.ok) throw new UsageError(applied.message);
+  const { changes, skipped, notes } = applied;
+  const current = applied.text;
 
   for (const n of notes) io.stderr.write(`${printable(n, 1_000)}\n`);
   if (skipped.length > 0) {
