@@ -9,7 +9,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
 import { lineStartsOf, locate } from './lines.ts';
-import type { ParseError, ParsedTemplate, Resource, SharedNode, TEntry, TFn, TMap, TNode } from './types.ts';
+import type { DuplicateKey, ParseError, ParsedTemplate, Resource, SharedNode, TEntry, TFn, TMap, TNode } from './types.ts';
 
 /** Short-form tags and the long name each stands for. */
 const SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -49,6 +49,38 @@ export { locate } from './lines.ts';
 
 const EMPTY_RESOURCES: ReadonlyMap<string, Resource> = new Map();
 
+/** Deeper than this, a template is not read (no real template nests this far; the YAML parser recurses). */
+export const MAX_NESTING = 64;
+
+/**
+ * A cheap scan for flow nesting (`[[[[…` / `{{{{…`) deeper than MAX_NESTING, before the YAML parser
+ * recurses into it (10,000 levels cost it seconds and end in a stack overflow). Brackets inside quotes
+ * and comments are not counted. Returns the offset where the limit is passed, or -1.
+ */
+export function tooDeep(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1] ?? ''))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** The message for a template nested deeper than MAX_NESTING. */
+export const NESTING_MESSAGE = `the template is nested deeper than ${MAX_NESTING} levels; it is not read further (no real template nests this deep)`;
+
 /** Parse a template. Never throws. */
 export function parseTemplate(text: string): ParsedTemplate {
   const empty = (lineStarts: readonly number[]) => ({
@@ -63,6 +95,11 @@ export function parseTemplate(text: string): ParsedTemplate {
   });
   // A cheap gate: no template without one of these words, so other YAML/JSON files cost nothing.
   if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return empty(lineStartsOf(text));
+  const deep = tooDeep(text);
+  if (deep !== -1) {
+    const lineStarts = lineStartsOf(text);
+    return { ...empty(lineStarts), isTemplate: true, errors: [{ message: NESTING_MESSAGE, range: locate({ text, lineStarts }, { start: deep, end: deep + 1 }) }] };
+  }
   try {
     // The parser records where each line starts as it reads: that is the template's line map. yaml 2.x's
     // LineCounter misses line breaks after some syntax errors (a stray `]` or `}`), so a text with errors
@@ -76,12 +113,15 @@ export function parseTemplate(text: string): ParsedTemplate {
     });
     const conv = new Converter(text);
     const root = conv.node(doc.contents);
+    if (conv.tooDeepAt !== -1) errors.push({ message: NESTING_MESSAGE, range: locate({ text, lineStarts }, { start: conv.tooDeepAt, end: conv.tooDeepAt + 1 }) });
     const rootMap = root?.kind === 'map' ? root : null;
     const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
     if (!isTemplate || rootMap === null) return { ...empty(lineStarts), errors, root: rootMap };
     return {
       anchors: conv.anchors,
       aliases: conv.aliases,
+      expandedNodes: conv.expanded,
+      duplicateKeys: conv.duplicates,
       text,
       isTemplate,
       root: rootMap,
@@ -151,6 +191,14 @@ class Converter {
   /** Anchored nodes (`&mem 512`: the range of `512`) and aliases (`*mem`), for edits that must not reach them. */
   readonly anchors: SharedNode[] = [];
   readonly aliases: SharedNode[] = [];
+  readonly duplicates: DuplicateKey[] = [];
+  /** Nodes counted as if every alias were expanded (each alias adds its anchor's count; nothing is copied). */
+  expanded = 0;
+  /** Where nesting passed MAX_NESTING (-1: it did not); deeper nodes are not converted. */
+  tooDeepAt = -1;
+  private depth = 0;
+  private readonly path: string[] = [];
+  private readonly anchorSize = new Map<string, number>();
 
   constructor(private readonly text: string) {}
 
@@ -159,11 +207,29 @@ class Converter {
     if (isAlias(n)) {
       const [s = 0, e = s] = n.range ?? [];
       this.aliases.push({ name: n.source, start: s, end: e });
+      this.expanded += this.anchorSize.get(n.source) ?? 1;
       return { kind: 'scalar', value: null, start: s, end: e, alias: n.source };
     }
     const tagged = n as { tag?: string; range?: [number, number, number]; anchor?: string };
     const [start = 0, end = start] = tagged.range ?? [];
-    if (typeof tagged.anchor === 'string' && tagged.anchor !== '') this.anchors.push({ name: tagged.anchor, start, end });
+    if (this.depth >= MAX_NESTING) {
+      if (this.tooDeepAt === -1) this.tooDeepAt = start;
+      return null;
+    }
+    const anchor = typeof tagged.anchor === 'string' && tagged.anchor !== '' ? tagged.anchor : undefined;
+    if (anchor !== undefined) this.anchors.push({ name: anchor, start, end });
+    const before = this.expanded;
+    this.expanded++;
+    this.depth++;
+    try {
+      return this.convert(n, tagged, start, end);
+    } finally {
+      this.depth--;
+      if (anchor !== undefined) this.anchorSize.set(anchor, this.expanded - before);
+    }
+  }
+
+  private convert(n: unknown, tagged: { tag?: string }, start: number, end: number): TNode | null {
     let out: TNode | null;
     if (isScalar(n)) {
       const v = n.value;
@@ -175,7 +241,14 @@ class Converter {
       };
     } else if (isMap(n)) {
       const entries: TEntry[] = [];
-      for (const p of n.items) entries.push(this.pair(p));
+      const seen = new Map<string, number>();
+      for (const p of n.items) {
+        const e = this.pair(p);
+        entries.push(e);
+        const first = seen.get(e.key);
+        if (first !== undefined && e.key !== '' && e.key !== '<<') this.duplicates.push({ key: e.key, path: this.path.join('.'), start: e.keyStart, end: e.keyEnd, firstStart: first });
+        else seen.set(e.key, e.keyStart);
+      }
       // A block map's yaml range runs on over trailing comments and blank lines: end at its last entry.
       const last = entries[entries.length - 1];
       const tight = n.flow !== true && last !== undefined ? last.end : end;
@@ -211,9 +284,15 @@ class Converter {
 
   private pair(p: { key: unknown; value: unknown }): TEntry {
     const keyNode = p.key as { range?: [number, number, number] } | null;
-    const value = this.node(p.value);
     let key = '';
     if (isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
+    this.path.push(key);
+    let value: TNode | null;
+    try {
+      value = this.node(p.value);
+    } finally {
+      this.path.pop();
+    }
     const [ks = value?.start ?? 0, ke = ks] = keyNode?.range ?? [];
     return { key, keyStart: ks, keyEnd: ke, value, end: value !== null ? Math.max(value.end, ke) : ke };
   }

@@ -104,6 +104,18 @@ export interface ParsedTemplate {
   /** Anchored nodes and aliases, in document order (absent or empty when the text has none). */
   readonly anchors?: readonly SharedNode[];
   readonly aliases?: readonly SharedNode[];
+  /** How many nodes the document would have with every alias expanded (counted, never expanded). */
+  readonly expandedNodes?: number;
+  /** Keys written twice in one map (the second of each pair; CloudFormation keeps the last). */
+  readonly duplicateKeys?: readonly DuplicateKey[];
+}
+
+export interface DuplicateKey extends TextRange {
+  readonly key: string;
+  /** The keys from the root to the map holding the duplicate (`Resources.Fn.Properties`). */
+  readonly path: string;
+  /** Where the first one is. */
+  readonly firstStart: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
