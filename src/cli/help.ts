@@ -7,7 +7,7 @@ Usage:
   lambda-advisor cost <scenario.json | ->       [--json]
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
   lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
-  lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never]
+  lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never] [--output FILE]
   lambda-advisor apply <template> [--function ID] [--scenario FILE] [--write]
   lambda-advisor help [command]
   lambda-advisor --version
@@ -81,6 +81,7 @@ Example:
 `;
 
 export const LINT_HELP = `Usage: lambda-advisor lint <template> ... [--format text|json|sarif] [--fail-on error|warning|never]
+                           [--output FILE]
 
 Checks SAM and CloudFormation templates (YAML or JSON) against the advisor's design rules and
 prints each finding with its location, the rule and its sources.
@@ -88,7 +89,9 @@ prints each finding with its location, the rule and its sources.
 Options:
   --format F      text (default), json or sarif
   --fail-on S     exit 1 when a finding is at least this severe: error (default), warning or never
+  --output FILE   write the report to FILE instead of stdout (atomically: all of it or nothing)
   -h, --help      show this help
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad arguments or an unreadable file.
+Exit codes: 0 no finding at or above --fail-on, 1 findings (or a rule that failed, or a report
+that could not be written), 2 bad arguments or an unreadable file.
 `;
