@@ -7,7 +7,7 @@
  * Never throws: a malformed template yields what parses plus `errors` with ranges. A pure function of
  * the text, so callers can cache by document version (see `parseTemplateCached`).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type ScalarTag, type CollectionTag } from 'yaml';
 import { lineStartsOf, locate } from './lines.ts';
 import type { DuplicateKey, ParseError, ParsedTemplate, Resource, SharedNode, TEntry, TFn, TMap, TNode } from './types.ts';
 
@@ -105,8 +105,17 @@ export function parseTemplate(text: string): ParsedTemplate {
     // LineCounter misses line breaks after some syntax errors (a stray `]` or `}`), so a text with errors
     // is scanned instead (tested: both agree on every text that parses without error).
     const lines = new LineCounter();
-    const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false, lineCounter: lines });
-    const lineStarts = doc.errors.length === 0 ? lines.lineStarts : lineStartsOf(text);
+    const options = { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false } as const;
+    let doc = parseDocument(text, { ...options, lineCounter: lines });
+    let repaired = false;
+    if (doc.errors.some((e) => e.code === 'BAD_INDENT')) {
+      const retry = reparseFlowIndent(text, options);
+      if (retry !== null && retry.errors.length < doc.errors.length) {
+        doc = retry as typeof doc;
+        repaired = true;
+      }
+    }
+    const lineStarts = doc.errors.length === 0 && !repaired ? lines.lineStarts : lineStartsOf(text);
     const errors: ParseError[] = doc.errors.map((e) => {
       const [s, en] = e.pos;
       return { message: firstLine(e.message), range: locate({ text, lineStarts }, { start: s, end: en }) };
@@ -137,6 +146,98 @@ export function parseTemplate(text: string): ParsedTemplate {
     const lineStarts = lineStartsOf(text);
     return { ...empty(lineStarts), errors: [{ message: `Could not parse the template: ${firstLine(message)}`, range: locate({ text, lineStarts }, { start: 0, end: 0 }) }] };
   }
+}
+
+/**
+ * A multi-line flow collection whose later lines sit at or left of its key's column:
+ *
+ *     CustomStatements: [{
+ *       "Effect": "Allow"
+ *     }]
+ *
+ * PyYAML (so cfn-lint, SAM and CloudFormation) reads it; a YAML 1.2 parser stops at the `}]` and loses the
+ * rest of the document (three corpus templates were "YAML/JSON error" for it). Such lines are parsed again
+ * with enough spaces in front, and every range is mapped back to the original text, so offsets, hovers and
+ * edits still point at the user's bytes. Null when there is nothing to pad.
+ */
+function reparseFlowIndent(text: string, options: Parameters<typeof parseDocument>[1]): ReturnType<typeof parseDocument> | null {
+  const pads: Array<{ at: number; n: number }> = [];
+  let depth = 0;
+  let quote = '';
+  let base = -1;
+  let lineStart = 0;
+  let lineIndent = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i === lineStart) {
+      let j = i;
+      while (text[j] === ' ') j++;
+      // The column a block key starts at (after any `- ` of a sequence item).
+      let k = j;
+      while (text[k] === '-' && text[k + 1] === ' ') {
+        k += 2;
+        while (text[k] === ' ') k++;
+      }
+      lineIndent = k - i;
+      const blank = j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#';
+      if (depth > 0 && quote === '' && !blank && j - i <= base) pads.push({ at: i, n: base + 1 - (j - i) });
+    }
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    const prev = i === 0 ? '\n' : (text[i - 1] ?? '');
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
+    else if (c === '#' && /\s/.test(prev)) {
+      const nl = text.indexOf('\n', i);
+      i = (nl === -1 ? text.length : nl) - 1;
+    } else if (c === '[' || c === '{') {
+      if (depth++ === 0) base = lineIndent;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  if (pads.length === 0) return null;
+  let padded = '';
+  let cursor = 0;
+  const repAt: number[] = [];
+  let shift = 0;
+  for (const p of pads) {
+    padded += text.slice(cursor, p.at) + ' '.repeat(p.n);
+    cursor = p.at;
+    repAt.push(p.at + shift);
+    shift += p.n;
+  }
+  padded += text.slice(cursor);
+  const back = (rep: number): number => {
+    let lo = 0;
+    let hi = repAt.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((repAt[mid] ?? 0) <= rep) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k === -1) return rep;
+    let before = 0;
+    for (let x = 0; x < k; x++) before += pads[x]?.n ?? 0;
+    const pad = pads[k] ?? { at: 0, n: 0 };
+    const start = repAt[k] ?? 0;
+    return rep < start + pad.n ? pad.at : rep - before - pad.n;
+  };
+  const doc = parseDocument(padded, options);
+  visit(doc, {
+    Node(_key, node) {
+      if (node.range) node.range = [back(node.range[0]), back(node.range[1]), back(node.range[2])];
+    },
+  });
+  for (const e of doc.errors) e.pos = [back(e.pos[0]), back(e.pos[1])];
+  return doc;
 }
 
 const cache = new Map<string, ParsedTemplate>();
