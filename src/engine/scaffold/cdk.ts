@@ -9,6 +9,8 @@ import { ALIAS_NAME, endpointLogicalId, endpointService } from './sam.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const lit = (v: unknown): string => JSON.stringify(v);
+// Text inside a block comment: a comment terminator (star, slash) in it would end the comment early.
+const inComment = (s: string): string => s.replace(/\*\//g, '*\\/');
 
 /** CDK's RetentionDays enum member for a number of days (the enum's values are those days). */
 const RETENTION_NAMES: Record<number, string> = {
@@ -403,7 +405,7 @@ function stackSource(plan: Plan): string {
   importLines.splice(2, 0, cdkImport);
 
   return `/**
- * ${plan.source} function ${lit(plan.displayName)}: the stack scaffolded by Lambda Design Advisor.
+ * ${plan.source} function ${inComment(lit(plan.displayName))}: the stack scaffolded by Lambda Design Advisor.
  * Every number below comes from the design (see README.md for the reasons).
  */
 ${importLines.join('\n')}
