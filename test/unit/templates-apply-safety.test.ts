@@ -150,3 +150,12 @@ test('no insertion into an anchored map: the other function using it would chang
   assert.match(skip.reason, /&props/);
   assert.match(skip.reason, /Returns/);
 });
+
+test('an anchor no alias uses shares nothing: its value is applied like any other', () => {
+  const text = ANCHORED.replace('      MemorySize: *mem\n', '      MemorySize: 256\n');
+  const r = applyTo(text, 'Orders');
+  assert.deepEqual(r.errors, []);
+  assert.equal(dig(r.js, 'Resources', 'Orders', 'Properties', 'MemorySize'), 2048);
+  assert.match(r.after, /MemorySize: &mem 2048\n/);
+  assert.equal(dig(r.js, 'Resources', 'Invoices', 'Properties', 'MemorySize'), 256);
+});

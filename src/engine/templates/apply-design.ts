@@ -137,16 +137,22 @@ class Builder {
     const around = this.anchorAround(start, end);
     if (around !== undefined) return `shared through the YAML anchor &${around.name} (also used by ${this.others(resource, around.name)}); changing it would change them too, so it is left alone`;
     const aliases = this.parsed.aliases ?? [];
-    const inside = [...(this.parsed.anchors ?? []), ...aliases].find((a) => a.start >= start && a.end <= end && a.end > a.start);
+    const inside = [...this.usedAnchors(), ...aliases].find((a) => a.start >= start && a.end <= end && a.end > a.start);
     if (inside === undefined) return undefined;
     return aliases.includes(inside)
       ? `set through the YAML alias *${inside.name} (the anchor is in ${this.others(resource, inside.name)}); replacing it would silently stop the sharing, so it is left alone`
       : `holds the YAML anchor &${inside.name} (also used by ${this.others(resource, inside.name)}); replacing it would break them, so it is left alone`;
   }
 
-  /** The anchored node that holds [start, end), if any. */
+  /** Anchors some alias refers to (an anchor nothing aliases shares nothing: editing under it is safe). */
+  private usedAnchors() {
+    const aliased = new Set((this.parsed.aliases ?? []).map((a) => a.name));
+    return (this.parsed.anchors ?? []).filter((a) => aliased.has(a.name));
+  }
+
+  /** The anchored (and aliased) node that holds [start, end), if any. */
   private anchorAround(start: number, end: number) {
-    return (this.parsed.anchors ?? []).find((a) => a.start <= start && end <= a.end);
+    return this.usedAnchors().find((a) => a.start <= start && end <= a.end);
   }
 
   /** The resources (or sections) other than `resource` that hold the anchor or an alias to it. */
