@@ -7,7 +7,8 @@ Usage:
   lambda-advisor cost <scenario.json | ->       [--json]
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
   lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
-  lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never]
+  lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never] [--output FILE]
+  lambda-advisor apply <template> [--function ID] [--scenario FILE] [--write]
   lambda-advisor mcp [--root DIR]
   lambda-advisor help [command]
   lambda-advisor --version
@@ -18,6 +19,8 @@ Commands:
   cost        Price the recommended design of a scenario, or a plain function from flags.
   scaffold    Write the handler, sample events and infrastructure as code for a scenario's design.
   lint        Check SAM / CloudFormation templates against the design rules.
+  apply       Write the recommended values into a template's functions (a diff first; --write
+              to change the file), editing only the lines concerned.
   mcp         Serve recommend, cost, lint and scaffold as tools for AI agents (Model Context Protocol, stdio).
 
 Run 'lambda-advisor <command> --help' for a command's options.
@@ -30,7 +33,8 @@ Exit codes:
      (each problem is named on stderr, e.g. "traffic.peakPerSecond: must be >= 0")
   1  anything else (set LAMBDA_ADVISOR_DEBUG=1 to see the stack trace);
      for lint: a finding at or above --fail-on
-  3  scaffold only: files already exist and --force was not given (nothing written)
+  3  scaffold: files already exist and --force was not given (nothing written);
+     apply: nothing could be applied without rewriting the template (each skip said on stderr)
 `;
 
 export const RECOMMEND_HELP = `Usage: lambda-advisor recommend <scenario.json | -> [--optimize-for cost|balanced|speed] [--json]
@@ -83,6 +87,7 @@ Example:
 `;
 
 export const LINT_HELP = `Usage: lambda-advisor lint <template> ... [--format text|json|sarif] [--fail-on error|warning|never]
+                           [--output FILE]
 
 Checks SAM and CloudFormation templates (YAML or JSON) against the advisor's design rules and
 prints each finding with its location, the rule and its sources.
@@ -90,9 +95,11 @@ prints each finding with its location, the rule and its sources.
 Options:
   --format F      text (default), json or sarif
   --fail-on S     exit 1 when a finding is at least this severe: error (default), warning or never
+  --output FILE   write the report to FILE instead of stdout (atomically: all of it or nothing)
   -h, --help      show this help
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad arguments or an unreadable file.
+Exit codes: 0 no finding at or above --fail-on, 1 findings (or a rule that failed, or a report
+that could not be written), 2 bad arguments or an unreadable file.
 `;
 
 export const MCP_HELP = `Usage: lambda-advisor mcp [--root DIR]

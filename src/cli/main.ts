@@ -1,10 +1,11 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` around the engine, and `mcp`, the
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` and `apply` around the engine, and `mcp`, the
  * same as tools for AI agents. Argument
  * parsing and printing only; every decision and every number comes from src/engine.
  *
  * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else (and, for `lint`, findings
- * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given).
+ * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given; for `apply`, 3 when
+ * nothing could be applied without rewriting the template).
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -75,8 +76,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return EXIT_OK;
       }
-      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'mcp') return dispatch([rest[0], '--help'], io);
-      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, mcp)`);
+      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'apply' || rest[0] === 'mcp') return dispatch([rest[0], '--help'], io);
+      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, apply, mcp)`);
     case '--version':
     case '-v':
       io.stdout.write(`${version}\n`);
@@ -89,11 +90,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return runLintCommand(rest, io);
     case 'scaffold':
       return (await import('./scaffold.ts')).runScaffold(rest, io);
+    case 'apply':
+      return (await import('./apply.ts')).runApply(rest, io);
     case 'mcp':
       return runMcpCommand(rest, io);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see: lambda-advisor --help)`);
-      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, mcp; see: lambda-advisor --help)`);
+      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, apply, mcp; see: lambda-advisor --help)`);
   }
 }
 

@@ -7,12 +7,13 @@
  * `--force` is given (exit 3, listing the files, nothing written). The files are then written as one
  * transaction: all of them, or none (src/node/transaction.ts).
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { commit, preflight, type Preflight } from '../node/transaction.ts';
 import { scaffold, checkScaffoldPath, ScaffoldError, type HandlerLanguage, type IacDialect, type ScaffoldFile } from '../engine/scaffold/index.ts';
+import { insertIntoTemplate } from '../engine/templates/insert.ts';
 import { parseCommandArgs } from './args.ts';
-import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from './io.ts';
+import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, printable, UsageError } from './io.ts';
 import { designFor } from './recommend.ts';
 
 /** Exit code when files exist and `--force` was not given. */
@@ -22,7 +23,7 @@ const IACS: readonly IacDialect[] = ['sam', 'cdk', 'terraform'];
 const LANGUAGES: readonly HandlerLanguage[] = ['typescript', 'python'];
 
 export const SCAFFOLD_HELP = `Usage: lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform]
-                                [--language typescript|python] [--force]
+                                [--language typescript|python] [--force] [--insert]
 
 Recommends the design for a scenario and writes a project for it under DIR: the handler
 (Powertools for AWS Lambda: logger, tracer, metrics, batch, idempotency where delivery is
@@ -37,15 +38,20 @@ Options:
   --iac D               sam, cdk or terraform (default: sam)
   --language L          typescript or python (default: python for a python scenario, else typescript)
   --force               overwrite files that already exist
+  --insert              DIR has a template.yaml: add the generated Parameters, Resources and
+                        Outputs it lacks, keeping every byte of yours (SAM only); the other
+                        files follow the usual rules
   -h, --help            show this help
 
 Nothing is written when a file exists and --force is not given (exit code 3, the files listed),
 or when a path would leave DIR (through '..' or a symbolic link).
 
-Exit codes: 0 written, 2 invalid input (also a path that would leave DIR), 3 files exist (nothing written), 1 anything else.
+Exit codes: 0 written, 2 invalid input (also a path that would leave DIR), 3 files exist or
+template.yaml cannot take the insertion without being rewritten (nothing written), 1 anything else.
 
-Example:
+Examples:
   lambda-advisor scaffold examples/scenarios/sqs-worker-database.json --out invoice-writer --iac sam
+  lambda-advisor scaffold worker.json --out . --insert     # into the project's own template.yaml
 `;
 
 function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T {
@@ -90,6 +96,7 @@ export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
       iac: { type: 'string' },
       language: { type: 'string' },
       force: { type: 'boolean' },
+      insert: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     1,
@@ -104,6 +111,8 @@ export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
   if (typeof out !== 'string' || out.trim() === '') throw new UsageError('scaffold needs --out DIR, the folder to write into (see: lambda-advisor scaffold --help)');
   if (out.includes('\0')) throw new UsageError('--out contains a NUL character');
   const iac = oneOf('iac', values['iac'], IACS, 'sam');
+  const insert = values['insert'] === true;
+  if (insert && iac !== 'sam') throw new UsageError(`--insert adds the generated resources to an existing SAM template.yaml, so it needs --iac sam (got '${iac}')`);
   const languageFlag = values['language'];
   if (languageFlag !== undefined) oneOf('language', languageFlag, LANGUAGES, 'typescript');
 
@@ -132,7 +141,31 @@ export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
     for (const p of checked.problems) io.stderr.write(`  ${p}\n`);
     return EXIT_INVALID_INPUT;
   }
-  const existing = checked.targets.filter((t) => t.exists);
+  // --insert: an existing template.yaml takes the generated Parameters/Resources/Outputs it lacks, every
+  // byte of the user's file kept (the engine's insertion, as in VS Code); it is then not a conflict.
+  let plan = checked.plan;
+  const inserted = new Map<string, string>();
+  const template = checked.plan.targets.find((t) => t.path === 'template.yaml' && t.exists);
+  if (insert && template !== undefined) {
+    let mine: string;
+    try {
+      mine = await readFile(template.absolute, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read ${join(out, 'template.yaml')} to insert into it: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const generated = typeof template.contents === 'string' ? template.contents : new TextDecoder().decode(template.contents);
+    const res = insertIntoTemplate(mine, generated, join(out, 'template.yaml'));
+    if (!res.ok) {
+      io.stderr.write(`lambda-advisor: cannot insert into ${join(out, 'template.yaml')}: ${printable(res.message)}\n`);
+      return EXIT_EXISTS;
+    }
+    inserted.set('template.yaml', res.added.length === 0 ? 'nothing to add' : `inserted ${res.added.join(', ')}${res.kept.length > 0 ? `; kept yours: ${res.kept.join(', ')}` : ''}`);
+    plan = {
+      ...plan,
+      targets: res.insertions.length === 0 ? plan.targets.filter((t) => t !== template) : plan.targets.map((t) => (t === template ? { ...t, contents: res.text } : t)),
+    };
+  }
+  const existing = plan.targets.filter((t) => t.exists && !inserted.has(t.path));
   if (existing.length > 0 && values['force'] !== true) {
     const n = existing.length;
     io.stderr.write(`lambda-advisor: ${n} file${n === 1 ? '' : 's'} already exist${n === 1 ? 's' : ''} in ${out}; nothing was written (use --force to overwrite):\n`);
@@ -141,15 +174,16 @@ export async function runScaffold(argv: string[], io: CliIo): Promise<number> {
   }
 
   try {
-    await commit(checked.plan);
+    await commit(plan);
   } catch (err) {
     io.stderr.write(`lambda-advisor: writing into ${out} failed, so nothing was written: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT_FAILURE;
   }
-  const written = checked.targets;
+  const written = plan.targets;
 
   io.stdout.write(`Scaffolded ${design.name} (${iac}, ${language}) into ${out}: ${written.length} files\n`);
-  for (const t of checked.targets) io.stdout.write(`  ${t.exists ? 'overwrote' : 'created  '} ${t.path}\n`);
+  for (const t of written) io.stdout.write(`  ${inserted.has(t.path) ? `${inserted.get(t.path) ?? ''} into` : t.exists ? 'overwrote' : 'created  '} ${t.path}\n`);
+  if (inserted.get('template.yaml') === 'nothing to add') io.stdout.write('  template.yaml already has every generated resource; left as it is\n');
   io.stdout.write(`Next: read ${join(out, 'README.md')}\n`);
   return EXIT_OK;
 }

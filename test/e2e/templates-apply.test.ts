@@ -29,7 +29,8 @@ test('template: "Apply recommended values" shows a diff, then writes the recomme
   const model = modelOf(parsed);
   const fn = model.functions.get('OrderWorker');
   assert.ok(fn);
-  const advice = adviseRequest(functionFacts(model, fn), 'file:///orders/template.yaml');
+  // The same assumption as the command: independent of the memory and timeout the apply writes.
+  const advice = adviseRequest(functionFacts(model, fn), 'file:///orders/template.yaml', undefined, { independentOfSettings: true });
   assert.ok(advice.ok);
   const design = recommend(advice.request.scenario);
   // The fixture's values differ from the recommendation, so the test sees a real change.

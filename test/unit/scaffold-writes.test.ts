@@ -83,3 +83,11 @@ test('an insertion the template cannot take becomes a problem and a skip, never 
   assert.deepEqual(r.skipped, ['template.yaml']);
   assert.match(r.problems[0] ?? '', /not valid YAML/);
 });
+
+test('insert is offered for a SAM template.yaml in any folder of the workspace, not only at its root', () => {
+  const at = (path: string) => ({ path, contents: '', role: 'iac' as const, status: 'exists' as const });
+  assert.deepEqual(choicesFor(at('services/orders/template.yaml'), 'sam'), ['insert', 'skip', 'overwrite', 'beside']);
+  assert.deepEqual(choicesFor(at('template.yaml'), 'sam'), ['insert', 'skip', 'overwrite', 'beside']);
+  assert.equal(choicesFor(at('services/orders/template.yaml'), 'cdk').includes('insert'), false);
+  assert.equal(choicesFor(at('services/my-template.yaml'), 'sam').includes('insert'), false);
+});

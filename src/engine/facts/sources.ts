@@ -155,6 +155,11 @@ export const SOURCES = {
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html',
   ),
   sqsQueueCfn: aws('CloudFormation: AWS::SQS::Queue (VisibilityTimeout default)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html'),
+  templateFormat: aws(
+    'CloudFormation template format (JSON or YAML; do not use duplicate sections: undefined behaviour)',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html',
+    '2026-12-01',
+  ),
   gatewayEndpoints: aws('Amazon VPC: gateway endpoints for S3 and DynamoDB (no charge)', 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html'),
   // Event source limits (the source catalogue, src/engine/sources/).
   esmBatchSize: aws(

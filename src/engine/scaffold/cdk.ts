@@ -12,6 +12,8 @@ import type { ScaffoldFile } from './types.ts';
 const lit = (v: unknown): string => JSON.stringify(v);
 /** A single-quoted TS string literal (the house style for constants in the generated stack). */
 const sq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+// Text inside a block comment: a comment terminator (star, slash) in it would end the comment early.
+const inComment = (s: string): string => s.replace(/\*\//g, '*\\/');
 
 /** CDK's RetentionDays enum member for a number of days (the enum's values are those days). */
 const RETENTION_NAMES: Record<number, string> = {
@@ -416,7 +418,7 @@ function stackSource(plan: Plan): string {
   importLines.splice(2, 0, `import { ${core.join(', ')}, type StackProps } from 'aws-cdk-lib';`);
 
   return `/**
- * ${plan.source} function ${lit(plan.displayName)}: the stack scaffolded by Lambda Design Advisor.
+ * ${plan.source} function ${inComment(lit(plan.displayName))}: the stack scaffolded by Lambda Design Advisor.
  * Every number below comes from the design (see README.md for the reasons).
  */
 ${importLines.join('\n')}

@@ -7,6 +7,8 @@ import type { Plan } from './plan.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const lit = (v: unknown): string => JSON.stringify(v);
+// Text inside a block comment: a comment terminator (star, slash) in it would end the comment early.
+const inComment = (s: string): string => s.replace(/\*\//g, '*\\/');
 
 function imports(plan: Plan): string {
   const lines = [
@@ -395,7 +397,7 @@ export function tsHandler(plan: Plan): string {
   else if (plan.family === 'http') body = httpBody(plan);
   else body = singleBody(plan);
   return `/**
- * ${plan.source} handler for ${lit(plan.displayName)}, scaffolded by Lambda Design Advisor.
+ * ${plan.source} handler for ${inComment(lit(plan.displayName))}, scaffolded by Lambda Design Advisor.
  * Powertools for AWS Lambda: logger, tracer, metrics${plan.batch ? ', batch (partial batch responses)' : ''}${plan.idempotent ? ', idempotency (DynamoDB)' : ''}${plan.family === 'http' ? ', HTTP event handler' : ''}, parameters.
  */
 ${imports(plan)}

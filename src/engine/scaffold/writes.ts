@@ -47,11 +47,12 @@ export function besideName(path: string, taken: (p: string) => boolean): string 
   throw new Error(`no free name beside ${path}`);
 }
 
-/** The choices offered for an existing file: insert only for a SAM template.yaml at the root. */
+/** The choices offered for an existing file: insert for a SAM template.yaml, in whichever folder the scaffold writes to. */
 export function choicesFor(file: PlannedFile, iac: IacDialect): Resolution[] {
   if (file.status === 'new') return ['write', 'skip'];
   const base: Resolution[] = ['skip', 'overwrite', 'beside'];
-  return iac === 'sam' && file.path === 'template.yaml' ? ['insert', ...base] : base;
+  const template = file.path === 'template.yaml' || file.path.endsWith('/template.yaml');
+  return iac === 'sam' && template ? ['insert', ...base] : base;
 }
 
 export interface BuildInput {

@@ -84,7 +84,18 @@ export function scenarioName(id: string): string {
   return clean.length > 0 ? clean : 'Function';
 }
 
-export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefaults = LENS_DEFAULTS): AdviseResult {
+export interface AdviseOptions {
+  /**
+   * For "Apply recommended values": an assumed workload that does not depend on the values the apply
+   * writes (memory, timeout), so applying twice gives the same values. The assumed duration is then taken
+   * as measured at Lambda's default memory and is not clamped by the template's timeout; otherwise a
+   * second apply would re-assume "100 ms at the memory just written" and drift every time.
+   */
+  readonly independentOfSettings?: boolean;
+}
+
+export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefaults = LENS_DEFAULTS, options: AdviseOptions = {}): AdviseResult {
+  const stable = options.independentOfSettings === true;
   const current: CurrentSettings = {
     memoryMb: f.memoryMb,
     timeoutSeconds: f.timeoutSeconds,
@@ -118,15 +129,15 @@ export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefau
     if (!f.hasFunctionUrl) notes.push('No event source in the template: assumed a direct synchronous invocation.');
   }
 
-  const memory = f.memoryMb !== undefined && Number.isInteger(f.memoryMb) && f.memoryMb >= LIMITS.memoryMinMb.value && f.memoryMb <= LIMITS.memoryMaxMb.value
+  const memory = !stable && f.memoryMb !== undefined && Number.isInteger(f.memoryMb) && f.memoryMb >= LIMITS.memoryMinMb.value && f.memoryMb <= LIMITS.memoryMaxMb.value
     ? f.memoryMb
     : FUNCTION_DEFAULTS.memoryMb;
-  const timeoutMs = (f.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds) * 1_000;
+  const timeoutMs = (stable ? LIMITS.timeoutMaxSeconds.value : (f.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds)) * 1_000;
   const avg = Math.max(1, Math.min(defaults.durationMs, timeoutMs));
   // p99 is not in a template: assume twice the average, never beyond the configured timeout.
   const p99 = Math.max(avg, Math.min(avg * 2, timeoutMs));
   notes.push(
-    `Assumed workload: ${defaults.requestsPerMonth.toLocaleString('en-US')} requests/month, ${avg} ms average and ${p99} ms p99, measured at ${memory} MB (the template's memory). Replace them with measured values.`,
+    `Assumed workload: ${defaults.requestsPerMonth.toLocaleString('en-US')} requests/month, ${avg} ms average and ${p99} ms p99, measured at ${memory} MB (${stable ? "Lambda's default memory, not the template's, so that applying again gives the same values" : "the template's memory"}). Replace them with measured values (a scenario in Metadata.LambdaAdvisor).`,
   );
 
   const input: ScenarioInput = {

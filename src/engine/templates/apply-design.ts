@@ -12,14 +12,17 @@
  *   override is inserted on the resource and the change says so.
  * - Intrinsic functions (`!Ref`, `!If`, `!FindInMap`…) and other non-plain values are left alone and
  *   reported in `skipped`.
+ * - YAML anchors and aliases are never edited behind the user's back: a value that is (or lies inside) an
+ *   anchored node, an alias, or a map that other resources share through an alias is skipped, and the
+ *   reason names the resources that share it.
  * - Edits never overlap: insertions at the same offset are merged into one edit (nested map first).
  *
  * Pure: no `vscode`, no `fs`.
  */
 import type { Design } from '../design.ts';
-import { insertEntry, type InsertValue } from './edits.ts';
+import { eolOf, insertEntry, type InsertValue } from './edits.ts';
 import { buildModel, fnProp, type EventSourceInfo, type FunctionInfo, type TemplateEventKind, type TemplateModel } from './model.ts';
-import { asMap, bool, entryOf, num, str } from './parse.ts';
+import { asMap, bool, entryOf, num, sharersOf, str } from './parse.ts';
 import type { ParsedTemplate, Resource, TextEdit, TMap, TNode } from './types.ts';
 
 export interface DesignChange {
@@ -118,7 +121,45 @@ class Builder {
   readonly changes: DesignChange[] = [];
   readonly skipped: SkippedChange[] = [];
 
-  constructor(private readonly text: string) {}
+  private readonly text: string;
+
+  constructor(private readonly parsed: ParsedTemplate) {
+    this.text = parsed.text;
+  }
+
+  /**
+   * Why an edit of [start, end) (a value replaced, or an entry inserted into the map spanning it) would
+   * change more than this resource: the range is, or lies inside, an anchored node (`&mem 512`: every
+   * `*mem` would change too), or holds an anchor or an alias (replacing it would break or drop the
+   * sharing). Undefined when the edit reaches this resource only.
+   */
+  shared(resource: string, start: number, end: number): string | undefined {
+    const around = this.anchorAround(start, end);
+    if (around !== undefined) return `shared through the YAML anchor &${around.name} (also used by ${this.others(resource, around.name)}); changing it would change them too, so it is left alone`;
+    const aliases = this.parsed.aliases ?? [];
+    const inside = [...this.usedAnchors(), ...aliases].find((a) => a.start >= start && a.end <= end && a.end > a.start);
+    if (inside === undefined) return undefined;
+    return aliases.includes(inside)
+      ? `set through the YAML alias *${inside.name} (the anchor is in ${this.others(resource, inside.name)}); replacing it would silently stop the sharing, so it is left alone`
+      : `holds the YAML anchor &${inside.name} (also used by ${this.others(resource, inside.name)}); replacing it would break them, so it is left alone`;
+  }
+
+  /** Anchors some alias refers to (an anchor nothing aliases shares nothing: editing under it is safe). */
+  private usedAnchors() {
+    const aliased = new Set((this.parsed.aliases ?? []).map((a) => a.name));
+    return (this.parsed.anchors ?? []).filter((a) => aliased.has(a.name));
+  }
+
+  /** The anchored (and aliased) node that holds [start, end), if any. */
+  private anchorAround(start: number, end: number) {
+    return this.usedAnchors().find((a) => a.start <= start && end <= a.end);
+  }
+
+  /** The resources (or sections) other than `resource` that hold the anchor or an alias to it. */
+  private others(resource: string, name: string): string {
+    const list = sharersOf(this.parsed, name).filter((id) => id !== resource);
+    return list.length > 0 ? list.join(', ') : 'no other resource yet';
+  }
 
   skip(resource: string, property: string, v: Value, reason: string): void {
     this.skipped.push({ resource, property, to: display(v), reason });
@@ -135,8 +176,11 @@ class Builder {
       const keyQuoted = /^[,\s]*"/.test(e.newText) || /\{\s*"/.test(e.newText);
       nested = `{${Object.entries(v).map(([k, x]) => `${keyQuoted ? JSON.stringify(k) : k}: ${typeof x === 'string' ? JSON.stringify(x) : String(x)}`).join(', ')}}`;
     } else {
-      const indent = /^( *)/.exec(e.newText)?.[1] ?? '';
-      nested = Object.entries(v).map(([k, x]) => `\n${indent}  ${k}: ${String(x)}`).join('');
+      // The key's indentation: the insertion starts with it, or with a line break and then it (at the end
+      // of a text without a final newline, where a `^( *)` on the edit found no indentation: column 2).
+      const indent = /^(?:\r?\n)?( *)/.exec(e.newText)?.[1] ?? '';
+      const eol = eolOf(this.text);
+      nested = Object.entries(v).map(([k, x]) => `${eol}${indent}  ${k}: ${String(x)}`).join('');
     }
     const target = quoted ? `"${PLACEHOLDER}"` : PLACEHOLDER;
     const newText = map.flow ? e.newText.replace(target, nested) : e.newText.replace(` ${target}`, nested);
@@ -154,6 +198,11 @@ class Builder {
     if (e !== undefined && e.value !== null && !empty) {
       const n = e.value;
       if (holds(n, v)) return;
+      const shared = this.shared(resource, n.start, n.end);
+      if (shared !== undefined) {
+        this.skip(resource, path, v, shared);
+        return;
+      }
       if (n.kind === 'fn') {
         this.skip(resource, path, v, `set with ${fnLabel(n)}; left alone`);
         return;
@@ -198,6 +247,11 @@ class Builder {
     }
     if (map === null) {
       this.skip(resource, path, v, 'no Properties map to add it to');
+      return;
+    }
+    const anchored = this.anchorAround(map.start, map.end);
+    if (anchored !== undefined) {
+      this.skip(resource, path, v, `it would go into a map shared through the YAML anchor &${anchored.name} (also used by ${this.others(resource, anchored.name)}), which would change them too; not added`);
       return;
     }
     const edit = this.insert(map, key, v);
@@ -272,7 +326,7 @@ function settingsPrefix(s: EventSourceInfo): string {
  * not a function: no edit, one skipped entry saying why.
  */
 export function designEdits(parsed: ParsedTemplate, resourceId: string, design: Design, model: TemplateModel = buildModel(parsed)): DesignEdits {
-  const b = new Builder(parsed.text);
+  const b = new Builder(parsed);
   const fn = model.functions.get(resourceId);
   if (fn === undefined) {
     const r: Resource | undefined = parsed.resources.get(resourceId);

@@ -2,7 +2,8 @@
  * Text edits for quick fixes, computed from node ranges: they touch only the lines concerned and keep
  * comments, quoting elsewhere and formatting. Two shapes: replace a scalar value in place, or insert a
  * new `Key: value` into a map (block YAML: a new line at the siblings' indentation, after the last
- * sibling and its trailing comment; flow/JSON: `, "Key": value` after the last entry).
+ * sibling and its trailing comment; flow/JSON: `, "Key": value` after the last entry). New lines use the
+ * document's line break (CRLF stays CRLF), also at the end of a text without a final newline.
  */
 import type { TMap, TextEdit, TNode } from './types.ts';
 
@@ -20,6 +21,12 @@ export function replaceNode(node: TNode, literal: string | number | boolean, tex
     return { start: node.start, end: node.end, newText: quoted };
   }
   return { start: node.start, end: node.end, newText: String(literal) };
+}
+
+/** The document's line break: CRLF when its first line break is one, else LF. */
+export function eolOf(text: string): '\r\n' | '\n' {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -72,7 +79,7 @@ export function insertEntry(text: string, m: TMap, key: string, value: InsertVal
     const multiline = text.slice(first.keyStart, last.end).includes('\n') || text.slice(m.start, first.keyStart).includes('\n');
     if (multiline) {
       const indent = indentAt(text, last.keyStart);
-      return { start: last.end, end: last.end, newText: `,\n${indent}${k}: ${v}` };
+      return { start: last.end, end: last.end, newText: `,${eolOf(text)}${indent}${k}: ${v}` };
     }
     return { start: last.end, end: last.end, newText: `, ${k}: ${v}` };
   }
@@ -82,17 +89,18 @@ export function insertEntry(text: string, m: TMap, key: string, value: InsertVal
   const indent = ' '.repeat(column);
   const prefixOnLine = text.slice(lineStartOf(text, first.keyStart), first.keyStart);
   const keyText = quotedKeys(text, m) ? JSON.stringify(key) : key;
+  const eol = eolOf(text);
   let body: string;
   if (Array.isArray(value)) {
-    body = `${indent}${keyText}:\n${value.map((x) => `${indent}  - ${yamlScalar(x)}`).join('\n')}`;
+    body = `${indent}${keyText}:${eol}${value.map((x) => `${indent}  - ${yamlScalar(x)}`).join(eol)}`;
   } else {
     body = `${indent}${keyText}: ${yamlScalar(value as string | number | boolean)}`;
   }
   if (prefixOnLine.trim() !== '' && prefixOnLine.trim() !== '-') return undefined;
   // After the line that holds the end of the last entry (its trailing comment stays with it).
   const nl = text.indexOf('\n', Math.max(last.end - 1, 0));
-  if (nl === -1) return { start: text.length, end: text.length, newText: `\n${body}` };
-  return { start: nl + 1, end: nl + 1, newText: `${body}\n` };
+  if (nl === -1) return { start: text.length, end: text.length, newText: `${eol}${body}` };
+  return { start: nl + 1, end: nl + 1, newText: `${body}${eol}` };
 }
 
 /** Apply edits to a text (last first, so offsets stay valid). For tests and the CLI. */

@@ -6,6 +6,7 @@
  * Short on purpose: it shows beside the CloudFormation Language Server's and Red Hat YAML's hovers.
  * Only on real templates; null anywhere else.
  */
+import { codeSpan, escapeMarkdown } from '../markdown.ts';
 import { COLD_STARTS, CONCURRENCY, DEFAULT_REGION, EVENT_SOURCES, LIMITS, PRICING_UNITS, RUNTIME_TABLE, TODAY, regionPrices, runtimeLifecycleMessage, type Architecture } from '../facts/index.ts';
 import { parseScenario } from '../scenario.ts';
 import { count, usd } from '../format.ts';
@@ -127,7 +128,7 @@ function hoverInner(t: ParsedTemplate, offset: number, context: HoverContext): H
   const lines: string[] = [];
   const extra = valueLines(model, { type, name, value, fn, source: event ?? esm, resource, fromGlobals, region });
   if (doc === undefined && extra.length === 0) return null;
-  lines.push(`**${name}** · ${fromGlobals ? 'Globals.Function' : type}${inEvent !== undefined ? ` event \`${inEvent}\`` : ''}`);
+  lines.push(`**${escapeMarkdown(name)}** · ${fromGlobals ? 'Globals.Function' : type}${inEvent !== undefined ? ` event ${codeSpan(inEvent)}` : ''}`);
   if (doc !== undefined) lines.push('', cleanDoc(doc.text) + (doc.from === 'SAM' ? ` ([SAM docs](${SAM_DOCS_URL}))` : ''));
   if (extra.length > 0) lines.push('', ...extra);
   return { markdown: lines.join('\n'), range };
@@ -238,7 +239,7 @@ function valueLines(model: TemplateModel, c: ValueCtx): string[] {
         if (v !== undefined && c.fn !== undefined) out.push(...timeoutVsFronts(model, c.fn, v));
         else if (v !== undefined && c.fromGlobals) {
           for (const fn of model.functions.values()) {
-            if (fnProp(model, fn, 'Timeout')?.fromGlobals === true) out.push(...timeoutVsFronts(model, fn, v).map((l) => `${fn.id}: ${l}`));
+            if (fnProp(model, fn, 'Timeout')?.fromGlobals === true) out.push(...timeoutVsFronts(model, fn, v).map((l) => `${escapeMarkdown(fn.id)}: ${l}`));
             if (out.length > 5) break;
           }
         }
@@ -306,7 +307,7 @@ function valueLines(model: TemplateModel, c: ValueCtx): string[] {
           if (t === null) continue;
           const w = num(get(s.settings, 'MaximumBatchingWindowInSeconds')) ?? 0;
           const need = sqsVisibilityFor(t.seconds, w).wanted;
-          out.push(`**${fmt(v)} s** vs ${s.functionId} (timeout ${fmt(t.seconds)} s${w > 0 ? `, window ${fmt(w)} s` : ''}): needs ≥ ${fmt(need)} s — ${v >= need ? 'OK' : v < t.seconds ? 'too short: Lambda rejects the mapping' : 'too short: messages in flight can be processed twice'}.`);
+          out.push(`**${fmt(v)} s** vs ${escapeMarkdown(s.functionId)} (timeout ${fmt(t.seconds)} s${w > 0 ? `, window ${fmt(w)} s` : ''}): needs ≥ ${fmt(need)} s — ${v >= need ? 'OK' : v < t.seconds ? 'too short: Lambda rejects the mapping' : 'too short: messages in flight can be processed twice'}.`);
         }
       }
     } else if (c.name.startsWith('RedrivePolicy')) {
@@ -336,7 +337,7 @@ function timeoutVsFronts(model: TemplateModel, fn: FunctionInfo, v: number): str
       const w = num(get(s.settings, 'MaximumBatchingWindowInSeconds')) ?? 0;
       if (vis === undefined) continue;
       const need = sqsVisibilityFor(v, w).wanted;
-      out.push(`**${fmt(v)} s** vs queue ${q.id} visibility ${fmt(vis)} s: needs ≥ ${fmt(need)} s (${EVENT_SOURCES.sqsVisibilityMultiplier.value} × timeout${w > 0 ? ' + window' : ''}) — ${vis >= need ? 'OK' : 'raise the visibility timeout'}.`);
+      out.push(`**${fmt(v)} s** vs queue ${escapeMarkdown(q.id)} visibility ${fmt(vis)} s: needs ≥ ${fmt(need)} s (${EVENT_SOURCES.sqsVisibilityMultiplier.value} × timeout${w > 0 ? ' + window' : ''}) — ${vis >= need ? 'OK' : 'raise the visibility timeout'}.`);
     }
   }
   return out.slice(0, 4);

@@ -11,12 +11,13 @@
  * through the document's `TemplateSession.insertPlan`.
  */
 import type { Pair, Node, Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
-import { yamlPackage } from './parse.ts';
+import { NESTING_MESSAGE, tooDeep, yamlPackage } from './parse.ts';
 
 // The yaml package loads only when an insertion runs (lint and most templates never need it).
 const isMap = (v: unknown): v is YAMLMap => yamlPackage().isMap(v);
 const isScalar = (v: unknown): v is Scalar => yamlPackage().isScalar(v);
 const isSeq = (v: unknown): v is YAMLSeq => yamlPackage().isSeq(v);
+const isNode = (v: unknown): v is Node => yamlPackage().isNode(v);
 import { SAM_TRANSFORM } from './sam.ts';
 
 /** Sections merged entry by entry, in the order new sections are added. */
@@ -135,6 +136,7 @@ function headInsertionPoint(text: string, root: YAMLMap): number | null {
 }
 
 function parseYaml(text: string, what: string): { ok: true; doc: ReturnType<typeof parseDocument> } | { ok: false; message: string } {
+  if (tooDeep(text) !== -1) return { ok: false, message: `${what}: ${NESTING_MESSAGE}` };
   const all = yamlPackage().parseAllDocuments(text, { logLevel: 'silent' });
   if (Array.isArray(all) && all.length > 1) return { ok: false, message: `${what} holds ${all.length} YAML documents; a template is one document` };
   const doc = yamlPackage().parseDocument(text, { logLevel: 'silent', uniqueKeys: false, keepSourceTokens: false });
@@ -259,25 +261,39 @@ export function insertIntoTemplate(existing: string, generated: string, name = '
   // Check the result before offering it: valid YAML, the user's entries unchanged, every addition present.
   const check = parseYaml(text, 'the merged template');
   if (!check.ok) return fail(`inserting would not give valid YAML (${check.message}); nothing was changed`);
-  const before = ex.doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;
-  const after = check.doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown> | null;
-  const genJs = gen.doc.toJS() as Record<string, unknown>;
-  for (const [k, v] of Object.entries(before ?? {})) {
-    if (!(MERGED_SECTIONS as readonly string[]).includes(k)) {
-      if (JSON.stringify(after?.[k]) !== JSON.stringify(v)) return fail(`inserting would change ${k} in ${name}; nothing was changed`);
+  // Compared as source text, never by expanding the documents: aliases are never materialised, so an
+  // alias bomb of a few hundred bytes costs nothing here (toJS({maxAliasCount: -1}) + JSON.stringify took
+  // 2.4 s and 800 MB on 624 bytes).
+  const checkRoot = check.doc.contents;
+  if (!isMap(checkRoot)) return fail(`inserting would not give a YAML map of sections in ${name}; nothing was changed`);
+  const source = (t: string, n: unknown): string | undefined => {
+    const r = isNode(n) ? n.range : undefined;
+    return r ? t.slice(r[0], r[1]).replace(/\s+$/, '') : n === null || n === undefined ? undefined : String(n);
+  };
+  for (const p of root.items) {
+    const k = keyText(p);
+    if (k === null) continue;
+    const mine = p.value;
+    const theirs = findPair(checkRoot, k)?.value;
+    const merged = (MERGED_SECTIONS as readonly string[]).includes(k);
+    // An empty section of the user's (`Resources:` or `Resources: {}`) holds nothing to keep.
+    if (merged && (mine === null || (isScalar(mine) && (mine.value === null || mine.value === '')) || (isMap(mine) && mine.items.length === 0))) continue;
+    if (!merged || !isMap(mine)) {
+      if (source(existing, mine) !== source(text, theirs)) return fail(`inserting would change ${k} in ${name}; nothing was changed`);
       continue;
     }
-    const mineSec = (v ?? {}) as Record<string, unknown>;
-    const afterSec = (after?.[k] ?? {}) as Record<string, unknown>;
-    for (const [id, entry] of Object.entries(mineSec)) {
-      if (JSON.stringify(afterSec[id]) !== JSON.stringify(entry)) return fail(`inserting would change ${k}.${id} in ${name}; nothing was changed`);
+    if (!isMap(theirs)) return fail(`inserting would change ${k} in ${name}; nothing was changed`);
+    for (const entry of mine.items) {
+      const id = keyText(entry);
+      if (id === null) continue;
+      if (source(existing, entry.value) !== source(text, findPair(theirs, id)?.value)) return fail(`inserting would change ${k}.${id} in ${name}; nothing was changed`);
     }
   }
+  const plain = (n: unknown): string => JSON.stringify(isNode(n) ? n.toJSON() : (n ?? null));
   for (const a of added) {
     const [sec, id] = a.split('.', 2) as [string, string | undefined];
-    const got = id === undefined ? after?.[sec] : (after?.[sec] as Record<string, unknown> | undefined)?.[id];
-    const want = id === undefined ? genJs[sec] : (genJs[sec] as Record<string, unknown> | undefined)?.[id];
-    if (JSON.stringify(got) !== JSON.stringify(want)) return fail(`inserting ${a} did not give the expected YAML; nothing was changed`);
+    const path = id === undefined ? [sec] : [sec, id];
+    if (plain(check.doc.getIn(path, true)) !== plain(gen.doc.getIn(path, true))) return fail(`inserting ${a} did not give the expected YAML; nothing was changed`);
   }
   return { ok: true, text, insertions, added, kept };
 }

@@ -11,7 +11,7 @@ import type * as YamlPackage from 'yaml';
 import type { ScalarTag, CollectionTag } from 'yaml';
 import { fastParse } from './fast-yaml.ts';
 import { lineStartsOf, locate } from './lines.ts';
-import type { ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode } from './types.ts';
+import type { DuplicateKey, ParseError, ParsedTemplate, Resource, SharedNode, TEntry, TFn, TMap, TNode } from './types.ts';
 
 /** Short-form tags and the long name each stands for. */
 const SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -45,11 +45,65 @@ const CUSTOM_TAGS: Array<ScalarTag | CollectionTag> = Object.keys(SHORT_TAGS).fl
   { tag: `!${name}`, collection: 'map', resolve: (v: unknown) => v } as unknown as CollectionTag,
 ]);
 
+let yaml: typeof YamlPackage | undefined;
+
+/**
+ * The `yaml` package, loaded the first time a text needs it (most templates never do: see fast-yaml.ts).
+ * A synchronous `require`, because parsing is synchronous; the bundle keeps the package beside this
+ * module but evaluates it only here.
+ */
+export function yamlPackage(): typeof YamlPackage {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy and synchronous on purpose (see above)
+  yaml ??= require('yaml') as typeof YamlPackage;
+  return yaml;
+}
+const isAlias = (n: unknown): n is YamlPackage.Alias => yamlPackage().isAlias(n);
+const isMap = (n: unknown): n is YamlPackage.YAMLMap => yamlPackage().isMap(n);
+const isPair = (n: unknown): n is YamlPackage.Pair => yamlPackage().isPair(n);
+const isScalar = (n: unknown): n is YamlPackage.Scalar => yamlPackage().isScalar(n);
+const isSeq = (n: unknown): n is YamlPackage.YAMLSeq => yamlPackage().isSeq(n);
+const parseDocument = ((...args: Parameters<typeof YamlPackage.parseDocument>) => yamlPackage().parseDocument(...args)) as typeof YamlPackage.parseDocument;
+const visit: typeof YamlPackage.visit = ((...args: Parameters<typeof YamlPackage.visit>) => yamlPackage().visit(...args)) as typeof YamlPackage.visit;
+
+export { SHORT_TAGS };
+
 import { SAM_TRANSFORM } from './sam.ts';
 export { SAM_TRANSFORM };
 export { locate } from './lines.ts';
 
 const EMPTY_RESOURCES: ReadonlyMap<string, Resource> = new Map();
+
+/** Deeper than this, a template is not read (no real template nests this far; the YAML parser recurses). */
+export const MAX_NESTING = 64;
+
+/**
+ * A cheap scan for flow nesting (`[[[[…` / `{{{{…`) deeper than MAX_NESTING, before the YAML parser
+ * recurses into it (10,000 levels cost it seconds and end in a stack overflow). Brackets inside quotes
+ * and comments are not counted. Returns the offset where the limit is passed, or -1.
+ */
+export function tooDeep(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1] ?? ''))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** The message for a template nested deeper than MAX_NESTING. */
+export const NESTING_MESSAGE = `the template is nested deeper than ${MAX_NESTING} levels; it is not read further (no real template nests this deep)`;
 
 /** Parse a template. Never throws. */
 export function parseTemplate(text: string): ParsedTemplate {
@@ -65,14 +119,63 @@ export function parseTemplate(text: string): ParsedTemplate {
   });
   // A cheap gate: no template without one of these words, so other YAML/JSON files cost nothing.
   if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return empty(lineStartsOf(text));
-  try {
-    // The one line map (lines.ts); the fast reader and the yaml package both give offsets into it.
+  const deep = tooDeep(text);
+  if (deep !== -1) {
     const lineStarts = lineStartsOf(text);
-    const { root, errors } = rootOf(text, lineStarts);
+    return { ...empty(lineStarts), isTemplate: true, errors: [{ message: NESTING_MESSAGE, range: locate({ text, lineStarts }, { start: deep, end: deep + 1 }) }] };
+  }
+  try {
+    // Plain template YAML (nearly every template) is read by the fast reader (fast-yaml.ts: the same tree
+    // the yaml package gives); anything it declines, or a map with a key written twice (which the yaml
+    // path reports), goes to the yaml package below.
+    const fast = fastParse(text, SHORT_TAGS);
+    if (fast !== undefined && !hasDuplicateKeys(fast)) {
+      const lineStarts = lineStartsOf(text);
+      const rootMap = fast.kind === 'map' ? fast : null;
+      const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
+      if (!isTemplate || rootMap === null) return { ...empty(lineStarts), root: rootMap };
+      return {
+        text,
+        isTemplate,
+        root: rootMap,
+        errors: [],
+        resources: indexResources(rootMap),
+        functionGlobals: asMap(get(asMap(get(rootMap, 'Globals')), 'Function')),
+        parameters: new Set((asMap(get(rootMap, 'Parameters'))?.entries ?? []).map((e) => e.key)),
+        lineStarts,
+      };
+    }
+    const { LineCounter } = yamlPackage();
+    // The parser records where each line starts as it reads: that is the template's line map. yaml 2.x's
+    // LineCounter misses line breaks after some syntax errors (a stray `]` or `}`), so a text with errors
+    // is scanned instead (tested: both agree on every text that parses without error).
+    const lines = new LineCounter();
+    const options = { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false } as const;
+    let doc = parseDocument(text, { ...options, lineCounter: lines });
+    let repaired = false;
+    if (doc.errors.some((e) => e.code === 'BAD_INDENT')) {
+      const retry = reparseFlowIndent(text, options);
+      if (retry !== null && retry.errors.length < doc.errors.length) {
+        doc = retry as typeof doc;
+        repaired = true;
+      }
+    }
+    const lineStarts = doc.errors.length === 0 && !repaired ? lines.lineStarts : lineStartsOf(text);
+    const errors: ParseError[] = doc.errors.map((e) => {
+      const [s, en] = e.pos;
+      return { message: firstLine(e.message), range: locate({ text, lineStarts }, { start: s, end: en }) };
+    });
+    const conv = new Converter(text);
+    const root = conv.node(doc.contents);
+    if (conv.tooDeepAt !== -1) errors.push({ message: NESTING_MESSAGE, range: locate({ text, lineStarts }, { start: conv.tooDeepAt, end: conv.tooDeepAt + 1 }) });
     const rootMap = root?.kind === 'map' ? root : null;
     const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
     if (!isTemplate || rootMap === null) return { ...empty(lineStarts), errors, root: rootMap };
     return {
+      anchors: conv.anchors,
+      aliases: conv.aliases,
+      expandedNodes: conv.expanded,
+      duplicateKeys: conv.duplicates,
       text,
       isTemplate,
       root: rootMap,
@@ -91,18 +194,118 @@ export function parseTemplate(text: string): ParsedTemplate {
 }
 
 /**
- * The tree of a template and its YAML errors: from the fast reader for the plain YAML nearly every
- * template is written in, else from the `yaml` package (see fast-yaml.ts; both give the same tree).
+ * A multi-line flow collection whose later lines sit at or left of its key's column:
+ *
+ *     CustomStatements: [{
+ *       "Effect": "Allow"
+ *     }]
+ *
+ * PyYAML (so cfn-lint, SAM and CloudFormation) reads it; a YAML 1.2 parser stops at the `}]` and loses the
+ * rest of the document (three corpus templates were "YAML/JSON error" for it). Such lines are parsed again
+ * with enough spaces in front, and every range is mapped back to the original text, so offsets, hovers and
+ * edits still point at the user's bytes. Null when there is nothing to pad.
  */
-function rootOf(text: string, lineStarts: readonly number[]): { root: TNode | null; errors: ParseError[] } {
-  const fast = fastParse(text, SHORT_TAGS);
-  if (fast !== undefined) return { root: fast, errors: [] };
-  return yamlRootOf(text, lineStarts);
+function reparseFlowIndent(text: string, options: Parameters<typeof parseDocument>[1]): ReturnType<typeof parseDocument> | null {
+  const pads: Array<{ at: number; n: number }> = [];
+  let depth = 0;
+  let quote = '';
+  let base = -1;
+  let lineStart = 0;
+  let lineIndent = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i === lineStart) {
+      let j = i;
+      while (text[j] === ' ') j++;
+      // The column a block key starts at (after any `- ` of a sequence item).
+      let k = j;
+      while (text[k] === '-' && text[k + 1] === ' ') {
+        k += 2;
+        while (text[k] === ' ') k++;
+      }
+      lineIndent = k - i;
+      const blank = j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#';
+      if (depth > 0 && quote === '' && !blank && j - i <= base) pads.push({ at: i, n: base + 1 - (j - i) });
+    }
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    const prev = i === 0 ? '\n' : (text[i - 1] ?? '');
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(prev)) quote = c;
+    else if (c === '#' && /\s/.test(prev)) {
+      const nl = text.indexOf('\n', i);
+      i = (nl === -1 ? text.length : nl) - 1;
+    } else if (c === '[' || c === '{') {
+      if (depth++ === 0) base = lineIndent;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  if (pads.length === 0) return null;
+  let padded = '';
+  let cursor = 0;
+  const repAt: number[] = [];
+  let shift = 0;
+  for (const p of pads) {
+    padded += text.slice(cursor, p.at) + ' '.repeat(p.n);
+    cursor = p.at;
+    repAt.push(p.at + shift);
+    shift += p.n;
+  }
+  padded += text.slice(cursor);
+  const back = (rep: number): number => {
+    let lo = 0;
+    let hi = repAt.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((repAt[mid] ?? 0) <= rep) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k === -1) return rep;
+    let before = 0;
+    for (let x = 0; x < k; x++) before += pads[x]?.n ?? 0;
+    const pad = pads[k] ?? { at: 0, n: 0 };
+    const start = repAt[k] ?? 0;
+    return rep < start + pad.n ? pad.at : rep - before - pad.n;
+  };
+  const doc = parseDocument(padded, options);
+  visit(doc, {
+    Node(_key, node) {
+      if (node.range) node.range = [back(node.range[0]), back(node.range[1]), back(node.range[2])];
+    },
+  });
+  for (const e of doc.errors) e.pos = [back(e.pos[0]), back(e.pos[1])];
+  return doc;
 }
 
-/** The tree and errors as the `yaml` package reads the text (exported for the tests that compare). */
+const cache = new Map<string, ParsedTemplate>();
+const CACHE_SIZE = 8;
+
+/** `parseTemplate` with a small cache keyed by the text (the same text parses once). */
+/** A key written twice in one map anywhere in the tree (the yaml path records where, for LDA001). */
+function hasDuplicateKeys(n: TNode | null, depth = 0): boolean {
+  if (n === null || depth > MAX_NESTING) return depth > MAX_NESTING;
+  if (n.kind === 'seq') return n.items.some((i) => hasDuplicateKeys(i, depth + 1));
+  if (n.kind === 'fn') return hasDuplicateKeys(n.arg, depth + 1);
+  if (n.kind !== 'map') return false;
+  const seen = new Set<string>();
+  for (const e of n.entries) {
+    if (seen.has(e.key)) return true;
+    seen.add(e.key);
+    if (hasDuplicateKeys(e.value, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** The tree and errors as the `yaml` package reads the text (the fast reader's tests compare with it). */
 export function yamlRootOf(text: string, lineStarts: readonly number[] = lineStartsOf(text)): { root: TNode | null; errors: ParseError[] } {
-  const { parseDocument } = yamlPackage();
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
   const errors: ParseError[] = doc.errors.map((e) => {
     const [s, en] = e.pos;
@@ -111,25 +314,6 @@ export function yamlRootOf(text: string, lineStarts: readonly number[] = lineSta
   return { root: new Converter(text).node(doc.contents), errors };
 }
 
-export { SHORT_TAGS };
-
-let yaml: typeof YamlPackage | undefined;
-
-/**
- * The `yaml` package, loaded the first time a text needs it (most templates never do: see fast-yaml.ts).
- * A synchronous `require`, because parsing is synchronous; the bundle keeps the package beside this
- * module but evaluates it only here.
- */
-export function yamlPackage(): typeof YamlPackage {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy and synchronous on purpose (see above)
-  yaml ??= require('yaml') as typeof YamlPackage;
-  return yaml;
-}
-
-const cache = new Map<string, ParsedTemplate>();
-const CACHE_SIZE = 8;
-
-/** `parseTemplate` with a small cache keyed by the text (the same text parses once). */
 export function parseTemplateCached(text: string): ParsedTemplate {
   const hit = cache.get(text);
   if (hit !== undefined) {
@@ -175,20 +359,50 @@ function indexResources(root: TMap): Map<string, Resource> {
 }
 
 class Converter {
-  private readonly y = yamlPackage();
+  /** Anchored nodes (`&mem 512`: the range of `512`) and aliases (`*mem`), for edits that must not reach them. */
+  readonly anchors: SharedNode[] = [];
+  readonly aliases: SharedNode[] = [];
+  readonly duplicates: DuplicateKey[] = [];
+  /** Nodes counted as if every alias were expanded (each alias adds its anchor's count; nothing is copied). */
+  expanded = 0;
+  /** Where nesting passed MAX_NESTING (-1: it did not); deeper nodes are not converted. */
+  tooDeepAt = -1;
+  private depth = 0;
+  private readonly path: string[] = [];
+  private readonly anchorSize = new Map<string, number>();
 
   constructor(private readonly text: string) {}
 
   node(n: unknown): TNode | null {
     if (n === null || n === undefined) return null;
-    if (this.y.isAlias(n)) {
+    if (isAlias(n)) {
       const [s = 0, e = s] = n.range ?? [];
-      return { kind: 'scalar', value: null, start: s, end: e };
+      this.aliases.push({ name: n.source, start: s, end: e });
+      this.expanded += this.anchorSize.get(n.source) ?? 1;
+      return { kind: 'scalar', value: null, start: s, end: e, alias: n.source };
     }
-    const tagged = n as { tag?: string; range?: [number, number, number] };
+    const tagged = n as { tag?: string; range?: [number, number, number]; anchor?: string };
     const [start = 0, end = start] = tagged.range ?? [];
+    if (this.depth >= MAX_NESTING) {
+      if (this.tooDeepAt === -1) this.tooDeepAt = start;
+      return null;
+    }
+    const anchor = typeof tagged.anchor === 'string' && tagged.anchor !== '' ? tagged.anchor : undefined;
+    if (anchor !== undefined) this.anchors.push({ name: anchor, start, end });
+    const before = this.expanded;
+    this.expanded++;
+    this.depth++;
+    try {
+      return this.convert(n, tagged, start, end);
+    } finally {
+      this.depth--;
+      if (anchor !== undefined) this.anchorSize.set(anchor, this.expanded - before);
+    }
+  }
+
+  private convert(n: unknown, tagged: { tag?: string }, start: number, end: number): TNode | null {
     let out: TNode | null;
-    if (this.y.isScalar(n)) {
+    if (isScalar(n)) {
       const v = n.value;
       out = {
         kind: 'scalar',
@@ -196,17 +410,24 @@ class Converter {
         start,
         end,
       };
-    } else if (this.y.isMap(n)) {
+    } else if (isMap(n)) {
       const entries: TEntry[] = [];
-      for (const p of n.items) entries.push(this.pair(p));
+      const seen = new Map<string, number>();
+      for (const p of n.items) {
+        const e = this.pair(p);
+        entries.push(e);
+        const first = seen.get(e.key);
+        if (first !== undefined && e.key !== '' && e.key !== '<<') this.duplicates.push({ key: e.key, path: this.path.join('.'), start: e.keyStart, end: e.keyEnd, firstStart: first });
+        else seen.set(e.key, e.keyStart);
+      }
       // A block map's yaml range runs on over trailing comments and blank lines: end at its last entry.
       const last = entries[entries.length - 1];
       const tight = n.flow !== true && last !== undefined ? last.end : end;
       out = longForm({ kind: 'map', entries, flow: n.flow === true, start, end: tight });
-    } else if (this.y.isSeq(n)) {
+    } else if (isSeq(n)) {
       const items: TNode[] = [];
       for (const it of n.items) {
-        if (this.y.isPair(it)) {
+        if (isPair(it)) {
           const e = this.pair(it);
           items.push({ kind: 'map', entries: [e], flow: true, start: e.keyStart, end: e.end });
         } else {
@@ -234,9 +455,15 @@ class Converter {
 
   private pair(p: { key: unknown; value: unknown }): TEntry {
     const keyNode = p.key as { range?: [number, number, number] } | null;
-    const value = this.node(p.value);
     let key = '';
-    if (this.y.isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
+    if (isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
+    this.path.push(key);
+    let value: TNode | null;
+    try {
+      value = this.node(p.value);
+    } finally {
+      this.path.pop();
+    }
     const [ks = value?.start ?? 0, ke = ks] = keyNode?.range ?? [];
     return { key, keyStart: ks, keyEnd: ke, value, end: value !== null ? Math.max(value.end, ke) : ke };
   }
@@ -249,6 +476,33 @@ function longForm(m: TMap): TNode {
   if (e === undefined) return m;
   if (e.key === 'Ref' || e.key.startsWith('Fn::')) return { kind: 'fn', name: e.key, arg: e.value, short: false, start: m.start, end: m.end };
   return m;
+}
+
+/**
+ * Where an anchor or alias is shared: the logical ids of the resources (and `Globals`) whose text holds
+ * the anchor `name` or an alias to it, in document order.
+ */
+export function sharersOf(t: ParsedTemplate, name: string): string[] {
+  const at = [...(t.anchors ?? []), ...(t.aliases ?? [])].filter((a) => a.name === name);
+  const out: string[] = [];
+  const add = (id: string) => {
+    if (!out.includes(id)) out.push(id);
+  };
+  for (const a of at) {
+    let found = false;
+    for (const r of t.resources.values()) {
+      if (a.start >= r.entry.keyStart && a.start <= r.entry.end) {
+        add(r.id);
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      const top = t.root?.entries.find((e) => a.start >= e.keyStart && a.start <= e.end);
+      if (top !== undefined && top.key !== 'Resources') add(top.key);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

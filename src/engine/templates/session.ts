@@ -17,7 +17,7 @@
 import { recommend, formatErrors, parseScenario, type Design, type Scenario } from '../index.ts';
 import { adviseRequest, type AdviseResult } from './advise.ts';
 import { TemplateAnalysis, type FunctionPick, type SessionDocument } from './analysis.ts';
-import { designEdits, type DesignEdits } from './apply-design.ts';
+import { designEdits, type DesignChange, type DesignEdits, type SkippedChange } from './apply-design.ts';
 import { VersionCache } from './cache.ts';
 import { applyEdits } from './edits.ts';
 import type { FunctionFacts } from './function-facts.ts';
@@ -162,7 +162,9 @@ export class TemplateSession {
    * such as the wizard's edited workload), its design and the edits that write it.
    */
   applyPlan(fn: FunctionFacts, scenarioArg?: unknown): ApplyPlan {
-    const advice = this.scenarioFor(fn);
+    // The assumed workload must not depend on what the apply writes (memory, timeout): applying twice
+    // gives the same values.
+    const advice = adviseRequest(fn, this.uri, this.assumed, { independentOfSettings: true });
     if (!advice.ok) return { ok: false, message: advice.message };
     let scenario = advice.request.scenario;
     let notes = advice.request.notes.join(' ');
@@ -170,12 +172,48 @@ export class TemplateSession {
       const given = parseScenario(scenarioArg);
       if (!given.ok) return { ok: false, message: `the scenario to apply is not valid: ${formatErrors(given.errors).split('\n').slice(0, 3).join('; ')}` };
       scenario = given.scenario;
-      notes = 'Workload from the scenario given (the wizard), not assumed.';
+      notes = 'Workload from the scenario given, not assumed.';
     }
     const design = recommend(scenario);
     const result = this.designEdits(fn.id, design);
     return { ok: true, fn, scenario, notes, design, result, preview: result.edits.length > 0 ? applyEdits(this.text, result.edits) : this.text };
   }
+}
+
+/** Every function's (or the named ones') recommended values applied, one function after the other. */
+export type ApplyAllResult =
+  | {
+      readonly ok: true;
+      /** The text with every edit applied (the input when nothing changed). */
+      readonly text: string;
+      readonly changes: readonly DesignChange[];
+      readonly skipped: readonly SkippedChange[];
+      /** Per function: where its workload came from. */
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * "Apply recommended values" to several functions of one document (`lambda-advisor apply` and the corpus
+ * tests): each function on the text the previous one left, so two functions that share a queue never
+ * produce overlapping edits (the second sees the first one's value).
+ */
+export function applyToFunctions(doc: SessionDocument, ids: readonly string[], scenarioArg?: unknown, options: SessionOptions = {}): ApplyAllResult {
+  let session = TemplateSession.open(doc, options);
+  const changes: DesignChange[] = [];
+  const skipped: SkippedChange[] = [];
+  const notes: string[] = [];
+  for (const id of ids) {
+    const fn = session.fn(id);
+    if (fn === undefined) return { ok: false, message: `${id.slice(0, 200)} is not a Lambda function of ${session.name}` };
+    const plan = session.applyPlan(fn, scenarioArg);
+    if (!plan.ok) return { ok: false, message: `${id.slice(0, 200)}: ${plan.message}` };
+    notes.push(`${fn.id}: ${plan.notes}`);
+    changes.push(...plan.result.changes);
+    skipped.push(...plan.result.skipped);
+    if (plan.preview !== session.text) session = TemplateSession.open({ ...doc, version: session.version + 1, text: plan.preview }, options);
+  }
+  return { ok: true, text: session.text, changes, skipped, notes };
 }
 
 /**

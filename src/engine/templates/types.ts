@@ -24,6 +24,13 @@ export interface LocatedRange extends TextRange {
 export interface TScalar extends TextRange {
   readonly kind: 'scalar';
   readonly value: string | number | boolean | null;
+  /** A YAML alias (`*mem`): its anchor's name. The value is then null (aliases are not expanded). */
+  readonly alias?: string;
+}
+
+/** A YAML anchor (`&mem 512`) or alias (`*mem`): the name and the range of the anchored node or the alias. */
+export interface SharedNode extends TextRange {
+  readonly name: string;
 }
 
 export interface TSeq extends TextRange {
@@ -94,6 +101,21 @@ export interface ParsedTemplate {
   readonly parameters: ReadonlySet<string>;
   /** Offsets where each line starts (for line/column). */
   readonly lineStarts: readonly number[];
+  /** Anchored nodes and aliases, in document order (absent or empty when the text has none). */
+  readonly anchors?: readonly SharedNode[];
+  readonly aliases?: readonly SharedNode[];
+  /** How many nodes the document would have with every alias expanded (counted, never expanded). */
+  readonly expandedNodes?: number;
+  /** Keys written twice in one map (the second of each pair; CloudFormation keeps the last). */
+  readonly duplicateKeys?: readonly DuplicateKey[];
+}
+
+export interface DuplicateKey extends TextRange {
+  readonly key: string;
+  /** The keys from the root to the map holding the duplicate (`Resources.Fn.Properties`). */
+  readonly path: string;
+  /** Where the first one is. */
+  readonly firstStart: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

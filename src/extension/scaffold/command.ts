@@ -127,12 +127,21 @@ const isInside = (root: string, child: string) => {
 };
 
 /**
- * Check a target against the workspace folder: a safe relative path, and no symbolic link on the way
- * that leads out of the folder. Returns whether the file exists, or a message.
+ * Check a target against the workspace folder: a safe relative path, and no symbolic link on the way.
+ * Returns whether the file exists, or a message. On disk (`file:`) the CLI's preflight rules apply
+ * (src/node/transaction.ts): every link on the way is refused, dangling or not (VS Code's stat fails on
+ * a dangling link, which read as "no file here" and let the edit be written wherever the link pointed),
+ * and a file where a folder is needed is named. Other schemes (remote file systems) use VS Code's stat.
  */
-async function checkTarget(folder: vscode.Uri, rel: string): Promise<{ exists: boolean } | { problem: string }> {
+export async function checkTarget(folder: vscode.Uri, rel: string): Promise<{ exists: boolean } | { problem: string }> {
   const bad = checkScaffoldPath(rel);
   if (bad !== null) return { problem: bad };
+  if (folder.scheme === 'file') {
+    const { preflight } = await import('../../node/transaction.ts');
+    const r = await preflight(folder.fsPath, [{ path: rel, contents: '' }]);
+    if (!r.ok) return { problem: r.problems[0] ?? `${rel} cannot be written` };
+    return { exists: r.targets[0]?.exists === true };
+  }
   const parts = rel.split('/');
   let current = folder;
   let realRoot: string | undefined;

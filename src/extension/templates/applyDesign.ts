@@ -92,10 +92,13 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, sce
     return;
   }
   const { fn, notes, result } = plan;
-  const skippedLines = result.skipped.map((s) => `Not changed: ${s.resource} › ${label(s.property)} (recommended ${s.to}): ${s.reason}.`);
+  // Ids and keys come from the template: a notification renders `[x](link)`, so they go through plainText.
+  const { plainText } = await import('../../engine/markdown.ts');
+  const id = plainText(fn.id);
+  const skippedLines = result.skipped.map((s) => `Not changed: ${plainText(s.resource)} › ${plainText(label(s.property))} (recommended ${s.to}): ${s.reason}.`);
   if (result.edits.length === 0) {
     void vscode.window.showInformationMessage(
-      `Lambda Advisor: ${fn.id} already has the recommended values.${skippedLines.length > 0 ? ` ${skippedLines.join(' ')}` : ''}`,
+      `Lambda Advisor: ${id} already has the recommended values.${skippedLines.length > 0 ? ` ${skippedLines.join(' ')}` : ''}`,
     );
     return;
   }
@@ -103,16 +106,16 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, sce
   const preview = previewUri(doc, fn.id);
   previews.set(preview.toString(), plan.preview);
   changed.fire(preview);
-  await vscode.commands.executeCommand('vscode.diff', doc.uri, preview, `${where} ↔ recommended values for ${fn.id}`, { preview: true, preserveFocus: false });
+  await vscode.commands.executeCommand('vscode.diff', doc.uri, preview, `${where} ↔ recommended values for ${id}`, { preview: true, preserveFocus: false });
 
   const n = result.changes.length;
   const detail = [
-    ...result.changes.map((c) => `${c.resource} › ${label(c.property)}: ${c.from ?? '(not set)'} → ${c.to}${c.note !== undefined ? ` (${c.note})` : ''}`),
+    ...result.changes.map((c) => `${plainText(c.resource)} › ${plainText(label(c.property))}: ${plainText(c.from ?? '(not set)')} → ${c.to}${c.note !== undefined ? ` (${c.note})` : ''}`),
     ...(skippedLines.length > 0 ? ['', ...skippedLines] : []),
     ...(notes ? ['', notes] : []),
   ].join('\n');
   const apply = `Apply ${n} change${n === 1 ? '' : 's'}`;
-  const choice = await vscode.window.showInformationMessage(`Apply ${n} change${n === 1 ? '' : 's'} to ${fn.id}?`, { modal: true, detail }, apply);
+  const choice = await vscode.window.showInformationMessage(`Apply ${n} change${n === 1 ? '' : 's'} to ${id}?`, { modal: true, detail }, apply);
   if (choice !== apply) {
     await closePreview(preview);
     return;
@@ -132,5 +135,5 @@ export async function applyDesignToTemplate(uriArg: unknown, idArg: unknown, sce
   }
   await vscode.window.showTextDocument(doc, { preview: false });
   void import('../log.ts').then(({ log }) => log.info(`Applied ${n} recommended value(s) to ${fn.id} in ${doc.uri.toString()}:\n${detail}`));
-  void vscode.window.showInformationMessage(`Lambda Advisor: applied ${n} change${n === 1 ? '' : 's'} to ${fn.id} (one undo reverts them; the file is not saved yet).`);
+  void vscode.window.showInformationMessage(`Lambda Advisor: applied ${n} change${n === 1 ? '' : 's'} to ${id} (one undo reverts them; the file is not saved yet).`);
 }

@@ -11,6 +11,7 @@ import type { Finding, Severity } from '../../engine/templates/types.ts';
 import { forget, pickFunction, sessionOf } from './sessions.ts';
 import { COMMANDS } from '../../protocol/commands.ts';
 import { DIAGNOSTIC_SOURCE } from './constants.ts';
+import { plainText } from '../../engine/markdown.ts';
 
 export { forget };
 
@@ -122,7 +123,7 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
     out.push(
       new vscode.CodeLens(range, {
         title: 'Advise on this function',
-        tooltip: `Open the design wizard with a scenario built from ${f.id} (source, memory, runtime, architecture, VPC).`,
+        tooltip: `Open the design wizard with a scenario built from ${plainText(f.id)} (source, memory, runtime, architecture, VPC).`,
         command: COMMANDS.adviseFunction,
         arguments: [doc.uri.toString(), f.id],
       }),
@@ -132,7 +133,7 @@ export function codeLensesFor(doc: vscode.TextDocument): vscode.CodeLens[] {
       out.push(
         new vscode.CodeLens(range, {
           title: 'Apply recommended values',
-          tooltip: `Show a diff of the values the advisor recommends for ${f.id} (memory, timeout, architecture, batching, concurrency, queue), then apply them as one edit.`,
+          tooltip: `Show a diff of the values the advisor recommends for ${plainText(f.id)} (memory, timeout, architecture, batching, concurrency, queue), then apply them as one edit.`,
           command: COMMANDS.applyDesignToTemplate,
           arguments: [doc.uri.toString(), f.id],
         }),
@@ -160,5 +161,5 @@ export async function adviseFunction(_context: vscode.ExtensionContext, uriArg: 
   log.info(`Advise on ${f.id} (${doc.uri.toString()}): ${r.request.notes.join(' ')}`);
   await vscode.commands.executeCommand(COMMANDS.designFunction, { scenario: r.request.scenario });
   const assumed = r.request.notes.join(' ');
-  if (assumed) void vscode.window.showInformationMessage(`Lambda Advisor: the wizard starts from ${f.id}. ${assumed}`);
+  if (assumed) void vscode.window.showInformationMessage(`Lambda Advisor: the wizard starts from ${plainText(f.id)}. ${assumed}`);
 }

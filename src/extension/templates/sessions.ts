@@ -9,6 +9,7 @@ import { LIMITS, supportedRegions } from '../../engine/facts/index.ts';
 import { LENS_DEFAULTS, type LensDefaults } from '../../engine/templates/lens.ts';
 import { SessionCache, type TemplateSession } from '../../engine/templates/session.ts';
 import type { FunctionFacts } from '../../engine/templates/function-facts.ts';
+import { plainText } from '../../engine/markdown.ts';
 
 const cache = new SessionCache();
 
@@ -65,10 +66,10 @@ export async function pickFunction(doc: vscode.TextDocument, session: TemplateSe
       return undefined;
     case 'choose': {
       const item = await vscode.window.showQuickPick(
-        picked.functions.map((f) => ({ label: f.id, description: f.type })),
+        picked.functions.map((f) => ({ label: plainText(f.id), description: plainText(f.type), fn: f })),
         { placeHolder },
       );
-      return item === undefined ? undefined : picked.functions.find((f) => f.id === item.label);
+      return item?.fn;
     }
   }
 }
