@@ -17,6 +17,7 @@ import { cheapestFeasibleMemory, chooseArchitecture, decideMemory } from './memo
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
+import { decideDeployment, withDeploymentAlarms } from './deployment.ts';
 import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings } from './warnings.ts';
 import { round } from './format.ts';
 
@@ -77,7 +78,9 @@ export function recommend(s: Scenario): Design {
     );
   }
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
-  const cost = { ...priced, assumptions };
+  const deployment = decideDeployment(c, { timeoutSeconds: timeout.timeoutSeconds, estimatedP99Ms: memory.latencyP99Ms });
+  const cost = withDeploymentAlarms({ ...priced, assumptions }, deployment.value);
+  const alarmsUsd = cost.total - priced.total;
   const pcUsd = priced.lines.filter((l) => l.id === 'provisioned-concurrency').reduce((sum, l) => sum + l.usd, 0);
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
@@ -90,7 +93,8 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const budget = budgetWarning(c, cost.total, memory.memoryMb, memory.cheapestMeeting);
+  const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
+  const budget = budgetWarning(c, cost.total, memory.memoryMb, cheapestMeeting);
   if (budget) warnings.push(budget);
   warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
   // Stable sort: errors first, then warnings, then notes.
@@ -106,7 +110,8 @@ export function recommend(s: Scenario): Design {
     memoryMb: memory.memoryMb,
     architecture: memory.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
-    memoryOptions: memory.options.map((o) => ({ ...o, p99Ms: round(o.p99Ms, 1) })),
+    // The alarms cost the same at every memory size: each option's monthly cost includes them, like the bill.
+    memoryOptions: memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
     timeoutSeconds: timeout.timeoutSeconds,
     estimatedP99Ms: round(memory.latencyP99Ms, 1),
     batching: batching.value,
@@ -114,6 +119,7 @@ export function recommend(s: Scenario): Design {
     errorHandling: failures.value,
     vpc: vpc.value,
     coldStart,
+    deployment: deployment.value,
     cost,
     warnings,
     rationale: {
@@ -125,6 +131,7 @@ export function recommend(s: Scenario): Design {
       failures: failures.rationale,
       vpc: vpc.rationale,
       coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, pcUsd),
+      deployment: deployment.rationale,
     },
   };
 }
