@@ -188,6 +188,8 @@ export interface PricedConfig {
   /** Billed duration of one invocation at this memory, in ms (from the performance model). */
   readonly averageInvocationMs: number;
   readonly initMs: number;
+  /** CloudWatch alarms the deployment adds for rollback (priced per alarm-month); absent: none. */
+  readonly rollbackAlarms?: number;
 }
 
 export type { Scenario };

@@ -42,5 +42,6 @@ export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
     vpc: d.vpc.attach ? d.vpc : null,
     averageInvocationMs: invocationMsAt(s, d)(d.memoryMb),
     initMs: d.coldStart.expectedInitMs,
+    rollbackAlarms: d.deployment.alarms.length,
   };
 }

@@ -6,6 +6,7 @@
  */
 import {
   COLD_STARTS,
+  DEPLOYMENT,
   EVENT_SOURCES,
   LIMITS,
   PRICING_UNITS,
@@ -51,6 +52,7 @@ interface Breakdown extends DurationParts {
   endpointsUsd: number;
   logsGb: number;
   logsUsd: number;
+  alarmsUsd: number;
   total: number;
 }
 
@@ -214,7 +216,30 @@ function fixedParts(w: Workload, c: PricedConfig) {
   const endpoints = endpointsUsd(w, c);
   const logsGb = (invocations * w.logKbPerInvocation) / KB_PER_GB;
   const logsUsd = tiered(logsGb, tiers(p.logsIngestionPerGb));
-  return { invocations, requestsUsd, sourceUsd: src, natUsd: nat, endpointsUsd: endpoints, logsGb, logsUsd, sum: requestsUsd + src + nat + endpoints + logsUsd };
+  const alarmsUsd = alarmsUsdOf(w, c);
+  return {
+    invocations,
+    requestsUsd,
+    sourceUsd: src,
+    natUsd: nat,
+    endpointsUsd: endpoints,
+    logsGb,
+    logsUsd,
+    alarmsUsd,
+    sum: requestsUsd + src + nat + endpoints + logsUsd + alarmsUsd,
+  };
+}
+
+/** Whether the Region has a sourced price for standard-resolution CloudWatch alarms. */
+function alarmsPriced(w: Workload): boolean {
+  return (DEPLOYMENT.standardAlarmRegions.value as readonly string[]).includes(w.region.region);
+}
+
+/** The deployment's rollback alarms, per month (within the free tier's alarms when it is applied). */
+function alarmsUsdOf(w: Workload, c: PricedConfig): number {
+  const n = c.rollbackAlarms ?? 0;
+  if (n === 0 || w.freeTier || !alarmsPriced(w)) return 0;
+  return n * DEPLOYMENT.standardAlarmPerMonthUsd.value;
 }
 
 function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs: number): Breakdown {
@@ -412,6 +437,30 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       [p.logsIngestionPerGb],
       () => `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation) × ${usdPrice(tiers(p.logsIngestionPerGb)[0]?.rate ?? NaN)}/GB`,
     );
+  }
+
+  const alarms = c.rollbackAlarms ?? 0;
+  if (alarms > 0) {
+    const item = `CloudWatch alarms for deployment rollback (${alarms})`;
+    if (!alarmsPriced(w)) {
+      unpriced.push(item);
+      lines.push(line('deployment-alarms', item, 0, `not priced for ${p.region}: no sourced price`, DEPLOYMENT.codeDeployLambdaUsd.source));
+    } else {
+      const each = DEPLOYMENT.standardAlarmPerMonthUsd.value;
+      const s = alarms === 1 ? '' : 's';
+      lines.push(
+        line(
+          'deployment-alarms',
+          item,
+          b.alarmsUsd,
+          free
+            ? `${alarms} standard-resolution alarm${s}, within the free tier's alarms (CodeDeploy itself: free for Lambda)`
+            : `${alarms} standard-resolution alarm${s} × ${usdPrice(each)}/month (CodeDeploy itself: free for Lambda)`,
+          DEPLOYMENT.standardAlarmPerMonthUsd.source,
+          DEPLOYMENT.codeDeployLambdaUsd.source,
+        ),
+      );
+    }
   }
 
   const assumptions: string[] = [

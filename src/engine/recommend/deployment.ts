@@ -11,7 +11,7 @@
  */
 import { OBSERVABILITY } from '../facts/observability.ts';
 import { DEPLOYMENT, references, type DeploymentConfiguration, type DeploymentType } from '../facts/index.ts';
-import type { Bill, CostLine, Design, Rationale } from '../design.ts';
+import type { Design, Rationale } from '../design.ts';
 import type { Context } from './context.ts';
 import { ms, num, usd } from './format.ts';
 
@@ -60,6 +60,16 @@ export function configurationFor(type: DeploymentType): DeploymentConfiguration 
   return found;
 }
 
+/** A p99 alarm where someone waits (sync) or a latency target was given. */
+function wantsP99Alarm(c: Context): boolean {
+  return c.kind === 'sync' || c.target !== undefined;
+}
+
+/** How many rollback alarms the deployment will have (the bill needs it before the decision is made). */
+export function rollbackAlarmCount(c: Context): number {
+  return wantsP99Alarm(c) ? 2 : 1;
+}
+
 export function decideDeployment(c: Context, d: { readonly timeoutSeconds: number; readonly estimatedP99Ms: number }): DeploymentDecision {
   const sync = c.kind === 'sync';
   const wanted = configurations(sync ? 'canary' : 'linear');
@@ -83,7 +93,7 @@ export function decideDeployment(c: Context, d: { readonly timeoutSeconds: numbe
       description: `More than ${num(errorThreshold)} function error${errorThreshold === 1 ? '' : 's'} a minute on the alias`,
     },
   ];
-  const wantsP99 = sync || c.target !== undefined;
+  const wantsP99 = wantsP99Alarm(c);
   const p99Threshold = Math.round(Math.min(d.timeoutSeconds * 1_000, c.target ?? d.estimatedP99Ms * P99_REGRESSION_FACTOR));
   if (wantsP99) {
     alarms.push({
@@ -145,32 +155,3 @@ export function decideDeployment(c: Context, d: { readonly timeoutSeconds: numbe
   };
 }
 
-/**
- * The bill with the rollback alarms added (CodeDeploy itself is free for Lambda). Outside the Regions
- * the alarm price was read for, the line shows $0 and is listed as unpriced, like any other.
- */
-export function withDeploymentAlarms(bill: Bill, deployment: Deployment): Bill {
-  const n = deployment.alarms.length;
-  if (n === 0) return bill;
-  const item = `CloudWatch alarms for deployment rollback (${n})`;
-  const priced = (DEPLOYMENT.standardAlarmRegions.value as readonly string[]).includes(bill.region);
-  const each = DEPLOYMENT.standardAlarmPerMonthUsd.value;
-  const usdTotal = priced && !bill.freeTierApplied ? n * each : 0;
-  const line: CostLine = {
-    id: 'deployment-alarms',
-    item,
-    usd: usdTotal,
-    detail: !priced
-      ? `not priced for ${bill.region}: no sourced price`
-      : bill.freeTierApplied
-        ? `${n} standard-resolution alarm${n === 1 ? '' : 's'} within the 10 free alarm metrics (CodeDeploy: free for Lambda)`
-        : `${n} standard-resolution alarm${n === 1 ? '' : 's'} × ${usd(each)}/month (CodeDeploy: free for Lambda)`,
-    references: references(DEPLOYMENT.standardAlarmPerMonthUsd, DEPLOYMENT.codeDeployLambdaUsd),
-  };
-  return {
-    ...bill,
-    total: bill.total + usdTotal,
-    lines: [...bill.lines, line],
-    unpriced: priced ? bill.unpriced : [...bill.unpriced, item],
-  };
-}

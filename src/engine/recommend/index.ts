@@ -17,7 +17,7 @@ import { cheapestFeasibleMemory, chooseArchitecture, decideMemory } from './memo
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
-import { decideDeployment, withDeploymentAlarms } from './deployment.ts';
+import { decideDeployment, rollbackAlarmCount } from './deployment.ts';
 import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings } from './warnings.ts';
 import { round } from './format.ts';
 
@@ -43,6 +43,7 @@ export function recommend(s: Scenario): Design {
     provisionedHours: pcGuess > 0 ? hours : 0,
     vpc: vpc.value.attach ? vpc.value : null,
     initMs: plan.expectedInitMs,
+    rollbackAlarms: rollbackAlarmCount(c),
   };
   const memory = decideMemory(c, {
     batchSize: batching.batchSize,
@@ -79,8 +80,7 @@ export function recommend(s: Scenario): Design {
   }
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
   const deployment = decideDeployment(c, { timeoutSeconds: timeout.timeoutSeconds, estimatedP99Ms: memory.latencyP99Ms });
-  const cost = withDeploymentAlarms({ ...priced, assumptions }, deployment.value);
-  const alarmsUsd = cost.total - priced.total;
+  const cost = { ...priced, assumptions };
   const pcUsd = priced.lines.filter((l) => l.id === 'provisioned-concurrency').reduce((sum, l) => sum + l.usd, 0);
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
@@ -93,8 +93,7 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
-  const budget = budgetWarning(c, cost.total, memory.memoryMb, cheapestMeeting);
+  const budget = budgetWarning(c, cost.total, memory.memoryMb, memory.cheapestMeeting);
   if (budget) warnings.push(budget);
   warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
   // Stable sort: errors first, then warnings, then notes.
@@ -110,8 +109,7 @@ export function recommend(s: Scenario): Design {
     memoryMb: memory.memoryMb,
     architecture: memory.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
-    // The alarms cost the same at every memory size: each option's monthly cost includes them, like the bill.
-    memoryOptions: memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
+    memoryOptions: memory.options.map((o) => ({ ...o, p99Ms: round(o.p99Ms, 1) })),
     timeoutSeconds: timeout.timeoutSeconds,
     estimatedP99Ms: round(memory.latencyP99Ms, 1),
     batching: batching.value,
