@@ -5,6 +5,9 @@
  *                   scenario; target under 1 ms (median).
  *   costByMemory()  the monthly cost at every memory size from 128 to 10,240 MB in 1 MB steps
  *                   (10,113 points); target under 5 ms (median).
+ *   mcp recommend   the `recommend` tool of `lambda-advisor mcp` called through the official MCP SDK
+ *                   client over stdio, per example scenario: request out, design back (process start
+ *                   excluded); target under 5 ms (median).
  *   templates       a generated SAM template of 2,000 resources: parse + lint (target under 200 ms),
  *                   hover after the first parse (target under 5 ms), and cfn-lint on the same file,
  *                   timed in the same run and printed as a ratio.
@@ -17,6 +20,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { hoverAt, lintParsed, parseTemplate } from '../src/engine/templates/index.ts';
 import { costByMemory } from '../src/engine/cost/index.ts';
 import type { PricedConfig } from '../src/engine/design.ts';
@@ -74,6 +80,62 @@ function measure(fn: () => number): Stats {
   const sorted = Float64Array.from(times).sort();
   const cpuSorted = Float64Array.from(cpu).sort();
   return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), cpuMedian: quantile(cpuSorted, 0.5), samples: sorted.length };
+}
+
+/** measure() for an async call. */
+async function measureAsync(fn: () => Promise<number>): Promise<Stats> {
+  const warmStart = process.hrtime.bigint();
+  for (let i = 0; i < WARMUP_MIN_CALLS || Number(process.hrtime.bigint() - warmStart) / 1e6 < WARMUP_MS; i++) sink += await fn();
+  const times: number[] = [];
+  const cpu: number[] = [];
+  const started = process.hrtime.bigint();
+  while (times.length < MAX_SAMPLES) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    sink += await fn();
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
+    times.push(Number(t1 - t0) / 1e6);
+    cpu.push((c1.user + c1.system) / 1e3);
+    if (times.length >= MIN_SAMPLES && Number(t1 - started) / 1e6 >= MIN_TIME_MS) break;
+  }
+  const sorted = Float64Array.from(times).sort();
+  const cpuSorted = Float64Array.from(cpu).sort();
+  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), cpuMedian: quantile(cpuSorted, 0.5), samples: sorted.length };
+}
+
+/** `lambda-advisor mcp` in its own process, driven by the SDK client: the recommend round trip. */
+async function mcpBench(): Promise<number> {
+  const MCP_TARGET_MS = 5;
+  process.stdout.write(`\nmcp recommend: the recommend tool of 'lambda-advisor mcp' over stdio, through the MCP SDK client (process start excluded)\n`);
+  process.stdout.write(`  ('cpu median' is the client's CPU time; the server's runs in its own process)\n`);
+  process.stdout.write(`${header()}\n`);
+  const loader = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['--import', loader, '-e', `require(${JSON.stringify(join(ROOT, 'src', 'cli', 'main.ts'))}).main(['mcp'])`],
+    cwd: ROOT,
+    env: { ...process.env } as Record<string, string>,
+    stderr: 'inherit',
+  });
+  const client = new Client({ name: 'lambda-advisor-bench', version: '0.0.0' });
+  let over = 0;
+  try {
+    await client.connect(transport);
+    for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
+      const scenario: unknown = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+      const st = await measureAsync(async () => {
+        const r = await client.callTool({ name: 'recommend', arguments: { scenario } });
+        if (r.isError) throw new Error(`recommend failed for ${file}`);
+        return (r.structuredContent as { memoryMb: number }).memoryMb;
+      });
+      if (st.median > MCP_TARGET_MS) over++;
+      process.stdout.write(`${row(file.replace(/\.json$/, ''), st, MCP_TARGET_MS)}\n`);
+    }
+  } finally {
+    await client.close();
+  }
+  return over;
 }
 
 function loadExamples(): Array<{ name: string; scenario: Scenario }> {
@@ -183,7 +245,7 @@ function templateBench(): number {
   return over;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const examples = loadExamples();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`lambda-advisor bench: node ${process.version}, ${cpus().length} cores (${cpu})\n`);
@@ -221,6 +283,7 @@ function main(): void {
     process.stdout.write(`${row(name, st, CURVE_TARGET_MS)}\n`);
   }
 
+  over += await mcpBench();
   over += templateBench();
 
   process.stdout.write('\nBundle sizes\n');
@@ -237,4 +300,4 @@ function main(): void {
   if (!Number.isFinite(sink)) process.stdout.write('(a result was not finite)\n');
 }
 
-main();
+void main();

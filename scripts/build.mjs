@@ -2,8 +2,11 @@
 //   dist/extension.js  the VS Code extension host (CommonJS, `vscode` external)
 //   dist/cli.js        the lambda-advisor CLI (CommonJS, exports main(argv))
 //   dist/webview/      the webview app (browser, ES2022), only when webview/src/main.tsx exists
+//   dist/scenario.schema.json  the JSON Schema of *.lambda-advisor.json files (package.json jsonValidation),
+//                      generated from the scenario schema by src/engine/scenario-schema.ts
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,4 +64,23 @@ if (existsSync(join(root, 'webview/src/main.tsx'))) {
     }),
   );
 }
+/** Bundle the schema generator in memory, run it, and write what it returns. */
+async function writeScenarioSchema() {
+  const out = await build({
+    ...common,
+    sourcemap: false,
+    minify: false,
+    write: false,
+    entryPoints: ['src/engine/scenario-schema.ts'],
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'package.json')));
+  const schema = module.exports.scenarioFileJsonSchema();
+  writeFileSync(join(root, 'dist', 'scenario.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+}
+jobs.push(writeScenarioSchema());
+
 await Promise.all(jobs);

@@ -3,6 +3,7 @@
  * width so that it reads the same in a pipe, a CI log and a terminal.
  */
 import type { Bill, DecisionId, Design, Rationale, Warning } from '../engine/design.ts';
+import { billJson as billObject, jsonText } from '../engine/contracts.ts';
 import { count, usd, usdAmount } from '../engine/format.ts';
 
 const WIDTH = 100;
@@ -61,8 +62,7 @@ export function formatBill(bill: Bill, heading = 'Monthly cost'): string {
 
 /** The bill as the JSON contract of `cost --json`: currency, region, pricesAsOf, total, lines first. */
 export function billJson(bill: Bill): string {
-  const { currency, region, pricesAsOf, total, lines, ...rest } = bill;
-  return JSON.stringify({ currency, region, pricesAsOf, total, lines, ...rest }, null, 2);
+  return jsonText(billObject(bill));
 }
 
 const DECISIONS: ReadonlyArray<readonly [DecisionId, string]> = [

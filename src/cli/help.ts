@@ -8,6 +8,7 @@ Usage:
   lambda-advisor cost --requests N --duration-ms D --memory M [options]   [--json]
   lambda-advisor scaffold <scenario.json | -> --out DIR [--iac sam|cdk|terraform] [--language L] [--force]
   lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never]
+  lambda-advisor mcp [--root DIR]
   lambda-advisor help [command]
   lambda-advisor --version
 
@@ -17,6 +18,7 @@ Commands:
   cost        Price the recommended design of a scenario, or a plain function from flags.
   scaffold    Write the handler, sample events and infrastructure as code for a scenario's design.
   lint        Check SAM / CloudFormation templates against the design rules.
+  mcp         Serve recommend, cost, lint and scaffold as tools for AI agents (Model Context Protocol, stdio).
 
 Run 'lambda-advisor <command> --help' for a command's options.
 
@@ -87,4 +89,30 @@ Options:
   -h, --help      show this help
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad arguments or an unreadable file.
+`;
+
+export const MCP_HELP = `Usage: lambda-advisor mcp [--root DIR]
+
+Runs a Model Context Protocol server on stdin/stdout for an AI agent (VS Code, Claude Code, Cursor,
+Kiro, any MCP client). Its tools are the CLI's commands, with the same JSON results:
+
+  recommend   {scenario}                              the design (as recommend --json)
+  cost        {scenario} or {requests, durationMs, memoryMb, architecture?, region?, freeTier?,
+              provisionedConcurrency?, provisionedHours?, ephemeralMb?}   the bill (as cost --json)
+  lint        {path} or {text, fileName?}             the findings (as lint --format json)
+  scaffold    {scenario, iac?, language?}             {iac, language, files:[{path, contents}]}
+
+Nothing is written and nothing is sent anywhere: scaffold returns the files for the agent to create.
+A path is resolved against the server's folder (--root, else the working directory it starts in)
+and may not leave it.
+Invalid input is a tool result with isError and one line per problem, named by field path.
+
+Add it to a client, e.g. VS Code's .vscode/mcp.json:
+  { "servers": { "lambda-advisor": { "type": "stdio", "command": "node", "args": [
+      "/path/to/lambda-design-advisor/bin/lambda-advisor.js", "mcp", "--root", "\${workspaceFolder}"] } } }
+(other clients: the same command and args under "mcpServers"; see the README)
+
+Options:
+  --root DIR      the folder lint's paths resolve against and may not leave (default: the working directory)
+  -h, --help      show this help
 `;

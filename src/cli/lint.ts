@@ -5,7 +5,8 @@
  * meets --fail-on (default error), 2 on bad arguments or an unreadable file, 0 otherwise.
  */
 import { references } from '../engine/facts/index.ts';
-import { RULES, type Finding, type Severity } from '../engine/templates/index.ts';
+import { jsonText, lintJson, type LintedFile } from '../engine/contracts.ts';
+import { RULES, type Severity } from '../engine/templates/index.ts';
 import { TemplateAnalysis } from '../engine/templates/analysis.ts';
 
 export interface LintIo {
@@ -59,12 +60,7 @@ function parseArgs(argv: readonly string[]): Args | string {
 
 const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-interface FileFindings {
-  readonly file: string;
-  readonly findings: readonly Finding[];
-  readonly isTemplate: boolean;
-  readonly parseErrors: number;
-}
+type FileFindings = LintedFile;
 
 export async function runLint(argv: string[], io: LintIo): Promise<number> {
   const args = parseArgs(argv);
@@ -95,7 +91,7 @@ export async function runLint(argv: string[], io: LintIo): Promise<number> {
       io.stderr(`lambda-advisor lint: ${file}:${(e?.range.line ?? 0) + 1}:${(e?.range.column ?? 0) + 1}: YAML/JSON error: ${e?.message ?? ''} (checked what parses)\n`);
     }
   }
-  if (args.format === 'json') io.stdout(`${JSON.stringify(toJson(results), null, 2)}\n`);
+  if (args.format === 'json') io.stdout(`${jsonText(lintJson(results))}\n`);
   else if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`);
   else io.stdout(toText(results));
   if (unreadable) return 2;
@@ -116,23 +112,6 @@ function toText(results: readonly FileFindings[]): string {
   const files = results.filter((r) => r.isTemplate).length;
   lines.push(count === 0 ? `No findings in ${files} template${files === 1 ? '' : 's'}.` : `${count} finding${count === 1 ? '' : 's'} in ${files} template${files === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
-}
-
-function toJson(results: readonly FileFindings[]): { findings: unknown[] } {
-  return {
-    findings: results.flatMap((r) =>
-      r.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        file: r.file,
-        line: f.range.line + 1,
-        column: f.range.column + 1,
-        resource: f.resource,
-        property: f.property,
-      })),
-    ),
-  };
 }
 
 const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };

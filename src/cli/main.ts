@@ -1,13 +1,17 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost`, `scaffold` and `lint` around the engine. Argument
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` around the engine, and `mcp`, the
+ * same as tools for AI agents. Argument
  * parsing and printing only; every decision and every number comes from src/engine.
  *
  * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else (and, for `lint`, findings
  * at or above --fail-on; for `scaffold`, 3 when files exist and --force was not given).
  */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { version } from '../../package.json';
+import { parseCommandArgs } from './args.ts';
 import { runCost } from './cost.ts';
-import { LINT_HELP, MAIN_HELP } from './help.ts';
+import { LINT_HELP, MAIN_HELP, MCP_HELP } from './help.ts';
 import { boundedLines, CheckedStream, type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, printable, UsageError, processIo } from './io.ts';
 import { runRecommend } from './recommend.ts';
 import { runScaffold } from './scaffold.ts';
@@ -30,6 +34,32 @@ async function runLintCommand(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
+function isStream(x: unknown): x is NodeJS.ReadableStream & NodeJS.WritableStream {
+  return typeof x === 'object' && x !== null && typeof (x as { once?: unknown }).once === 'function';
+}
+
+/** `mcp` serves the tools until stdin ends; the server (and the MCP SDK) load only when it runs. */
+async function runMcpCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('mcp', argv, { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 0);
+  if (values['help']) {
+    io.stdout.write(MCP_HELP);
+    return EXIT_OK;
+  }
+  const root = values['root'];
+  if (typeof root === 'string') {
+    const st = await stat(root).catch(() => null);
+    if (st === null || !st.isDirectory()) throw new UsageError(`--root ${root}: not a folder`);
+  }
+  const { serveStdio } = await import('../mcp/server.ts');
+  await serveStdio({
+    version,
+    cwd: resolve(typeof root === 'string' ? root : process.cwd()),
+    stdin: isStream(io.stdin) ? io.stdin : process.stdin,
+    stdout: isStream(io.stdout) ? io.stdout : process.stdout,
+  });
+  return EXIT_OK;
+}
+
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   switch (first) {
@@ -45,8 +75,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return EXIT_OK;
       }
-      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold') return dispatch([rest[0], '--help'], io);
-      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold)`);
+      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'mcp') return dispatch([rest[0], '--help'], io);
+      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, mcp)`);
     case '--version':
     case '-v':
       io.stdout.write(`${version}\n`);
@@ -59,9 +89,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return runLintCommand(rest, io);
     case 'scaffold':
       return runScaffold(rest, io);
+    case 'mcp':
+      return runMcpCommand(rest, io);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see: lambda-advisor --help)`);
-      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold; see: lambda-advisor --help)`);
+      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, mcp; see: lambda-advisor --help)`);
   }
 }
 

@@ -7,6 +7,7 @@ import { describeSource, readScenarioJson } from './input.ts';
 import { type CliIo, EXIT_OK, UsageError } from './io.ts';
 import type { Design } from '../engine/design.ts';
 import { formatErrors } from '../engine/scenario.ts';
+import { designJson, jsonText } from '../engine/contracts.ts';
 
 /** Read, validate and advise on the scenario at `path`; invalid fields become one UsageError naming each. */
 export async function designFor(path: string, io: CliIo): Promise<Design> {
@@ -36,6 +37,6 @@ export async function runRecommend(argv: string[], io: CliIo): Promise<number> {
   const path = positionals[0];
   if (path === undefined) throw new UsageError("recommend needs a scenario file, or '-' to read stdin (see: lambda-advisor recommend --help)");
   const design = await designFor(path, io);
-  io.stdout.write(values['json'] ? `${JSON.stringify(design, null, 2)}\n` : `${formatDesign(design)}\n`);
+  io.stdout.write(values['json'] ? `${jsonText(designJson(design))}\n` : `${formatDesign(design)}\n`);
   return EXIT_OK;
 }

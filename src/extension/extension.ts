@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../protocol/commands.ts';
 import { WIZARD_VIEW_TYPE } from '../protocol/messages.ts';
+import { registerLanguageModelTools } from './lmTools.ts';
 import { registerTemplateGuidance } from './templates/index.ts';
 
 async function report(what: string, run: () => Promise<unknown>): Promise<void> {
@@ -20,6 +21,7 @@ async function report(what: string, run: () => Promise<unknown>): Promise<void> 
 
 export function activate(context: vscode.ExtensionContext): void {
   registerTemplateGuidance(context);
+  registerLanguageModelTools(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.designFunction, (arg?: { scenario?: unknown }) =>
       report('Design a Function', async () => {

@@ -11,6 +11,7 @@ export const COMMANDS = {
   adviseFunction: 'lambdaAdvisor.adviseFunction',
   scaffold: 'lambdaAdvisor.scaffold',
   applyDesignToTemplate: 'lambdaAdvisor.applyDesignToTemplate',
+  checkAgentTools: 'lambdaAdvisor.checkAgentTools',
 } as const;
 
 /** A command id the extension registers. */

@@ -42,7 +42,7 @@ test('activate() registers exactly the commands package.json contributes, each o
   const registered = registeredCommands(await activate());
   assert.deepEqual(commandMismatches(contributed, registered), []);
   assert.deepEqual([...registered].sort(), [...COMMAND_IDS].sort(), 'src/protocol/commands.ts lists the registered commands');
-  assert.equal(registered.length, 6);
+  assert.equal(registered.length, 7);
 });
 
 test('the check reports a contributed command whose registration was removed', async () => {
@@ -66,6 +66,14 @@ test('activate() registers the wizard serializer on the view type that activates
   }
 });
 
+test('activate() registers the language-model tools package.json contributes, each once', async () => {
+  const calls = await activate();
+  const tools = calls.filter((c) => c.api === 'lm.registerTool').map((c) => String(c.args[0]));
+  const contributedTools = (pkg.contributes.languageModelTools as { name: string }[]).map((t) => t.name);
+  assert.deepEqual(tools, contributedTools);
+  assert.equal(tools.length, 4);
+});
+
 test('menus, walkthrough links and completion events name only registered commands', () => {
   const named: string[] = [];
   for (const items of Object.values(pkg.contributes.menus as Record<string, { command: string }[]>)) named.push(...items.map((i) => i.command));
@@ -87,7 +95,7 @@ test('activation stays lazy: the wizard, the template engine, the recommender an
     t.skip('the extension loaded as ESM here, so require.cache does not show what activation loaded');
     return;
   }
-  for (const lazy of ['/src/extension/wizardPanel.ts', '/src/extension/templates/guidance.ts', '/src/engine/templates/', '/src/engine/recommend/', '/src/engine/cost/', '/node_modules/yaml/']) {
+  for (const lazy of ['/src/extension/wizardPanel.ts', '/src/extension/templates/guidance.ts', '/src/engine/templates/', '/src/engine/recommend/', '/src/engine/cost/', '/node_modules/yaml/', '/src/mcp/tools.ts', '/src/extension/lmToolsImpl.ts', '/src/engine/scenario-schema.ts']) {
     assert.deepEqual(loaded.filter((f) => f.includes(lazy)), [], `activate() loads nothing under ${lazy}`);
   }
 });

@@ -86,6 +86,8 @@ export const EVENT_SOURCES = {
   asyncRetriesDefault: fact(2, 'eventInvokeConfig'),
   asyncEventAgeMinSeconds: fact(60, 'eventInvokeConfig'),
   asyncEventAgeMaxSeconds: fact(21_600, 'eventInvokeConfig'),
+  /** Where a Kinesis, DynamoDB Streams or Kafka mapping can send records of failed batches (Lambda and EventBridge destinations are for async invocations only). */
+  mappingFailureDestinations: fact<readonly string[]>(['sqs', 'sns', 's3'], 'esmOnFailure'),
   /** Lambda stops a recursive loop after about this many invocations from one originating event. */
   recursiveLoopInvocations: fact(16, 'recursion'),
 } as const;

@@ -64,6 +64,11 @@ export const SOURCES = {
     'CloudFormation: AWS::Lambda::EventInvokeConfig OnFailure',
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-eventinvokeconfig-onfailure.html',
   ),
+  esmOnFailure: aws(
+    'CloudFormation: AWS::Lambda::EventSourceMapping OnFailure',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-eventsourcemapping-onfailure.html',
+    '2026-12-01',
+  ),
   eventInvokeConfig: aws('Lambda API: FunctionEventInvokeConfig', 'https://docs.aws.amazon.com/lambda/latest/api/API_FunctionEventInvokeConfig.html'),
   asyncRetain: aws('Lambda: retaining records of asynchronous invocations (destinations)', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'),
   recursion: aws('Lambda: recursive loop detection', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html'),

@@ -1,14 +1,17 @@
 /**
  * The CDK app (TypeScript, aws-cdk-lib): `bin/app.ts` with the App, `lib/stack.ts` with the Stack,
- * `cdk.json`. The same resources and knobs as the SAM template. Values from the design are written
- * with JSON.stringify, so any name is a valid TS literal.
+ * `cdk.json`. The stack is rendered from the infrastructure plan (infra.ts) by one small emitter per
+ * element, so it holds the same resources and knobs as the SAM template. Values from the design are
+ * written with JSON.stringify, so any name is a valid TS literal.
  */
-import { OBSERVABILITY } from '../facts/observability.ts';
+import { endpointLogicalId } from './cfn.ts';
+import { emitAll, infraPlan, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type GrantId, type UploadBucketElement } from './infra.ts';
 import type { Plan } from './plan.ts';
-import { ALIAS_NAME, endpointLogicalId, endpointService } from './sam.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const lit = (v: unknown): string => JSON.stringify(v);
+/** A single-quoted TS string literal (the house style for constants in the generated stack). */
+const sq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** CDK's RetentionDays enum member for a number of days (the enum's values are those days). */
 const RETENTION_NAMES: Record<number, string> = {
@@ -18,330 +21,294 @@ const RETENTION_NAMES: Record<number, string> = {
   2922: 'EIGHT_YEARS', 3288: 'NINE_YEARS', 3653: 'TEN_YEARS',
 };
 
-export function stackId(plan: Plan): string {
-  return plan.slug.split('-').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('').replace(/^[^A-Za-z]+/, '') || 'LambdaApp';
+const IMPORT = {
+  sqs: "import * as sqs from 'aws-cdk-lib/aws-sqs';",
+  sns: "import * as sns from 'aws-cdk-lib/aws-sns';",
+  s3: "import * as s3 from 'aws-cdk-lib/aws-s3';",
+  dynamodb: "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+  events: "import * as events from 'aws-cdk-lib/aws-events';",
+  sources: "import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';",
+  destinations: "import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';",
+} as const;
+
+/** What the emitters build up; `stackSource` assembles it. */
+interface Cdk {
+  readonly imports: Set<string>;
+  /** Constructs the function refers to (parameters, log group, tables), before it. */
+  readonly before: string[];
+  /** The function's properties after `handler`/`code`, one or more lines each. */
+  readonly props: string[];
+  /** `const target = …`: the alias, or the function itself. */
+  readonly target: string[];
+  /** Everything wired to the function, after it. */
+  readonly after: string[];
+  fn: FunctionElement | null;
+  snapStart: boolean;
+  destination: null | { async: (c: Cdk) => string; stream: string | null };
 }
 
-function stackSource(plan: Plan): string {
-  const d = plan.design;
-  const b = d.batching;
-  const e = d.errorHandling;
-  const c = d.concurrency;
-  const ts = plan.options.language === 'typescript';
-  const imports = new Set<string>([
-    "import * as path from 'node:path';",
-    "import { fileURLToPath } from 'node:url';",
-    "import { Aws, CfnOutput, CfnParameter, Duration, Fn, Size, Stack, type StackProps } from 'aws-cdk-lib';",
-    "import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';",
-    "import * as iam from 'aws-cdk-lib/aws-iam';",
-    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
-    "import * as logs from 'aws-cdk-lib/aws-logs';",
-    "import type { Construct } from 'constructs';",
-  ]);
-  if (ts) imports.add("import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';");
-  const body: string[] = [];
-  const add = (...lines: string[]) => body.push(...lines);
-  const period = `Duration.seconds(${OBSERVABILITY.alarmPeriodSeconds.value})`;
-  const alarm = (id: string, metric: string, description: string) =>
-    add(
-      `    new cloudwatch.Alarm(this, ${lit(id)}, {`,
-      `      metric: ${metric},`,
+const period = (seconds: number): string => `Duration.seconds(${seconds})`;
+const window = (seconds: number | null): string[] => (seconds !== null ? [`        maxBatchingWindow: Duration.seconds(${seconds}),`] : []);
+const optional = (value: unknown, line: string): string[] => (value !== null && value !== false ? [line] : []);
+const envValue = (v: EnvValue): string =>
+  'literal' in v ? lit(v.literal) : v.nameOf === 'settingsParameter' ? "Fn.join('', ['/', settingsParameterName.valueAsString])" : 'idempotencyTable.tableName';
+
+/** The grants CDK does not make by itself (event sources and destinations grant their own). */
+const GRANTS: Partial<Record<GrantId, (actions: readonly string[]) => string[]>> = {
+  ReadSettings: (actions) => [
+    '    // Settings and secrets: read only this parameter (its name is in the environment, never its value).',
+    '    fn.addToRolePolicy(',
+    '      new iam.PolicyStatement({',
+    `        actions: [${actions.map(sq).join(', ')}],`,
+    "        resources: [Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: settingsParameterName.valueAsString })],",
+    '      }),',
+    '    );',
+  ],
+  IdempotencyRecords: () => ['    idempotencyTable.grantReadWriteData(fn);'],
+  ReadUploads: () => ['    uploadBucket.grantRead(fn);'],
+};
+
+const S3_EVENTS: Record<UploadBucketElement['events'], string> = { ObjectCreated: 'OBJECT_CREATED' };
+const ENCRYPTED_BUCKET = '{ encryption: s3.BucketEncryption.S3_MANAGED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true }';
+
+/** Each failure destination: its construct, and how an async invocation or a stream mapping names it. */
+const DESTINATIONS: Record<DestinationType, (c: Cdk) => NonNullable<Cdk['destination']>> = {
+  sqs: (c) => {
+    c.imports.add(IMPORT.sqs);
+    c.after.push("    const failureQueue = new sqs.Queue(this, 'FailureQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED });");
+    return { async: () => 'new destinations.SqsDestination(failureQueue)', stream: 'new sources.SqsDlq(failureQueue)' };
+  },
+  sns: (c) => {
+    c.imports.add(IMPORT.sns);
+    c.after.push("    const failureTopic = new sns.Topic(this, 'FailureTopic');");
+    return { async: () => 'new destinations.SnsDestination(failureTopic)', stream: 'new sources.SnsDlq(failureTopic)' };
+  },
+  s3: (c) => {
+    c.imports.add(IMPORT.s3);
+    c.after.push(`    const failureBucket = new s3.Bucket(this, 'FailureBucket', ${ENCRYPTED_BUCKET});`);
+    return { async: () => 'new destinations.S3Destination(failureBucket)', stream: 'new sources.S3OnFailureDestination(failureBucket)' };
+  },
+  eventbridge: () => ({
+    async: (c) => {
+      c.imports.add(IMPORT.events);
+      return "new destinations.EventBridgeDestination(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default'))";
+    },
+    stream: null,
+  }),
+  lambda: (c) => {
+    c.after.push("    const onFailureFunctionArn = new CfnParameter(this, 'OnFailureFunctionArn', { type: 'String', description: 'ARN of the function that receives failed events' });");
+    return { async: () => "new destinations.LambdaDestination(lambda.Function.fromFunctionArn(this, 'OnFailureFunction', onFailureFunctionArn.valueAsString))", stream: null };
+  },
+};
+
+const streamFailure = (c: Cdk, wanted: boolean): string[] => (wanted && c.destination?.stream ? [`        onFailure: ${c.destination.stream},`] : []);
+
+export const CDK_EMITTERS: Emitters<Cdk> = {
+  settings: (e, c) => {
+    c.before.push(
+      `    const settingsParameterName = new CfnParameter(this, 'SettingsParameterName', {`,
+      "      type: 'String',",
+      `      default: ${lit(e.defaultName)},`,
+      `      allowedPattern: ${lit(e.allowedPattern)},`,
+      "      description: 'SSM parameter (SecureString, JSON) holding settings and secrets, without the leading slash',",
+      '    });',
+      '',
+    );
+  },
+  logGroup: (e, c) => {
+    const name = RETENTION_NAMES[e.retentionDays];
+    c.before.push(`    const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: ${name ? `logs.RetentionDays.${name}` : `${e.retentionDays} as logs.RetentionDays`} });`);
+    c.props.push(`      loggingFormat: lambda.LoggingFormat.${e.format},`, '      logGroup,');
+  },
+  idempotencyTable: (e, c) => {
+    c.imports.add(IMPORT.dynamodb);
+    c.before.push(
+      "    const idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {",
+      `      partitionKey: { name: ${sq(e.partitionKey)}, type: dynamodb.AttributeType.STRING },`,
+      '      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,',
+      `      timeToLiveAttribute: ${sq(e.ttlAttribute)},`,
+      '      encryption: dynamodb.TableEncryption.AWS_MANAGED,',
+      '    });',
+    );
+  },
+  function: (e, c) => {
+    c.fn = e;
+    c.props.push(`      description: ${lit(e.description)},`, '      environment: {', ...e.environment.map(([name, v]) => `        ${name}: ${envValue(v)},`), '      },');
+    if (e.reservedConcurrency !== null) c.props.push(`      reservedConcurrentExecutions: ${e.reservedConcurrency},`);
+    c.target.push('    const target = fn;');
+  },
+  alias: (e, c) => {
+    c.target.splice(
+      0,
+      c.target.length,
+      `    const target = new lambda.Alias(this, 'LiveAlias', {`,
+      `      aliasName: ${lit(e.name)},`,
+      '      version: fn.currentVersion,',
+      ...(e.provisionedConcurrency !== null ? [`      provisionedConcurrentExecutions: ${e.provisionedConcurrency},`] : []),
+      '    });',
+    );
+  },
+  snapStart: (_e, c) => {
+    c.snapStart = true;
+    c.props.push('      snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,');
+  },
+  grant: (e, c) => {
+    c.after.push(...(GRANTS[e.id]?.(e.actions) ?? []));
+  },
+  failureDestination: (e, c) => {
+    c.destination = DESTINATIONS[e.type](c);
+  },
+  alarm: (e, c) => {
+    const subject = 'queue' in e.subject ? e.subject.queue : 'fn';
+    c.after.push(
+      `    new cloudwatch.Alarm(this, ${lit(`${e.id[0]!.toUpperCase()}${e.id.slice(1)}Alarm`)}, {`,
+      `      metric: ${subject}.metric${e.metric}({ period: ${period(e.periodSeconds)}, statistic: ${sq(e.statistic)} }),`,
       '      threshold: 0,',
       '      evaluationPeriods: 1,',
       '      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,',
       '      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,',
-      `      alarmDescription: ${lit(description)},`,
+      `      alarmDescription: ${lit(e.description)},`,
       '    });',
     );
-
-  add(
-    `    const settingsParameterName = new CfnParameter(this, 'SettingsParameterName', {`,
-    "      type: 'String',",
-    `      default: ${lit(`${plan.slug}/settings`)},`,
-    `      allowedPattern: ${lit('^[A-Za-z0-9_.\\-][A-Za-z0-9_.\\-/]*$')},`,
-    "      description: 'SSM parameter (SecureString, JSON) holding settings and secrets, without the leading slash',",
-    '    });',
-    '',
-  );
-  const retention = RETENTION_NAMES[OBSERVABILITY.logRetentionDays.value];
-  add(
-    `    const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: ${retention ? `logs.RetentionDays.${retention}` : `${OBSERVABILITY.logRetentionDays.value} as logs.RetentionDays`} });`,
-  );
-  if (plan.idempotent) {
-    imports.add("import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';");
-    add(
-      "    const idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {",
-      "      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },",
-      '      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,',
-      "      timeToLiveAttribute: 'expiration',",
-      '      encryption: dynamodb.TableEncryption.AWS_MANAGED,',
-      '    });',
-    );
-  }
-  const env: string[] = [
-    `        POWERTOOLS_SERVICE_NAME: ${lit(plan.displayName)},`,
-    `        POWERTOOLS_METRICS_NAMESPACE: ${lit(plan.slug)},`,
-    "        POWERTOOLS_LOG_LEVEL: 'INFO',",
-    "        SETTINGS_PARAMETER_NAME: Fn.join('', ['/', settingsParameterName.valueAsString]),",
-  ];
-  if (plan.idempotent) env.push('        IDEMPOTENCY_TABLE_NAME: idempotencyTable.tableName,');
-  const common = [
-    `      runtime: new lambda.Runtime(${lit(plan.runtime)}, lambda.RuntimeFamily.${ts ? 'NODEJS' : 'PYTHON'}${plan.snapStart ? ', { supportsSnapStart: true }' : ''}),`,
-    `      architecture: lambda.Architecture.${d.architecture === 'arm64' ? 'ARM_64' : 'X86_64'},`,
-    `      memorySize: ${d.memoryMb},`,
-    `      timeout: Duration.seconds(${d.timeoutSeconds}),`,
-    `      ephemeralStorageSize: Size.mebibytes(${d.ephemeralStorageMb}),`,
-    '      tracing: lambda.Tracing.ACTIVE,',
-    '      loggingFormat: lambda.LoggingFormat.JSON,',
-    '      logGroup,',
-    `      description: ${lit(`${plan.displayName} (${plan.source})`)},`,
-    '      environment: {',
-    ...env,
-    '      },',
-  ];
-  if (c.reserved !== null) common.push(`      reservedConcurrentExecutions: ${c.reserved},`);
-  if (plan.snapStart) common.push('      snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,');
-  if (ts) {
-    add(
-      "    const fn = new NodejsFunction(this, 'Function', {",
-      "      entry: path.join(here, '..', 'src', 'handler.ts'),",
-      "      handler: 'handler',",
-      ...common,
-      "      bundling: { format: OutputFormat.ESM, target: 'es2022', sourceMap: true },",
-      '    });',
-    );
-  } else {
-    add(
-      "    const fn = new lambda.Function(this, 'Function', {",
-      "      handler: 'handler.lambda_handler',",
-      `      code: lambda.Code.fromAsset(path.join(here, '..', 'src'), {`,
-      '        bundling: {',
-      `          image: new lambda.Runtime(${lit(plan.runtime)}, lambda.RuntimeFamily.PYTHON).bundlingImage,`,
-      "          command: ['bash', '-c', 'pip install -r requirements.txt -t /asset-output && cp -au . /asset-output'],",
-      '        },',
-      '      }),',
-      ...common,
-      '    });',
-    );
-  }
-  add(
-    '    // Settings and secrets: read only this parameter (its name is in the environment, never its value).',
-    '    fn.addToRolePolicy(',
-    '      new iam.PolicyStatement({',
-    "        actions: ['ssm:GetParameter', 'ssm:GetParameters'],",
-    "        resources: [Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: settingsParameterName.valueAsString })],",
-    '      }),',
-    '    );',
-  );
-  if (plan.idempotent) add('    idempotencyTable.grantReadWriteData(fn);');
-  const needsAlias = c.provisioned !== null || plan.snapStart;
-  if (needsAlias) {
-    add(
-      `    const target = new lambda.Alias(this, 'LiveAlias', {`,
-      `      aliasName: ${lit(ALIAS_NAME)},`,
-      '      version: fn.currentVersion,',
-      ...(c.provisioned !== null ? [`      provisionedConcurrentExecutions: ${c.provisioned},`] : []),
-      '    });',
-    );
-  } else {
-    add('    const target = fn;');
-  }
-
-  // The failure destination (async invocations and stream/Kafka on-failure).
-  const destKind = e.onFailureDestination;
-  const usesDest = destKind !== null && (plan.async || plan.family === 'stream' || plan.family === 'kafka');
-  if (usesDest) {
-    if (destKind === 'sqs') {
-      imports.add("import * as sqs from 'aws-cdk-lib/aws-sqs';");
-      add("    const failureQueue = new sqs.Queue(this, 'FailureQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED });");
-      alarm('FailureQueueDepthAlarm', `failureQueue.metricApproximateNumberOfMessagesVisible({ period: ${period}, statistic: 'Maximum' })`, `${plan.displayName}: failed events are waiting in the on-failure queue`);
-    } else if (destKind === 'sns') {
-      imports.add("import * as sns from 'aws-cdk-lib/aws-sns';");
-      add("    const failureTopic = new sns.Topic(this, 'FailureTopic');");
-    } else if (destKind === 's3') {
-      imports.add("import * as s3 from 'aws-cdk-lib/aws-s3';");
-      add("    const failureBucket = new s3.Bucket(this, 'FailureBucket', { encryption: s3.BucketEncryption.S3_MANAGED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true });");
-    } else if (destKind === 'lambda') {
-      add(
-        "    const onFailureFunctionArn = new CfnParameter(this, 'OnFailureFunctionArn', { type: 'String', description: 'ARN of the function that receives failed events' });",
-      );
-    }
-  }
-  const asyncDest = (): string | null => {
-    if (!usesDest) return null;
-    imports.add("import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';");
-    switch (destKind) {
-      case 'sqs':
-        return 'new destinations.SqsDestination(failureQueue)';
-      case 'sns':
-        return 'new destinations.SnsDestination(failureTopic)';
-      case 's3':
-        return 'new destinations.S3Destination(failureBucket)';
-      case 'eventbridge':
-        imports.add("import * as events from 'aws-cdk-lib/aws-events';");
-        return "new destinations.EventBridgeDestination(events.EventBus.fromEventBusName(this, 'DefaultBus', 'default'))";
-      case 'lambda':
-        return "new destinations.LambdaDestination(lambda.Function.fromFunctionArn(this, 'OnFailureFunction', onFailureFunctionArn.valueAsString))";
-      default:
-        return null;
-    }
-  };
-  const streamDest = (): string | null => {
-    if (!usesDest) return null;
-    switch (destKind) {
-      case 'sqs':
-        return 'new sources.SqsDlq(failureQueue)';
-      case 'sns':
-        return 'new sources.SnsDlq(failureTopic)';
-      case 's3':
-        return 'new sources.S3OnFailureDestination(failureBucket)';
-      default:
-        return null;
-    }
-  };
-
-  if (plan.family === 'queue' && b !== null) {
-    imports.add("import * as sqs from 'aws-cdk-lib/aws-sqs';");
-    imports.add("import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';");
-    const q = e.queue!;
-    const fifo = plan.source === 'sqs-fifo';
-    const fifoProps = fifo ? ' fifo: true, contentBasedDeduplication: true,' : '';
-    if (q.deadLetterQueue) {
-      add(`    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {${fifoProps} encryption: sqs.QueueEncryption.SQS_MANAGED });`);
-      alarm('DeadLetterQueueDepthAlarm', `deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ${period}, statistic: 'Maximum' })`, `${plan.displayName}: messages are in the dead-letter queue`);
-    }
-    add(
+  },
+  // The constructs that wire an invoker (API, target group, bucket, topic, rule, schedule) add its permission.
+  permission: () => undefined,
+  deadLetterQueue: (e, c) => {
+    c.imports.add(IMPORT.sqs);
+    c.after.push(`    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {${e.fifo ? ' fifo: true, contentBasedDeduplication: true,' : ''} encryption: sqs.QueueEncryption.SQS_MANAGED });`);
+  },
+  queueSource: (e, c) => {
+    c.imports.add(IMPORT.sqs).add(IMPORT.sources);
+    c.after.push(
       "    const sourceQueue = new sqs.Queue(this, 'SourceQueue', {",
-      ...(fifo ? ['      fifo: true,', '      contentBasedDeduplication: true,'] : []),
-      `      visibilityTimeout: Duration.seconds(${q.visibilityTimeoutSeconds}),`,
+      ...(e.fifo ? ['      fifo: true,', '      contentBasedDeduplication: true,'] : []),
+      `      visibilityTimeout: Duration.seconds(${e.visibilityTimeoutSeconds}),`,
       '      encryption: sqs.QueueEncryption.SQS_MANAGED,',
-      ...(q.deadLetterQueue ? [`      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: ${q.maxReceiveCount} },`] : []),
+      ...(e.deadLetter !== null ? [`      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: ${e.deadLetter.maxReceiveCount} },`] : []),
       '    });',
       '    target.addEventSource(',
       '      new sources.SqsEventSource(sourceQueue, {',
-      `        batchSize: ${b.batchSize},`,
-      ...(b.maximumBatchingWindowSeconds > 0 ? [`        maxBatchingWindow: Duration.seconds(${b.maximumBatchingWindowSeconds}),`] : []),
-      ...(b.reportBatchItemFailures ? ['        reportBatchItemFailures: true,'] : []),
-      ...(c.maximumConcurrency !== null ? [`        maxConcurrency: ${c.maximumConcurrency},`] : []),
+      `        batchSize: ${e.batchSize},`,
+      ...window(e.windowSeconds),
+      ...optional(e.reportBatchItemFailures, '        reportBatchItemFailures: true,'),
+      ...optional(e.maximumConcurrency, `        maxConcurrency: ${e.maximumConcurrency},`),
       '      }),',
       '    );',
       "    new CfnOutput(this, 'SourceQueueUrl', { value: sourceQueue.queueUrl });",
     );
-  } else if (plan.family === 'stream' && b !== null) {
-    imports.add("import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';");
-    const kinesis = plan.source === 'kinesis';
+  },
+  streamSource: (e, c) => {
+    const kinesis = e.stream === 'kinesis';
+    c.imports.add(IMPORT.sources);
     if (kinesis) {
-      imports.add("import * as kinesis from 'aws-cdk-lib/aws-kinesis';");
-      add("    const sourceStream = new kinesis.Stream(this, 'SourceStream', { streamMode: kinesis.StreamMode.ON_DEMAND, encryption: kinesis.StreamEncryption.MANAGED });");
+      c.imports.add("import * as kinesis from 'aws-cdk-lib/aws-kinesis';");
+      c.after.push("    const sourceStream = new kinesis.Stream(this, 'SourceStream', { streamMode: kinesis.StreamMode.ON_DEMAND, encryption: kinesis.StreamEncryption.MANAGED });");
     } else {
-      imports.add("import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';");
-      add(
+      c.imports.add(IMPORT.dynamodb);
+      c.after.push(
         "    const sourceTable = new dynamodb.Table(this, 'SourceTable', {",
-        "      partitionKey: { name: 'orderId', type: dynamodb.AttributeType.STRING },",
+        `      partitionKey: { name: ${sq(e.tableKey)}, type: dynamodb.AttributeType.STRING },`,
         '      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,',
         '      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,',
         '      encryption: dynamodb.TableEncryption.AWS_MANAGED,',
         '    });',
       );
     }
-    const onFailure = streamDest();
-    add(
+    c.after.push(
       '    target.addEventSource(',
       `      new sources.${kinesis ? 'KinesisEventSource(sourceStream' : 'DynamoEventSource(sourceTable'}, {`,
-      '        startingPosition: lambda.StartingPosition.LATEST,',
-      `        batchSize: ${b.batchSize},`,
-      ...(b.maximumBatchingWindowSeconds > 0 ? [`        maxBatchingWindow: Duration.seconds(${b.maximumBatchingWindowSeconds}),`] : []),
-      ...(c.parallelizationFactor !== null ? [`        parallelizationFactor: ${c.parallelizationFactor},`] : []),
+      `        startingPosition: lambda.StartingPosition.${e.startingPosition},`,
+      `        batchSize: ${e.batchSize},`,
+      ...window(e.windowSeconds),
+      ...optional(e.parallelizationFactor, `        parallelizationFactor: ${e.parallelizationFactor},`),
       ...(e.bisectBatchOnFunctionError !== null ? [`        bisectBatchOnError: ${e.bisectBatchOnFunctionError},`] : []),
-      ...(e.retryAttempts !== null ? [`        retryAttempts: ${e.retryAttempts},`] : []),
-      ...(e.maximumRecordAgeSeconds !== null ? [`        maxRecordAge: Duration.seconds(${e.maximumRecordAgeSeconds}),`] : []),
-      ...(b.reportBatchItemFailures ? ['        reportBatchItemFailures: true,'] : []),
-      ...(onFailure !== null ? [`        onFailure: ${onFailure},`] : []),
+      ...optional(e.retryAttempts, `        retryAttempts: ${e.retryAttempts},`),
+      ...optional(e.maximumRecordAgeSeconds, `        maxRecordAge: Duration.seconds(${e.maximumRecordAgeSeconds}),`),
+      ...optional(e.reportBatchItemFailures, '        reportBatchItemFailures: true,'),
+      ...streamFailure(c, e.onFailure),
       '      }),',
       '    );',
     );
-  } else if (plan.source === 'kafka' && b !== null) {
-    imports.add("import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';");
-    const onFailure = streamDest();
-    add(
+  },
+  kafkaSource: (e, c) => {
+    c.imports.add(IMPORT.sources);
+    c.after.push(
       "    const kafkaClusterArn = new CfnParameter(this, 'KafkaClusterArn', { type: 'String', description: 'ARN of the Amazon MSK cluster' });",
       "    // The topic is part of the event source's construct id, so it is a literal rather than a parameter.",
-      "    const kafkaTopic = 'orders';",
+      `    const kafkaTopic = ${sq(e.defaultTopic)};`,
       '    target.addEventSource(',
       '      new sources.ManagedKafkaEventSource({',
       '        clusterArn: kafkaClusterArn.valueAsString,',
       '        topic: kafkaTopic,',
-      '        startingPosition: lambda.StartingPosition.LATEST,',
-      `        batchSize: ${b.batchSize},`,
-      ...(b.maximumBatchingWindowSeconds > 0 ? [`        maxBatchingWindow: Duration.seconds(${b.maximumBatchingWindowSeconds}),`] : []),
-      ...(onFailure !== null ? [`        onFailure: ${onFailure},`] : []),
+      `        startingPosition: lambda.StartingPosition.${e.startingPosition},`,
+      `        batchSize: ${e.batchSize},`,
+      ...window(e.windowSeconds),
+      ...streamFailure(c, e.onFailure),
       '      }),',
       '    );',
     );
-  } else if (plan.http === 'rest') {
-    imports.add("import * as apigateway from 'aws-cdk-lib/aws-apigateway';");
-    add(
+  },
+  restApi: (e, c) => {
+    c.imports.add("import * as apigateway from 'aws-cdk-lib/aws-apigateway';");
+    c.after.push(
       "    const api = new apigateway.LambdaRestApi(this, 'Api', { handler: target, proxy: false });",
-      "    api.root.addResource('orders').addMethod('POST');",
-      "    new CfnOutput(this, 'ApiUrl', { value: api.urlForPath('/orders') });",
+      `    api.root.addResource(${sq(e.path.slice(1))}).addMethod(${sq(e.method)});`,
+      `    new CfnOutput(this, 'ApiUrl', { value: api.urlForPath(${sq(e.path)}) });`,
     );
-  } else if (plan.http === 'http') {
-    imports.add("import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';");
-    imports.add("import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';");
-    add(
+  },
+  httpApi: (e, c) => {
+    c.imports.add("import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';").add("import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';");
+    c.after.push(
       "    const api = new apigwv2.HttpApi(this, 'HttpApi');",
-      "    api.addRoutes({ path: '/orders', methods: [apigwv2.HttpMethod.POST], integration: new HttpLambdaIntegration('Orders', target) });",
-      "    new CfnOutput(this, 'ApiUrl', { value: `${api.apiEndpoint}/orders` });",
+      `    api.addRoutes({ path: '${e.path}', methods: [apigwv2.HttpMethod.${e.method}], integration: new HttpLambdaIntegration('Orders', target) });`,
+      `    new CfnOutput(this, 'ApiUrl', { value: \`\${api.apiEndpoint}${e.path}\` });`,
     );
-  } else if (plan.http === 'url') {
-    add(
-      '    const url = target.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });',
-      "    new CfnOutput(this, 'FunctionUrl', { value: url.url });",
-    );
-  } else if (plan.http === 'alb') {
-    imports.add("import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';");
-    imports.add("import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';");
-    add(
+  },
+  functionUrl: (e, c) => {
+    c.after.push(`    const url = target.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.${e.authType} });`, "    new CfnOutput(this, 'FunctionUrl', { value: url.url });");
+  },
+  loadBalancer: (e, c) => {
+    c.imports.add("import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';").add("import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';");
+    c.after.push(
       "    const listenerArn = new CfnParameter(this, 'ListenerArn', { type: 'String', description: 'ARN of the Application Load Balancer listener' });",
-      "    const listenerRulePriority = new CfnParameter(this, 'ListenerRulePriority', { type: 'Number', default: 100, minValue: 1, description: 'Priority of the listener rule' });",
+      `    const listenerRulePriority = new CfnParameter(this, 'ListenerRulePriority', { type: 'Number', default: ${e.defaultPriority}, minValue: 1, description: 'Priority of the listener rule' });`,
       "    const targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', { targets: [new elbTargets.LambdaTarget(target)] });",
       "    new elbv2.CfnListenerRule(this, 'ListenerRule', {",
       '      listenerArn: listenerArn.valueAsString,',
       '      priority: listenerRulePriority.valueAsNumber,',
-      "      conditions: [{ field: 'path-pattern', pathPatternConfig: { values: ['/orders'] } }],",
+      `      conditions: [{ field: 'path-pattern', pathPatternConfig: { values: ['${e.path}'] } }],`,
       "      actions: [{ type: 'forward', targetGroupArn: targetGroup.targetGroupArn }],",
       '    });',
     );
-  } else if (plan.source === 's3') {
-    imports.add("import * as s3 from 'aws-cdk-lib/aws-s3';");
-    imports.add("import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';");
-    add(
-      "    const uploadBucket = new s3.Bucket(this, 'UploadBucket', { encryption: s3.BucketEncryption.S3_MANAGED, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, enforceSSL: true });",
-      '    uploadBucket.grantRead(fn);',
-      '    target.addEventSource(new sources.S3EventSource(uploadBucket, { events: [s3.EventType.OBJECT_CREATED] }));',
+  },
+  uploadBucket: (e, c) => {
+    c.imports.add(IMPORT.s3).add(IMPORT.sources);
+    c.after.push(
+      `    const uploadBucket = new s3.Bucket(this, 'UploadBucket', ${ENCRYPTED_BUCKET});`,
+      `    target.addEventSource(new sources.S3EventSource(uploadBucket, { events: [s3.EventType.${S3_EVENTS[e.events]}] }));`,
     );
-  } else if (plan.source === 'sns') {
-    imports.add("import * as sns from 'aws-cdk-lib/aws-sns';");
-    imports.add("import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';");
-    add(
+  },
+  topicSource: (_e, c) => {
+    c.imports.add(IMPORT.sns).add(IMPORT.sources);
+    c.after.push(
       "    const sourceTopic = new sns.Topic(this, 'SourceTopic');",
       '    target.addEventSource(new sources.SnsEventSource(sourceTopic));',
       "    new CfnOutput(this, 'SourceTopicArn', { value: sourceTopic.topicArn });",
     );
-  } else if (plan.source === 'eventbridge') {
-    imports.add("import * as events from 'aws-cdk-lib/aws-events';");
-    imports.add("import * as eventTargets from 'aws-cdk-lib/aws-events-targets';");
-    add(
+  },
+  eventRule: (e, c) => {
+    c.imports.add(IMPORT.events).add("import * as eventTargets from 'aws-cdk-lib/aws-events-targets';");
+    c.after.push(
       "    new events.Rule(this, 'Rule', {",
-      `      eventPattern: { source: [${lit(plan.slug)}], detailType: ['OrderPlaced'] },`,
+      `      eventPattern: { source: [${e.pattern.source.map(lit).join(', ')}], detailType: [${e.pattern['detail-type'].map(sq).join(', ')}] },`,
       '      targets: [new eventTargets.LambdaFunction(target)],',
       '    });',
     );
-  } else if (plan.source === 'schedule') {
-    imports.add("import * as scheduler from 'aws-cdk-lib/aws-scheduler';");
-    imports.add("import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';");
-    add(
-      "    const scheduleExpression = new CfnParameter(this, 'ScheduleExpression', { type: 'String', default: 'rate(1 hour)', description: 'When to run: rate(...) or cron(...)' });",
+  },
+  schedule: (e, c) => {
+    c.imports.add("import * as scheduler from 'aws-cdk-lib/aws-scheduler';").add("import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';");
+    c.after.push(
+      `    const scheduleExpression = new CfnParameter(this, 'ScheduleExpression', { type: 'String', default: ${sq(e.defaultExpression)}, description: 'When to run: rate(...) or cron(...)' });`,
       "    new scheduler.Schedule(this, 'Schedule', {",
       '      schedule: scheduler.ScheduleExpression.expression(scheduleExpression.valueAsString),',
       '      target: new schedulerTargets.LambdaInvoke(target, {',
@@ -350,57 +317,103 @@ function stackSource(plan: Plan): string {
       '      }),',
       '    });',
     );
-  }
-
-  if (plan.async) {
-    const dest = asyncDest();
-    add(
+  },
+  asyncInvoke: (e, c) => {
+    const dest = e.onFailure && c.destination !== null ? (c.imports.add(IMPORT.destinations), c.destination.async(c)) : null;
+    c.after.push(
       '    target.configureAsyncInvoke({',
-      ...(e.retryAttempts !== null ? [`      retryAttempts: ${e.retryAttempts},`] : []),
-      ...(e.maximumEventAgeSeconds !== null ? [`      maxEventAge: Duration.seconds(${e.maximumEventAgeSeconds}),`] : []),
-      ...(dest !== null ? [`      onFailure: ${dest},`] : []),
+      ...optional(e.retryAttempts, `      retryAttempts: ${e.retryAttempts},`),
+      ...optional(e.maximumEventAgeSeconds, `      maxEventAge: Duration.seconds(${e.maximumEventAgeSeconds}),`),
+      ...optional(dest, `      onFailure: ${dest},`),
       '    });',
     );
-  }
-
-  if (d.vpc.attach) {
-    imports.add("import * as ec2 from 'aws-cdk-lib/aws-ec2';");
-    add(
-      `    const subnetIds = new CfnParameter(this, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>', description: ${lit(`Private subnets for the function, one per Availability Zone (${d.vpc.subnets})`)} });`,
+  },
+  vpc: (e, c) => {
+    c.imports.add("import * as ec2 from 'aws-cdk-lib/aws-ec2';");
+    c.after.push(
+      `    const subnetIds = new CfnParameter(this, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>', description: ${lit(`Private subnets for the function, one per Availability Zone (${e.subnets})`)} });`,
       "    const securityGroupIds = new CfnParameter(this, 'SecurityGroupIds', { type: 'List<AWS::EC2::SecurityGroup::Id>', description: 'Security groups for the function' });",
       '    (fn.node.defaultChild as lambda.CfnFunction).vpcConfig = {',
       '      subnetIds: subnetIds.valueAsList,',
       '      securityGroupIds: securityGroupIds.valueAsList,',
-      ...(d.vpc.ipv6Egress ? ['      ipv6AllowedForDualStack: true,'] : []),
+      ...optional(e.ipv6, '      ipv6AllowedForDualStack: true,'),
       '    };',
-      "    fn.role?.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole'));",
+      `    fn.role?.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(${sq(e.managedPolicy)}));`,
     );
-    const gateways = [...new Set(d.vpc.gatewayEndpoints.map(endpointService))].sort();
-    const interfaces = [...new Set(d.vpc.interfaceEndpoints.map(endpointService))].sort();
-    if (gateways.length + interfaces.length > 0) {
-      add("    const vpcId = new CfnParameter(this, 'VpcId', { type: 'AWS::EC2::VPC::Id', description: 'The VPC of the subnets' });");
+    if (e.gatewayEndpoints.length + e.interfaceEndpoints.length > 0) {
+      c.after.push("    const vpcId = new CfnParameter(this, 'VpcId', { type: 'AWS::EC2::VPC::Id', description: 'The VPC of the subnets' });");
     }
-    if (gateways.length > 0) {
-      add("    const routeTableIds = new CfnParameter(this, 'RouteTableIds', { type: 'CommaDelimitedList', description: 'Route tables of the private subnets' });");
+    if (e.gatewayEndpoints.length > 0) {
+      c.after.push("    const routeTableIds = new CfnParameter(this, 'RouteTableIds', { type: 'CommaDelimitedList', description: 'Route tables of the private subnets' });");
     }
-    for (const g of gateways) {
-      add(
-        `    new ec2.CfnVPCEndpoint(this, ${lit(endpointLogicalId(g, 'Gateway'))}, { vpcEndpointType: 'Gateway', vpcId: vpcId.valueAsString, serviceName: \`com.amazonaws.\${Aws.REGION}.\${${lit(g)}}\`, routeTableIds: routeTableIds.valueAsList });`,
-      );
-    }
-    for (const i of interfaces) {
-      add(
-        `    new ec2.CfnVPCEndpoint(this, ${lit(endpointLogicalId(i, 'Interface'))}, { vpcEndpointType: 'Interface', vpcId: vpcId.valueAsString, serviceName: \`com.amazonaws.\${Aws.REGION}.\${${lit(i)}}\`, subnetIds: subnetIds.valueAsList, securityGroupIds: securityGroupIds.valueAsList, privateDnsEnabled: true });`,
-      );
-    }
-  }
+    const endpoint = (service: string, kind: 'Gateway' | 'Interface', extra: string) =>
+      `    new ec2.CfnVPCEndpoint(this, ${lit(endpointLogicalId(service, kind))}, { vpcEndpointType: '${kind}', vpcId: vpcId.valueAsString, serviceName: \`com.amazonaws.\${Aws.REGION}.\${${lit(service)}}\`, ${extra} });`;
+    for (const g of e.gatewayEndpoints) c.after.push(endpoint(g, 'Gateway', 'routeTableIds: routeTableIds.valueAsList'));
+    for (const i of e.interfaceEndpoints) c.after.push(endpoint(i, 'Interface', 'subnetIds: subnetIds.valueAsList, securityGroupIds: securityGroupIds.valueAsList, privateDnsEnabled: true'));
+  },
+};
 
-  alarm('ErrorsAlarm', `fn.metricErrors({ period: ${period}, statistic: 'Sum' })`, `${plan.displayName}: the function reported errors`);
-  alarm('ThrottlesAlarm', `fn.metricThrottles({ period: ${period}, statistic: 'Sum' })`, `${plan.displayName}: invocations were throttled`);
-  add("    new CfnOutput(this, 'FunctionArn', { value: fn.functionArn });");
-  const cdkImport = `import { ${['Aws', 'CfnOutput', 'CfnParameter', 'Duration', 'Fn', 'Size', 'Stack'].filter((n) => n !== 'Aws' || body.join('\n').includes('Aws.')).join(', ')}, type StackProps } from 'aws-cdk-lib';`;
-  const importLines = [...imports].filter((l) => !l.includes("from 'aws-cdk-lib';"));
-  importLines.splice(2, 0, cdkImport);
+/** `new NodejsFunction(…)` / `new lambda.Function(…)` with the properties the emitters collected. */
+function functionConstruct(c: Cdk): string[] {
+  const f = c.fn!;
+  const ts = f.language === 'typescript';
+  const props = [
+    `      runtime: new lambda.Runtime(${lit(f.runtime)}, lambda.RuntimeFamily.${ts ? 'NODEJS' : 'PYTHON'}${c.snapStart ? ', { supportsSnapStart: true }' : ''}),`,
+    `      architecture: lambda.Architecture.${f.architecture === 'arm64' ? 'ARM_64' : 'X86_64'},`,
+    `      memorySize: ${f.memoryMb},`,
+    `      timeout: Duration.seconds(${f.timeoutSeconds}),`,
+    `      ephemeralStorageSize: Size.mebibytes(${f.ephemeralStorageMb}),`,
+    `      tracing: lambda.Tracing.${f.tracing.toUpperCase()},`,
+    ...c.props,
+  ];
+  if (ts) {
+    return [
+      "    const fn = new NodejsFunction(this, 'Function', {",
+      "      entry: path.join(here, '..', 'src', 'handler.ts'),",
+      "      handler: 'handler',",
+      ...props,
+      "      bundling: { format: OutputFormat.ESM, target: 'es2022', sourceMap: true },",
+      '    });',
+    ];
+  }
+  return [
+    "    const fn = new lambda.Function(this, 'Function', {",
+    "      handler: 'handler.lambda_handler',",
+    `      code: lambda.Code.fromAsset(path.join(here, '..', 'src'), {`,
+    '        bundling: {',
+    `          image: new lambda.Runtime(${lit(f.runtime)}, lambda.RuntimeFamily.PYTHON).bundlingImage,`,
+    "          command: ['bash', '-c', 'pip install -r requirements.txt -t /asset-output && cp -au . /asset-output'],",
+    '        },',
+    '      }),',
+    ...props,
+    '    });',
+  ];
+}
+
+function stackSource(plan: Plan): string {
+  const c = emitAll<Cdk>(infraPlan(plan), CDK_EMITTERS, {
+    imports: new Set([
+      "import * as path from 'node:path';",
+      "import { fileURLToPath } from 'node:url';",
+      "import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';",
+      "import * as iam from 'aws-cdk-lib/aws-iam';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import * as logs from 'aws-cdk-lib/aws-logs';",
+      "import type { Construct } from 'constructs';",
+      ...(plan.options.language === 'typescript' ? ["import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';"] : []),
+    ]),
+    before: [],
+    props: [],
+    target: [],
+    after: [],
+    fn: null,
+    snapStart: false,
+    destination: null,
+  });
+  const body = [...c.before, ...functionConstruct(c), ...c.target, ...c.after, "    new CfnOutput(this, 'FunctionArn', { value: fn.functionArn });"];
+  const core = ['Aws', 'CfnOutput', 'CfnParameter', 'Duration', 'Fn', 'Size', 'Stack'].filter((n) => n !== 'Aws' || body.join('\n').includes('Aws.'));
+  const importLines = [...c.imports];
+  importLines.splice(2, 0, `import { ${core.join(', ')}, type StackProps } from 'aws-cdk-lib';`);
 
   return `/**
  * ${plan.source} function ${lit(plan.displayName)}: the stack scaffolded by Lambda Design Advisor.
@@ -418,6 +431,10 @@ ${body.join('\n')}
   }
 }
 `;
+}
+
+export function stackId(plan: Plan): string {
+  return plan.slug.split('-').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('').replace(/^[^A-Za-z]+/, '') || 'LambdaApp';
 }
 
 export function cdkFiles(plan: Plan): ScaffoldFile[] {

@@ -71,3 +71,9 @@ export function toLongForm(value: CfnValue): unknown {
   }
   return value;
 }
+
+/** The CloudFormation logical id of a VPC endpoint (SAM and CDK): `secretsmanager` → `SecretsmanagerInterfaceEndpoint`. */
+export function endpointLogicalId(service: string, kind: 'Gateway' | 'Interface'): string {
+  const clean = service.replace(/[^A-Za-z0-9]/g, ' ').split(' ').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return `${clean || 'Service'}${kind}Endpoint`;
+}

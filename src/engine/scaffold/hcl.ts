@@ -1,6 +1,7 @@
 /**
  * A small HCL (Terraform) emitter. Strings are quoted and escaped (`"`, `\`, control characters,
- * and the template sequences `${` and `%{`), so any value stays a literal.
+ * and the template sequences `${` and `%{`), so any value stays a literal. The layout is what
+ * `terraform fmt` writes: two-space indents, and the `=` of consecutive one-line attributes aligned.
  */
 
 /** A raw HCL expression (a reference like `aws_sqs_queue.source.arn` or a function call). */
@@ -67,21 +68,49 @@ function value(v: HclValue, indent: string): string {
   }
   const entries = Object.entries(v).filter((e): e is [string, HclValue] => e[1] !== undefined);
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, x]) => `${inner}${IDENT.test(k) ? k : quote(k)} = ${value(x, inner)}`).join('\n')}\n${indent}}`;
+  return `{\n${aligned(entries.map(([k, x]) => [IDENT.test(k) ? k : quote(k), value(x, inner)]), inner).join('\n')}\n${indent}}`;
+}
+
+/**
+ * `name = value` lines as `terraform fmt` lays them out: in each run of consecutive one-line
+ * attributes, the `=` signs line up one space after the longest name. A multi-line value (its first
+ * line opens a bracket) ends the run, as a nested block does.
+ */
+function aligned(attributes: ReadonlyArray<readonly [string, string]>, indent: string): string[] {
+  const lines: string[] = [];
+  let run: Array<readonly [string, string]> = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(([name]) => name.length));
+    for (const [name, v] of run) lines.push(`${indent}${name.padEnd(width)} = ${v}`);
+    run = [];
+  };
+  for (const [name, v] of attributes) {
+    if (v.includes('\n')) {
+      flush();
+      lines.push(`${indent}${name} = ${v}`);
+    } else {
+      run.push([name, v]);
+    }
+  }
+  flush();
+  return lines;
 }
 
 function body(b: Body, indent: string): string {
   const lines: string[] = [];
+  let attributes: Array<readonly [string, string]> = [];
   for (const item of b) {
     if (Array.isArray(item)) {
       const [name, v] = item;
       if (v === undefined) continue;
       if (!IDENT.test(name)) throw new Error(`invalid HCL attribute name ${name}`);
-      lines.push(`${indent}${name} = ${value(v, indent)}`);
+      attributes.push([name, value(v, indent)]);
     } else {
-      lines.push(renderBlock(item, indent));
+      lines.push(...aligned(attributes, indent), renderBlock(item, indent));
+      attributes = [];
     }
   }
+  lines.push(...aligned(attributes, indent));
   return lines.join('\n');
 }
 

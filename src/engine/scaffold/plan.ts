@@ -151,6 +151,14 @@ export function checkDesign(design: Design): void {
       throw new ScaffoldError('errorHandling.queue.maxReceiveCount', `must be >= ${EVENT_SOURCES.sqsMaxReceiveCountMin.value} so that a throttled message is not sent to the DLQ too soon`);
     }
   }
+  const dest = design.errorHandling.onFailureDestination;
+  const mappingDestinations = EVENT_SOURCES.mappingFailureDestinations.value;
+  if ((family === 'stream' || family === 'kafka') && dest !== null && !mappingDestinations.includes(dest)) {
+    throw new ScaffoldError(
+      'errorHandling.onFailureDestination',
+      `a ${design.source} source sends records of failed batches only to ${mappingDestinations.join(', ')} (got ${dest}); ${dest} destinations are for asynchronous invocations`,
+    );
+  }
   const c = design.concurrency;
   if (c.reserved !== null) wholeNumber(c.reserved, 'concurrency.reserved', 0);
   if (c.provisioned !== null) wholeNumber(c.provisioned, 'concurrency.provisioned', 1);

@@ -1,108 +1,103 @@
 /**
- * The SAM template (`template.yaml`): exactly the knobs the design sets, least-privilege policies
- * (SAM policy templates or statements scoped to resources, never `Resource: "*"`), the queue with
- * its redrive DLQ, the idempotency table, the log group and the alarms.
+ * The SAM template (`template.yaml`), rendered from the infrastructure plan (infra.ts) by one small
+ * emitter per element: exactly the knobs the design sets, least-privilege policies (SAM policy
+ * templates or statements scoped to resources, never `Resource: "*"`), the queue with its redrive
+ * DLQ, the idempotency table, the log group and the alarms.
  */
-import { OBSERVABILITY } from '../facts/observability.ts';
-import { getAtt, ref, renderYaml, sub, type CfnValue } from './cfn.ts';
+import { endpointLogicalId, getAtt, ref, renderYaml, sub, type CfnValue } from './cfn.ts';
+import { emitAll, infraPlan, type AlarmElement, type DestinationType, type Emitters, type EnvValue, type GrantId, type Ref } from './infra.ts';
 import type { Plan } from './plan.ts';
 import { SAM_TRANSFORM } from '../templates/sam.ts';
 
 type Obj = { [key: string]: CfnValue };
 
-export const FUNCTION_ID = 'Function';
-export const ALIAS_NAME = 'live';
+const FUNCTION_ID = 'Function';
 
-/** `s3` / `com.amazonaws.us-east-1.s3` → `s3`. */
-export function endpointService(name: string): string {
-  const parts = name.split('.');
-  return (parts[parts.length - 1] ?? name).toLowerCase();
+/** What the emitters build up; `samTemplate` assembles it. */
+interface Sam {
+  readonly parameters: Obj;
+  readonly resources: Obj;
+  /** Resources written after the function (its alarms). */
+  readonly afterFunction: Obj;
+  /** The function's properties; written in FUNCTION_KEYS order. */
+  readonly fn: Obj;
+  readonly policies: CfnValue[];
+  readonly env: Obj;
+  readonly events: Obj;
+  readonly outputs: Obj;
+  /** What invokes the function when SAM does not wire it (ALB targets): the function, or its alias. */
+  target: CfnValue;
+  destination: { arn: CfnValue; type: string } | null;
 }
 
-export function endpointLogicalId(service: string, kind: 'Gateway' | 'Interface'): string {
-  const clean = service.replace(/[^A-Za-z0-9]/g, ' ').split(' ').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  return `${clean || 'Service'}${kind}Endpoint`;
-}
+const FUNCTION_KEYS = [
+  'Description', 'Runtime', 'Architectures', 'MemorySize', 'Timeout', 'EphemeralStorage', 'Tracing', 'LoggingConfig', 'CodeUri', 'Handler',
+  'FunctionUrlConfig', 'EventInvokeConfig', 'ReservedConcurrentExecutions', 'AutoPublishAlias', 'ProvisionedConcurrencyConfig', 'SnapStart', 'VpcConfig',
+  'Environment', 'Policies', 'Events',
+];
 
-/** Where failed async invocations / stream records go, by the design's destination type. */
-export function failureDestination(plan: Plan): null | {
-  resources: Obj;
-  arn: CfnValue;
-  type: 'SQS' | 'SNS' | 'S3' | 'EventBridge' | 'Lambda';
-  policy: Obj;
-  queueId: string | null;
-  parameters: Obj;
-} {
-  const d = plan.design.errorHandling.onFailureDestination;
-  switch (d) {
-    case null:
-      return null;
-    case 'sqs':
-      return {
-        resources: { FailureQueue: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } } },
-        arn: getAtt('FailureQueue', 'Arn'),
-        type: 'SQS',
-        policy: { SQSSendMessagePolicy: { QueueName: getAtt('FailureQueue', 'QueueName') } },
-        queueId: 'FailureQueue',
-        parameters: {},
-      };
-    case 'sns':
-      return {
-        resources: { FailureTopic: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/aws/sns' } } },
-        arn: ref('FailureTopic'),
-        type: 'SNS',
-        policy: { SNSPublishMessagePolicy: { TopicName: getAtt('FailureTopic', 'TopicName') } },
-        queueId: null,
-        parameters: {},
-      };
-    case 's3':
-      return {
-        resources: {
-          FailureBucket: {
-            Type: 'AWS::S3::Bucket',
-            Properties: {
-              BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-              PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-            },
-          },
-        },
-        arn: getAtt('FailureBucket', 'Arn'),
-        type: 'S3',
-        policy: { S3WritePolicy: { BucketName: ref('FailureBucket') } },
-        queueId: null,
-        parameters: {},
-      };
-    case 'eventbridge':
-      return {
-        resources: {},
-        arn: sub('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default'),
-        type: 'EventBridge',
-        policy: { EventBridgePutEventsPolicy: { EventBusName: 'default' } },
-        queueId: null,
-        parameters: {},
-      };
-    case 'lambda':
-      return {
-        resources: {},
-        arn: ref('OnFailureFunctionArn'),
-        type: 'Lambda',
-        policy: { Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ref('OnFailureFunctionArn') }] },
-        queueId: null,
-        parameters: { OnFailureFunctionArn: { Type: 'String', Description: 'ARN of the function that receives failed events', AllowedPattern: '^arn:aws[a-z-]*:lambda:.+' } },
-      };
-  }
-}
+const capitalised = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+/** The logical id of a planned resource: `failureQueue` → `FailureQueue`. */
+const logicalId = (r: Ref): string => capitalised(r);
 
-function alarm(description: string, namespace: string, metric: string, dimension: Obj, statistic: string): Obj {
+const ENCRYPTED_BUCKET: Obj = {
+  BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+  PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+};
+
+const envValue = (v: EnvValue): CfnValue => ('literal' in v ? v.literal : v.nameOf === 'settingsParameter' ? sub('/${SettingsParameterName}') : ref('IdempotencyTable'));
+
+/** The SAM policy template (or statement) for each grant; null where the SAM event source adds it. */
+const POLICIES: Record<GrantId, CfnValue | null> = {
+  ReadSettings: { SSMParameterReadPolicy: { ParameterName: ref('SettingsParameterName') } },
+  IdempotencyRecords: { DynamoDBCrudPolicy: { TableName: ref('IdempotencyTable') } },
+  SendFailures: { SQSSendMessagePolicy: { QueueName: getAtt('FailureQueue', 'QueueName') } },
+  PublishFailures: { SNSPublishMessagePolicy: { TopicName: getAtt('FailureTopic', 'TopicName') } },
+  WriteFailures: { S3WritePolicy: { BucketName: ref('FailureBucket') } },
+  PutFailures: { EventBridgePutEventsPolicy: { EventBusName: 'default' } },
+  InvokeOnFailure: { Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ref('OnFailureFunctionArn') }] },
+  PollSourceQueue: null,
+  ReadStream: null,
+  // By name, not !Ref UploadBucket: the bucket's notification already depends on the function.
+  ReadUploads: { S3ReadPolicy: { BucketName: ref('UploadBucketName') } },
+};
+
+/** Each failure destination: the resources or parameters it needs, and how SAM names it. */
+const DESTINATIONS: Record<DestinationType, (s: Sam) => { arn: CfnValue; type: string }> = {
+  sqs: (s) => {
+    s.resources.FailureQueue = { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } };
+    return { arn: getAtt('FailureQueue', 'Arn'), type: 'SQS' };
+  },
+  sns: (s) => {
+    s.resources.FailureTopic = { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/aws/sns' } };
+    return { arn: ref('FailureTopic'), type: 'SNS' };
+  },
+  s3: (s) => {
+    s.resources.FailureBucket = { Type: 'AWS::S3::Bucket', Properties: ENCRYPTED_BUCKET };
+    return { arn: getAtt('FailureBucket', 'Arn'), type: 'S3' };
+  },
+  eventbridge: () => ({ arn: sub('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default'), type: 'EventBridge' }),
+  lambda: (s) => {
+    s.parameters.OnFailureFunctionArn = { Type: 'String', Description: 'ARN of the function that receives failed events', AllowedPattern: '^arn:aws[a-z-]*:lambda:.+' };
+    return { arn: ref('OnFailureFunctionArn'), type: 'Lambda' };
+  },
+};
+
+const fifoQueue = (fifo: boolean): Obj => (fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {});
+const onFailure = (s: Sam, wanted: boolean): CfnValue => (wanted && s.destination !== null ? { OnFailure: { Destination: s.destination.arn } } : undefined);
+const windowOf = (seconds: number | null): number | undefined => seconds ?? undefined;
+
+function alarm(a: AlarmElement): Obj {
+  const dimension = 'queue' in a.subject ? { Name: 'QueueName', Value: getAtt(logicalId(a.subject.queue), 'QueueName') } : { Name: 'FunctionName', Value: ref(FUNCTION_ID) };
   return {
     Type: 'AWS::CloudWatch::Alarm',
     Properties: {
-      AlarmDescription: description,
-      Namespace: namespace,
-      MetricName: metric,
-      Dimensions: Object.entries(dimension).map(([Name, Value]) => ({ Name, Value })),
-      Statistic: statistic,
-      Period: OBSERVABILITY.alarmPeriodSeconds.value,
+      AlarmDescription: a.description,
+      Namespace: a.namespace,
+      MetricName: a.metric,
+      Dimensions: [dimension],
+      Statistic: a.statistic,
+      Period: a.periodSeconds,
       EvaluationPeriods: 1,
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
@@ -111,216 +106,201 @@ function alarm(description: string, namespace: string, metric: string, dimension
   };
 }
 
-export function samTemplate(plan: Plan): string {
-  const d = plan.design;
-  const b = d.batching;
-  const parameters: Obj = {
-    SettingsParameterName: {
+export const SAM_EMITTERS: Emitters<Sam> = {
+  settings: (e, s) => {
+    s.parameters.SettingsParameterName = {
       Type: 'String',
       Description: 'SSM parameter (SecureString, JSON) holding settings and secrets, without the leading slash',
-      Default: `${plan.slug}/settings`,
-      AllowedPattern: '^[A-Za-z0-9_.\\-][A-Za-z0-9_.\\-/]*$',
-    },
-  };
-  const resources: Obj = {};
-  const policies: CfnValue[] = [{ SSMParameterReadPolicy: { ParameterName: ref('SettingsParameterName') } }];
-  const env: Obj = {
-    POWERTOOLS_SERVICE_NAME: plan.displayName,
-    POWERTOOLS_METRICS_NAMESPACE: plan.slug,
-    POWERTOOLS_LOG_LEVEL: 'INFO',
-    SETTINGS_PARAMETER_NAME: sub('/${SettingsParameterName}'),
-  };
-  const events: Obj = {};
-  const fn: Obj = {
-    Description: `${plan.displayName} (${plan.source})`,
-    Runtime: plan.runtime,
-    Architectures: [d.architecture],
-    MemorySize: d.memoryMb,
-    Timeout: d.timeoutSeconds,
-    EphemeralStorage: { Size: d.ephemeralStorageMb },
-    Tracing: 'Active',
-    LoggingConfig: { LogFormat: 'JSON', LogGroup: ref('LogGroup') },
-  };
-  if (plan.options.language === 'typescript') {
-    fn.CodeUri = './';
-    fn.Handler = 'handler.handler';
-  } else {
-    fn.CodeUri = 'src/';
-    fn.Handler = 'handler.lambda_handler';
-  }
-
-  resources.LogGroup = { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: OBSERVABILITY.logRetentionDays.value } };
-
-  if (plan.idempotent) {
-    resources.IdempotencyTable = {
+      Default: e.defaultName,
+      AllowedPattern: e.allowedPattern,
+    };
+  },
+  logGroup: (e, s) => {
+    s.resources.LogGroup = { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: e.retentionDays } };
+    s.fn.LoggingConfig = { LogFormat: e.format, LogGroup: ref('LogGroup') };
+  },
+  idempotencyTable: (e, s) => {
+    s.resources.IdempotencyTable = {
       Type: 'AWS::DynamoDB::Table',
       Properties: {
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+        AttributeDefinitions: [{ AttributeName: e.partitionKey, AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: e.partitionKey, KeyType: 'HASH' }],
+        TimeToLiveSpecification: { AttributeName: e.ttlAttribute, Enabled: true },
         SSESpecification: { SSEEnabled: true },
       },
     };
-    env.IDEMPOTENCY_TABLE_NAME = ref('IdempotencyTable');
-    policies.push({ DynamoDBCrudPolicy: { TableName: ref('IdempotencyTable') } });
-  }
-
-  const dest = failureDestination(plan);
-  if (dest !== null && (plan.async || plan.family === 'stream' || plan.family === 'kafka')) {
-    Object.assign(resources, dest.resources);
-    Object.assign(parameters, dest.parameters);
-    policies.push(dest.policy);
-    if (dest.queueId !== null) {
-      resources.FailureQueueDepthAlarm = alarm(
-        `${plan.displayName}: failed events are waiting in the on-failure queue`,
-        'AWS/SQS',
-        'ApproximateNumberOfMessagesVisible',
-        { QueueName: getAtt(dest.queueId, 'QueueName') },
-        'Maximum',
-      );
-    }
-  }
-  const useDest = dest !== null && (plan.async || plan.family === 'stream' || plan.family === 'kafka');
-
-  // --- the event source ---
-  if (plan.family === 'queue' && b !== null) {
-    const q = d.errorHandling.queue!;
-    const fifo = plan.source === 'sqs-fifo';
-    const fifoProps = fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {};
-    if (q.deadLetterQueue) {
-      resources.DeadLetterQueue = { Type: 'AWS::SQS::Queue', Properties: { ...fifoProps, SqsManagedSseEnabled: true } };
-      resources.DeadLetterQueueDepthAlarm = alarm(
-        `${plan.displayName}: messages are in the dead-letter queue`,
-        'AWS/SQS',
-        'ApproximateNumberOfMessagesVisible',
-        { QueueName: getAtt('DeadLetterQueue', 'QueueName') },
-        'Maximum',
-      );
-    }
-    resources.SourceQueue = {
+  },
+  function: (e, s) => {
+    const ts = e.language === 'typescript';
+    Object.assign(s.fn, {
+      Description: e.description,
+      Runtime: e.runtime,
+      Architectures: [e.architecture],
+      MemorySize: e.memoryMb,
+      Timeout: e.timeoutSeconds,
+      EphemeralStorage: { Size: e.ephemeralStorageMb },
+      Tracing: e.tracing,
+      CodeUri: ts ? './' : 'src/',
+      Handler: ts ? 'handler.handler' : 'handler.lambda_handler',
+      ReservedConcurrentExecutions: e.reservedConcurrency ?? undefined,
+    });
+    for (const [name, value] of e.environment) s.env[name] = envValue(value);
+    s.outputs.FunctionArn = { Description: 'The function', Value: getAtt(FUNCTION_ID, 'Arn') };
+  },
+  alias: (e, s) => {
+    s.fn.AutoPublishAlias = e.name;
+    if (e.provisionedConcurrency !== null) s.fn.ProvisionedConcurrencyConfig = { ProvisionedConcurrentExecutions: e.provisionedConcurrency };
+    s.target = ref(`${FUNCTION_ID}.Alias`);
+  },
+  snapStart: (e, s) => {
+    s.fn.SnapStart = { ApplyOn: e.applyOn };
+  },
+  grant: (e, s) => {
+    const policy = POLICIES[e.id];
+    if (policy !== null) s.policies.push(policy);
+  },
+  failureDestination: (e, s) => {
+    s.destination = DESTINATIONS[e.type](s);
+  },
+  alarm: (e, s) => {
+    const id = `${capitalised(e.id)}Alarm`;
+    if ('function' in e.subject) s.afterFunction[id] = alarm(e);
+    else s.resources[id] = alarm(e);
+  },
+  permission: (e, s) => {
+    // SAM's event sources add their own permission; a load balancer target is the one SAM does not wire.
+    if (e.invoker !== 'loadBalancer') return;
+    s.resources.LoadBalancerPermission = { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: s.target, Principal: e.principal } };
+  },
+  deadLetterQueue: (e, s) => {
+    s.resources.DeadLetterQueue = { Type: 'AWS::SQS::Queue', Properties: { ...fifoQueue(e.fifo), SqsManagedSseEnabled: true } };
+  },
+  queueSource: (e, s) => {
+    s.resources.SourceQueue = {
       Type: 'AWS::SQS::Queue',
       Properties: {
-        ...fifoProps,
-        VisibilityTimeout: q.visibilityTimeoutSeconds,
+        ...fifoQueue(e.fifo),
+        VisibilityTimeout: e.visibilityTimeoutSeconds,
         SqsManagedSseEnabled: true,
-        RedrivePolicy: q.deadLetterQueue ? { deadLetterTargetArn: getAtt('DeadLetterQueue', 'Arn'), maxReceiveCount: q.maxReceiveCount } : undefined,
+        RedrivePolicy: e.deadLetter !== null ? { deadLetterTargetArn: getAtt('DeadLetterQueue', 'Arn'), maxReceiveCount: e.deadLetter.maxReceiveCount } : undefined,
       },
     };
-    events.Queue = {
+    s.events.Queue = {
       Type: 'SQS',
       Properties: {
         Queue: getAtt('SourceQueue', 'Arn'),
-        BatchSize: b.batchSize,
-        MaximumBatchingWindowInSeconds: b.maximumBatchingWindowSeconds > 0 ? b.maximumBatchingWindowSeconds : undefined,
-        FunctionResponseTypes: b.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
-        ScalingConfig: d.concurrency.maximumConcurrency !== null ? { MaximumConcurrency: d.concurrency.maximumConcurrency } : undefined,
+        BatchSize: e.batchSize,
+        MaximumBatchingWindowInSeconds: windowOf(e.windowSeconds),
+        FunctionResponseTypes: e.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
+        ScalingConfig: e.maximumConcurrency !== null ? { MaximumConcurrency: e.maximumConcurrency } : undefined,
       },
     };
-  } else if (plan.family === 'stream' && b !== null) {
-    const kinesis = plan.source === 'kinesis';
+    s.outputs.SourceQueueUrl = { Description: 'Send messages here', Value: ref('SourceQueue') };
+  },
+  streamSource: (e, s) => {
+    const kinesis = e.stream === 'kinesis';
     if (kinesis) {
-      resources.SourceStream = {
+      s.resources.SourceStream = {
         Type: 'AWS::Kinesis::Stream',
         Properties: { StreamModeDetails: { StreamMode: 'ON_DEMAND' }, StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } },
       };
+      s.outputs.SourceStreamName = { Description: 'Put records here', Value: ref('SourceStream') };
     } else {
-      resources.SourceTable = {
+      s.resources.SourceTable = {
         Type: 'AWS::DynamoDB::Table',
         Properties: {
           BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'orderId', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'orderId', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: e.tableKey, AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: e.tableKey, KeyType: 'HASH' }],
           StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
           SSESpecification: { SSEEnabled: true },
         },
       };
+      s.outputs.SourceTableName = { Description: 'Write items here', Value: ref('SourceTable') };
     }
-    const e = d.errorHandling;
-    events.Stream = {
+    s.events.Stream = {
       Type: kinesis ? 'Kinesis' : 'DynamoDB',
       Properties: {
         Stream: kinesis ? getAtt('SourceStream', 'Arn') : getAtt('SourceTable', 'StreamArn'),
-        StartingPosition: 'LATEST',
-        BatchSize: b.batchSize,
-        MaximumBatchingWindowInSeconds: b.maximumBatchingWindowSeconds > 0 ? b.maximumBatchingWindowSeconds : undefined,
-        ParallelizationFactor: d.concurrency.parallelizationFactor ?? undefined,
+        StartingPosition: e.startingPosition,
+        BatchSize: e.batchSize,
+        MaximumBatchingWindowInSeconds: windowOf(e.windowSeconds),
+        ParallelizationFactor: e.parallelizationFactor ?? undefined,
         BisectBatchOnFunctionError: e.bisectBatchOnFunctionError ?? undefined,
         MaximumRetryAttempts: e.retryAttempts ?? undefined,
         MaximumRecordAgeInSeconds: e.maximumRecordAgeSeconds ?? undefined,
-        FunctionResponseTypes: b.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
-        DestinationConfig: useDest ? { OnFailure: { Destination: dest.arn } } : undefined,
+        FunctionResponseTypes: e.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
+        DestinationConfig: onFailure(s, e.onFailure),
       },
     };
-  } else if (plan.source === 'kafka' && b !== null) {
-    parameters.KafkaClusterArn = { Type: 'String', Description: 'ARN of the Amazon MSK cluster', AllowedPattern: '^arn:aws[a-z-]*:kafka:.+' };
-    parameters.KafkaTopic = { Type: 'String', Description: 'Topic to consume', Default: 'orders' };
-    // The MSK poller needs the cluster and its network interfaces; the AWS managed policy scopes it.
-    policies.push(sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole'));
-    events.Kafka = {
+  },
+  kafkaSource: (e, s) => {
+    s.parameters.KafkaClusterArn = { Type: 'String', Description: 'ARN of the Amazon MSK cluster', AllowedPattern: '^arn:aws[a-z-]*:kafka:.+' };
+    s.parameters.KafkaTopic = { Type: 'String', Description: 'Topic to consume', Default: e.defaultTopic };
+    s.policies.push(sub(`arn:\${AWS::Partition}:iam::aws:policy/${e.managedPolicy}`));
+    s.events.Kafka = {
       Type: 'MSK',
       Properties: {
         Stream: ref('KafkaClusterArn'),
         Topics: [ref('KafkaTopic')],
-        StartingPosition: 'LATEST',
-        BatchSize: b.batchSize,
-        MaximumBatchingWindowInSeconds: b.maximumBatchingWindowSeconds > 0 ? b.maximumBatchingWindowSeconds : undefined,
-        DestinationConfig: useDest ? { OnFailure: { Destination: dest.arn } } : undefined,
+        StartingPosition: e.startingPosition,
+        BatchSize: e.batchSize,
+        MaximumBatchingWindowInSeconds: windowOf(e.windowSeconds),
+        DestinationConfig: onFailure(s, e.onFailure),
       },
     };
-  } else if (plan.http === 'rest') {
-    events.Api = { Type: 'Api', Properties: { Path: '/orders', Method: 'post' } };
-  } else if (plan.http === 'http') {
-    events.HttpApi = { Type: 'HttpApi', Properties: { Path: '/orders', Method: 'post' } };
-  } else if (plan.http === 'url') {
-    fn.FunctionUrlConfig = { AuthType: 'AWS_IAM' };
-  } else if (plan.http === 'alb') {
-    parameters.ListenerArn = { Type: 'String', Description: 'ARN of the Application Load Balancer listener', AllowedPattern: '^arn:aws[a-z-]*:elasticloadbalancing:.+' };
-    parameters.ListenerRulePriority = { Type: 'Number', Description: 'Priority of the listener rule (unique on the listener)', Default: 100, MinValue: 1 };
-    const target = d.concurrency.provisioned !== null ? ref(`${FUNCTION_ID}.Alias`) : getAtt(FUNCTION_ID, 'Arn');
-    resources.LoadBalancerPermission = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: { Action: 'lambda:InvokeFunction', FunctionName: target, Principal: 'elasticloadbalancing.amazonaws.com' },
-    };
-    resources.TargetGroup = {
+  },
+  restApi: (e, s) => {
+    s.events.Api = { Type: 'Api', Properties: { Path: e.path, Method: e.method.toLowerCase() } };
+    s.outputs.ApiUrl = { Description: `${e.method} ${e.path} here`, Value: sub(`https://\${ServerlessRestApi}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/Prod${e.path}`) };
+  },
+  httpApi: (e, s) => {
+    s.events.HttpApi = { Type: 'HttpApi', Properties: { Path: e.path, Method: e.method.toLowerCase() } };
+    s.outputs.ApiUrl = { Description: `${e.method} ${e.path} here`, Value: sub(`https://\${ServerlessHttpApi}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}${e.path}`) };
+  },
+  functionUrl: (e, s) => {
+    s.fn.FunctionUrlConfig = { AuthType: e.authType };
+    s.outputs.FunctionUrl = { Description: 'The function URL (IAM auth)', Value: getAtt(`${FUNCTION_ID}Url`, 'FunctionUrl') };
+  },
+  loadBalancer: (e, s) => {
+    s.parameters.ListenerArn = { Type: 'String', Description: 'ARN of the Application Load Balancer listener', AllowedPattern: '^arn:aws[a-z-]*:elasticloadbalancing:.+' };
+    s.parameters.ListenerRulePriority = { Type: 'Number', Description: 'Priority of the listener rule (unique on the listener)', Default: e.defaultPriority, MinValue: 1 };
+    s.resources.TargetGroup = {
       Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
       DependsOn: 'LoadBalancerPermission',
-      Properties: { TargetType: 'lambda', Targets: [{ Id: target }] },
+      Properties: { TargetType: 'lambda', Targets: [{ Id: s.target }] },
     };
-    resources.ListenerRule = {
+    s.resources.ListenerRule = {
       Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
       Properties: {
         ListenerArn: ref('ListenerArn'),
         Priority: ref('ListenerRulePriority'),
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/orders'] } }],
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [e.path] } }],
         Actions: [{ Type: 'forward', TargetGroupArn: ref('TargetGroup') }],
       },
     };
-  } else if (plan.source === 's3') {
-    parameters.UploadBucketName = {
+  },
+  uploadBucket: (e, s) => {
+    s.parameters.UploadBucketName = {
       Type: 'String',
       Description: 'Name of the bucket whose new objects invoke the function (globally unique, lower case)',
       AllowedPattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$',
     };
-    resources.UploadBucket = {
-      Type: 'AWS::S3::Bucket',
-      Properties: {
-        BucketName: ref('UploadBucketName'),
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      },
-    };
-    // By name, not !Ref UploadBucket: the bucket's notification already depends on the function.
-    policies.push({ S3ReadPolicy: { BucketName: ref('UploadBucketName') } });
-    events.Upload = { Type: 'S3', Properties: { Bucket: ref('UploadBucket'), Events: 's3:ObjectCreated:*' } };
-  } else if (plan.source === 'sns') {
-    resources.SourceTopic = { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/aws/sns' } };
-    events.Topic = { Type: 'SNS', Properties: { Topic: ref('SourceTopic') } };
-  } else if (plan.source === 'eventbridge') {
-    events.Rule = { Type: 'EventBridgeRule', Properties: { Pattern: { source: [plan.slug], 'detail-type': ['OrderPlaced'] } } };
-  } else if (plan.source === 'schedule') {
-    parameters.ScheduleExpression = { Type: 'String', Description: 'When to run: rate(...) or cron(...)', Default: 'rate(1 hour)' };
-    events.Schedule = {
+    s.resources.UploadBucket = { Type: 'AWS::S3::Bucket', Properties: { BucketName: ref('UploadBucketName'), ...ENCRYPTED_BUCKET } };
+    s.events.Upload = { Type: 'S3', Properties: { Bucket: ref('UploadBucket'), Events: `s3:${e.events}:*` } };
+  },
+  topicSource: (_e, s) => {
+    s.resources.SourceTopic = { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/aws/sns' } };
+    s.events.Topic = { Type: 'SNS', Properties: { Topic: ref('SourceTopic') } };
+    s.outputs.SourceTopicArn = { Description: 'Publish here', Value: ref('SourceTopic') };
+  },
+  eventRule: (e, s) => {
+    s.events.Rule = { Type: 'EventBridgeRule', Properties: { Pattern: { source: [...e.pattern.source], 'detail-type': [...e.pattern['detail-type']] } } };
+  },
+  schedule: (e, s) => {
+    s.parameters.ScheduleExpression = { Type: 'String', Description: 'When to run: rate(...) or cron(...)', Default: e.defaultExpression };
+    s.events.Schedule = {
       Type: 'ScheduleV2',
       Properties: {
         ScheduleExpression: ref('ScheduleExpression'),
@@ -328,87 +308,70 @@ export function samTemplate(plan: Plan): string {
         Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>', executionId: '<aws.scheduler.execution-id>' }),
       },
     };
-  }
-
-  if (plan.async) {
-    const e = d.errorHandling;
-    fn.EventInvokeConfig = {
+  },
+  asyncInvoke: (e, s) => {
+    s.fn.EventInvokeConfig = {
       MaximumRetryAttempts: e.retryAttempts ?? undefined,
       MaximumEventAgeInSeconds: e.maximumEventAgeSeconds ?? undefined,
-      DestinationConfig: useDest ? { OnFailure: { Type: dest.type, Destination: dest.arn } } : undefined,
+      DestinationConfig: e.onFailure && s.destination !== null ? { OnFailure: { Type: s.destination.type, Destination: s.destination.arn } } : undefined,
     };
-  }
-
-  const c = d.concurrency;
-  if (c.reserved !== null) fn.ReservedConcurrentExecutions = c.reserved;
-  if (c.provisioned !== null || plan.snapStart) fn.AutoPublishAlias = ALIAS_NAME;
-  if (c.provisioned !== null) fn.ProvisionedConcurrencyConfig = { ProvisionedConcurrentExecutions: c.provisioned };
-  if (plan.snapStart) fn.SnapStart = { ApplyOn: 'PublishedVersions' };
-
-  if (d.vpc.attach) {
-    parameters.SubnetIds = { Type: 'List<AWS::EC2::Subnet::Id>', Description: `Private subnets for the function, one per Availability Zone (${d.vpc.subnets})` };
-    parameters.SecurityGroupIds = { Type: 'List<AWS::EC2::SecurityGroup::Id>', Description: 'Security groups for the function' };
-    fn.VpcConfig = { SubnetIds: ref('SubnetIds'), SecurityGroupIds: ref('SecurityGroupIds'), Ipv6AllowedForDualStack: d.vpc.ipv6Egress ? true : undefined };
-    if (d.vpc.gatewayEndpoints.length > 0 || d.vpc.interfaceEndpoints.length > 0) {
-      parameters.VpcId = { Type: 'AWS::EC2::VPC::Id', Description: 'The VPC of the subnets' };
+  },
+  vpc: (e, s) => {
+    s.parameters.SubnetIds = { Type: 'List<AWS::EC2::Subnet::Id>', Description: `Private subnets for the function, one per Availability Zone (${e.subnets})` };
+    s.parameters.SecurityGroupIds = { Type: 'List<AWS::EC2::SecurityGroup::Id>', Description: 'Security groups for the function' };
+    s.fn.VpcConfig = { SubnetIds: ref('SubnetIds'), SecurityGroupIds: ref('SecurityGroupIds'), Ipv6AllowedForDualStack: e.ipv6 ? true : undefined };
+    if (e.gatewayEndpoints.length + e.interfaceEndpoints.length > 0) s.parameters.VpcId = { Type: 'AWS::EC2::VPC::Id', Description: 'The VPC of the subnets' };
+    if (e.gatewayEndpoints.length > 0) {
+      s.parameters.RouteTableIds = { Type: 'CommaDelimitedList', Description: 'Route tables of the private subnets (for the gateway endpoints)' };
     }
-    if (d.vpc.gatewayEndpoints.length > 0) {
-      parameters.RouteTableIds = { Type: 'CommaDelimitedList', Description: 'Route tables of the private subnets (for the gateway endpoints)' };
+    const endpoint = (name: string, extra: Obj): Obj => ({
+      Type: 'AWS::EC2::VPCEndpoint',
+      Properties: { VpcEndpointType: extra.VpcEndpointType, VpcId: ref('VpcId'), ServiceName: sub(`com.amazonaws.\${AWS::Region}.${name}`), ...extra },
+    });
+    for (const name of e.gatewayEndpoints) s.resources[endpointLogicalId(name, 'Gateway')] = endpoint(name, { VpcEndpointType: 'Gateway', RouteTableIds: ref('RouteTableIds') });
+    for (const name of e.interfaceEndpoints) {
+      s.resources[endpointLogicalId(name, 'Interface')] = endpoint(name, {
+        VpcEndpointType: 'Interface',
+        SubnetIds: ref('SubnetIds'),
+        SecurityGroupIds: ref('SecurityGroupIds'),
+        PrivateDnsEnabled: true,
+      });
     }
-    for (const name of [...new Set(d.vpc.gatewayEndpoints.map(endpointService))].sort()) {
-      resources[endpointLogicalId(name, 'Gateway')] = {
-        Type: 'AWS::EC2::VPCEndpoint',
-        Properties: { VpcEndpointType: 'Gateway', VpcId: ref('VpcId'), ServiceName: sub(`com.amazonaws.\${AWS::Region}.${name}`), RouteTableIds: ref('RouteTableIds') },
-      };
-    }
-    for (const name of [...new Set(d.vpc.interfaceEndpoints.map(endpointService))].sort()) {
-      resources[endpointLogicalId(name, 'Interface')] = {
-        Type: 'AWS::EC2::VPCEndpoint',
-        Properties: {
-          VpcEndpointType: 'Interface',
-          VpcId: ref('VpcId'),
-          ServiceName: sub(`com.amazonaws.\${AWS::Region}.${name}`),
-          SubnetIds: ref('SubnetIds'),
-          SecurityGroupIds: ref('SecurityGroupIds'),
-          PrivateDnsEnabled: true,
-        },
-      };
-    }
-  }
+  },
+};
 
-  fn.Environment = { Variables: env };
-  fn.Policies = policies;
-  if (Object.keys(events).length > 0) fn.Events = events;
-
-  const fnResource: Obj = { Type: 'AWS::Serverless::Function', Properties: fn };
-  if (plan.options.language === 'typescript') {
+function functionResource(s: Sam, typescript: boolean): Obj {
+  const props: Obj = { ...s.fn, Environment: { Variables: s.env }, Policies: s.policies, Events: Object.keys(s.events).length > 0 ? s.events : undefined };
+  const fnResource: Obj = { Type: 'AWS::Serverless::Function', Properties: Object.fromEntries(FUNCTION_KEYS.map((k) => [k, props[k]])) };
+  if (typescript) {
     fnResource.Metadata = {
       BuildMethod: 'esbuild',
       BuildProperties: { Format: 'esm', OutExtension: ['.js=.mjs'], Target: 'es2022', Sourcemap: true, EntryPoints: ['src/handler.ts'] },
     };
   }
-  resources[FUNCTION_ID] = fnResource;
-  resources.ErrorsAlarm = alarm(`${plan.displayName}: the function reported errors`, 'AWS/Lambda', 'Errors', { FunctionName: ref(FUNCTION_ID) }, 'Sum');
-  resources.ThrottlesAlarm = alarm(`${plan.displayName}: invocations were throttled`, 'AWS/Lambda', 'Throttles', { FunctionName: ref(FUNCTION_ID) }, 'Sum');
+  return fnResource;
+}
 
-  const outputs: Obj = {
-    FunctionArn: { Description: 'The function', Value: getAtt(FUNCTION_ID, 'Arn') },
-  };
-  if (resources.SourceQueue) outputs.SourceQueueUrl = { Description: 'Send messages here', Value: ref('SourceQueue') };
-  if (resources.SourceTopic) outputs.SourceTopicArn = { Description: 'Publish here', Value: ref('SourceTopic') };
-  if (resources.SourceStream) outputs.SourceStreamName = { Description: 'Put records here', Value: ref('SourceStream') };
-  if (resources.SourceTable) outputs.SourceTableName = { Description: 'Write items here', Value: ref('SourceTable') };
-  if (plan.http === 'url') outputs.FunctionUrl = { Description: 'The function URL (IAM auth)', Value: getAtt(`${FUNCTION_ID}Url`, 'FunctionUrl') };
-  if (plan.http === 'rest') outputs.ApiUrl = { Description: 'POST /orders here', Value: sub('https://${ServerlessRestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/Prod/orders') };
-  if (plan.http === 'http') outputs.ApiUrl = { Description: 'POST /orders here', Value: sub('https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/orders') };
-
+export function samTemplate(plan: Plan): string {
+  const s = emitAll<Sam>(infraPlan(plan), SAM_EMITTERS, {
+    parameters: {},
+    resources: {},
+    afterFunction: {},
+    fn: {},
+    policies: [],
+    env: {},
+    events: {},
+    outputs: {},
+    target: getAtt(FUNCTION_ID, 'Arn'),
+    destination: null,
+  });
   const template: Obj = {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: SAM_TRANSFORM,
     Description: `${plan.displayName}: ${plan.source} function scaffolded by Lambda Design Advisor`,
-    Parameters: parameters,
-    Resources: resources,
-    Outputs: outputs,
+    Parameters: s.parameters,
+    Resources: { ...s.resources, [FUNCTION_ID]: functionResource(s, plan.options.language === 'typescript'), ...s.afterFunction },
+    Outputs: s.outputs,
   };
   return renderYaml(
     template,

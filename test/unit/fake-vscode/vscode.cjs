@@ -87,7 +87,22 @@ const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
 const ViewColumn = { Active: -1, Beside: -2, One: 1 };
 const StatusBarAlignment = { Left: 1, Right: 2 };
 
-const known = { commands, workspace, window, languages, env, extensions, l10n, EventEmitter, Disposable, Uri, CodeActionKind, DiagnosticSeverity, ViewColumn, StatusBarAlignment };
+// vscode.lm: the language-model tools activation registers (recorded like any namespace), and the
+// classes a tool's result is built from.
+const lm = namespace('lm', { tools: [] });
+class LanguageModelTextPart {
+  constructor(value) {
+    this.value = value;
+  }
+}
+class LanguageModelToolResult {
+  constructor(content) {
+    this.content = content;
+  }
+}
+class CancellationError extends Error {}
+
+const known = { commands, workspace, window, languages, env, extensions, l10n, lm, LanguageModelTextPart, LanguageModelToolResult, CancellationError, EventEmitter, Disposable, Uri, CodeActionKind, DiagnosticSeverity, ViewColumn, StatusBarAlignment };
 
 // Any other API activation may reach for (vscode.lm, vscode.chat, vscode.tasks …, or a class such as
 // LanguageModelTextPart) exists too: a namespace that records its calls, or a class that keeps its

@@ -1,0 +1,568 @@
+/**
+ * The infrastructure plan: what a design needs, decided once, as data. SAM (sam.ts), CDK (cdk.ts)
+ * and Terraform (terraform.ts) each render the same list of elements with one small emitter per
+ * element kind, so a dialect never re-decides what the design needs (which queue, which alarm, which
+ * permission); it only says how that thing is written in its language. No dialect string lives here:
+ * resources are named by logical `Ref`s that each dialect maps to its own references.
+ *
+ * The list is ordered: an element may rely on what an earlier one set up (the function before the
+ * grants on its role, the alias before the sources that invoke it, the failure destination before
+ * the sources and the async configuration that send to it).
+ *
+ * How to add a design element (a provisioned poller, a Kafka failure destination, a deployment alias
+ * with CodeDeploy, Managed Instances …):
+ *   1. add an interface with a new `kind` to `InfraElement` below and push it from `infraPlan()` where
+ *      it belongs in the order (take every value from the design or the facts, never a literal AWS
+ *      number);
+ *   2. the type checker then names the three emitter tables that lack it (`SAM_EMITTERS`,
+ *      `CDK_EMITTERS`, `TERRAFORM_EMITTERS`): add one emitter to each, under ~80 lines
+ *      (test/unit/scaffold-emitters.test.ts checks the size);
+ *   3. a new resource the element grants access to is a new `Ref`, mapped once per dialect.
+ * A new setting of an existing element (a field of a source, say) is one field here and one line
+ * in each of that element's three emitters.
+ */
+import type { Architecture, Runtime } from '../facts/index.ts';
+import { OBSERVABILITY } from '../facts/observability.ts';
+import type { Plan, SourceFamily } from './plan.ts';
+import type { HandlerLanguage } from './types.ts';
+
+/** A resource the plan refers to; each dialect maps it to its own reference (ARN, name, construct). */
+export type Ref =
+  | 'settingsParameter'
+  | 'idempotencyTable'
+  | 'failureQueue'
+  | 'failureTopic'
+  | 'failureBucket'
+  | 'defaultEventBus'
+  | 'onFailureFunction'
+  | 'sourceQueue'
+  | 'deadLetterQueue'
+  | 'sourceStream'
+  | 'sourceTable'
+  | 'uploadBucket';
+
+/** Which part of a resource a grant covers: the resource itself, the objects in a bucket, a table's stream. */
+export interface Scope {
+  readonly ref: Ref;
+  readonly part: 'resource' | 'objects' | 'stream';
+}
+
+/** Why the function's role may call an API, on which resources (never `*`). */
+export type GrantId =
+  | 'ReadSettings'
+  | 'IdempotencyRecords'
+  | 'SendFailures'
+  | 'PublishFailures'
+  | 'WriteFailures'
+  | 'PutFailures'
+  | 'InvokeOnFailure'
+  | 'PollSourceQueue'
+  | 'ReadStream'
+  | 'ReadUploads';
+
+export type DestinationType = 'sqs' | 'sns' | 's3' | 'eventbridge' | 'lambda';
+
+/** A value of an environment variable: a literal, or the name of a planned resource. */
+export type EnvValue = { readonly literal: string } | { readonly nameOf: 'settingsParameter' | 'idempotencyTable' };
+
+// ---------- the elements ----------
+
+/** The SSM parameter (SecureString, JSON) that holds settings and secrets; only its name reaches the function. */
+export interface SettingsElement {
+  readonly kind: 'settings';
+  readonly defaultName: string;
+  readonly allowedPattern: string;
+}
+
+export interface LogGroupElement {
+  readonly kind: 'logGroup';
+  readonly retentionDays: number;
+  readonly format: 'JSON';
+}
+
+/** The Powertools idempotency table (on-demand, TTL on `expiration`). */
+export interface IdempotencyTableElement {
+  readonly kind: 'idempotencyTable';
+  readonly partitionKey: string;
+  readonly ttlAttribute: string;
+}
+
+export interface FunctionElement {
+  readonly kind: 'function';
+  readonly description: string;
+  readonly language: HandlerLanguage;
+  readonly runtime: string;
+  readonly runtimeFamily: Runtime;
+  readonly architecture: Architecture;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly ephemeralStorageMb: number;
+  readonly tracing: 'Active';
+  readonly reservedConcurrency: number | null;
+  readonly environment: ReadonlyArray<readonly [string, EnvValue]>;
+  /** AWS managed policies the role needs whatever the design (logs, X-Ray), by a short id. */
+  readonly managedPolicies: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+/** A published version behind an alias: provisioned concurrency and SnapStart apply to versions. */
+export interface AliasElement {
+  readonly kind: 'alias';
+  readonly name: string;
+  readonly provisionedConcurrency: number | null;
+}
+
+export interface SnapStartElement {
+  readonly kind: 'snapStart';
+  readonly applyOn: 'PublishedVersions';
+}
+
+/** One least-privilege statement on the function's role. */
+export interface GrantElement {
+  readonly kind: 'grant';
+  readonly id: GrantId;
+  readonly actions: readonly string[];
+  readonly on: readonly Scope[];
+}
+
+/** Where failed async invocations or stream/Kafka records go. */
+export interface FailureDestinationElement {
+  readonly kind: 'failureDestination';
+  readonly type: DestinationType;
+  readonly ref: Ref;
+}
+
+/** An alarm on a metric that should stay at zero. */
+export interface AlarmElement {
+  readonly kind: 'alarm';
+  /** Stable identity; dialects derive their logical ids from it. */
+  readonly id: 'errors' | 'throttles' | 'deadLetterQueueDepth' | 'failureQueueDepth';
+  readonly subject: { readonly function: true } | { readonly queue: Ref };
+  readonly namespace: 'AWS/Lambda' | 'AWS/SQS';
+  readonly metric: string;
+  readonly statistic: 'Sum' | 'Maximum';
+  readonly periodSeconds: number;
+  readonly description: string;
+}
+
+/** An AWS service allowed to invoke the function: by resource policy, or through a role it assumes. */
+export interface PermissionElement {
+  readonly kind: 'permission';
+  readonly invoker: 'restApi' | 'httpApi' | 'loadBalancer' | 'uploadBucket' | 'sourceTopic' | 'eventRule' | 'schedule';
+  readonly principal: string;
+  readonly mechanism: 'resource-policy' | 'role';
+  /** The route an API may invoke the function on (APIs only). */
+  readonly route: HttpRoute | null;
+}
+
+interface Batch {
+  readonly batchSize: number;
+  /** null when the design sets no batching window (0 s). */
+  readonly windowSeconds: number | null;
+  readonly reportBatchItemFailures: boolean;
+}
+
+/** The redrive target of the source queue (FIFO when the source is). */
+export interface DeadLetterQueueElement {
+  readonly kind: 'deadLetterQueue';
+  readonly fifo: boolean;
+}
+
+export interface QueueSourceElement extends Batch {
+  readonly kind: 'queueSource';
+  readonly fifo: boolean;
+  readonly visibilityTimeoutSeconds: number;
+  readonly deadLetter: null | { readonly maxReceiveCount: number };
+  readonly maximumConcurrency: number | null;
+}
+
+export interface StreamSourceElement extends Batch {
+  readonly kind: 'streamSource';
+  readonly stream: 'kinesis' | 'dynamodb';
+  readonly startingPosition: 'LATEST';
+  readonly parallelizationFactor: number | null;
+  readonly bisectBatchOnFunctionError: boolean | null;
+  readonly retryAttempts: number | null;
+  readonly maximumRecordAgeSeconds: number | null;
+  /** Failed records go to the failure destination. */
+  readonly onFailure: boolean;
+  /** Partition key of the source table (DynamoDB Streams). */
+  readonly tableKey: string;
+}
+
+export interface KafkaSourceElement {
+  readonly kind: 'kafkaSource';
+  readonly batchSize: number;
+  readonly windowSeconds: number | null;
+  readonly startingPosition: 'LATEST';
+  readonly defaultTopic: string;
+  readonly onFailure: boolean;
+  /** The MSK poller reads the cluster and manages network interfaces; the AWS managed policy scopes it. */
+  readonly managedPolicy: string;
+}
+
+interface HttpRoute {
+  readonly path: string;
+  readonly method: 'POST';
+}
+export interface RestApiElement extends HttpRoute {
+  readonly kind: 'restApi';
+  /** The API's title (the design's name). */
+  readonly title: string;
+}
+export interface HttpApiElement extends HttpRoute {
+  readonly kind: 'httpApi';
+}
+/** A target group behind the user's Application Load Balancer listener (a rule on a path). */
+export interface LoadBalancerElement extends HttpRoute {
+  readonly kind: 'loadBalancer';
+  readonly defaultPriority: number;
+}
+
+export interface FunctionUrlElement {
+  readonly kind: 'functionUrl';
+  readonly authType: 'AWS_IAM';
+}
+
+export interface UploadBucketElement {
+  readonly kind: 'uploadBucket';
+  readonly events: 'ObjectCreated';
+}
+
+export interface TopicSourceElement {
+  readonly kind: 'topicSource';
+}
+
+export interface EventRuleElement {
+  readonly kind: 'eventRule';
+  readonly pattern: { readonly source: readonly string[]; readonly 'detail-type': readonly string[] };
+}
+
+export interface ScheduleElement {
+  readonly kind: 'schedule';
+  readonly defaultExpression: string;
+}
+
+/** Lambda's handling of asynchronous invocations: retries, event age, on-failure destination. */
+export interface AsyncInvokeElement {
+  readonly kind: 'asyncInvoke';
+  readonly retryAttempts: number | null;
+  readonly maximumEventAgeSeconds: number | null;
+  readonly onFailure: boolean;
+}
+
+/** The function in the user's private subnets, with the VPC endpoints the design chose. NAT stays with the subnets. */
+export interface VpcElement {
+  readonly kind: 'vpc';
+  readonly subnets: number;
+  readonly natGateways: number;
+  readonly ipv6: boolean;
+  /** Service names (`s3`, `dynamodb`), de-duplicated and sorted. */
+  readonly gatewayEndpoints: readonly string[];
+  readonly interfaceEndpoints: readonly string[];
+  readonly managedPolicy: string;
+}
+
+export type InfraElement =
+  | SettingsElement
+  | LogGroupElement
+  | IdempotencyTableElement
+  | FunctionElement
+  | AliasElement
+  | SnapStartElement
+  | GrantElement
+  | FailureDestinationElement
+  | AlarmElement
+  | PermissionElement
+  | DeadLetterQueueElement
+  | QueueSourceElement
+  | StreamSourceElement
+  | KafkaSourceElement
+  | RestApiElement
+  | HttpApiElement
+  | LoadBalancerElement
+  | FunctionUrlElement
+  | UploadBucketElement
+  | TopicSourceElement
+  | EventRuleElement
+  | ScheduleElement
+  | AsyncInvokeElement
+  | VpcElement;
+
+export type InfraKind = InfraElement['kind'];
+
+/** One emitter per element kind: the type checker names a dialect that forgets one. */
+export type Emitters<Ctx> = { readonly [K in InfraKind]: (element: Extract<InfraElement, { kind: K }>, ctx: Ctx) => void };
+
+/** Run each element through its emitter, in plan order. */
+export function emitAll<Ctx>(elements: readonly InfraElement[], emitters: Emitters<Ctx>, ctx: Ctx): Ctx {
+  for (const element of elements) (emitters[element.kind] as (e: InfraElement, c: Ctx) => void)(element, ctx);
+  return ctx;
+}
+
+// ---------- building the plan ----------
+
+const ALIAS_NAME = 'live';
+const SERVICE_SUFFIX = '.amazonaws.com';
+
+/** `s3` / `com.amazonaws.us-east-1.s3` → `s3`. */
+function endpointService(name: string): string {
+  const parts = name.split('.');
+  return (parts[parts.length - 1] ?? name).toLowerCase();
+}
+
+const services = (names: readonly string[]): string[] => [...new Set(names.map(endpointService))].sort();
+
+const DESTINATION_REF: Record<DestinationType, Ref> = {
+  sqs: 'failureQueue',
+  sns: 'failureTopic',
+  s3: 'failureBucket',
+  eventbridge: 'defaultEventBus',
+  lambda: 'onFailureFunction',
+};
+
+const DESTINATION_GRANT: Record<DestinationType, Omit<GrantElement, 'kind'>> = {
+  sqs: { id: 'SendFailures', actions: ['sqs:SendMessage'], on: [{ ref: 'failureQueue', part: 'resource' }] },
+  sns: { id: 'PublishFailures', actions: ['sns:Publish'], on: [{ ref: 'failureTopic', part: 'resource' }] },
+  s3: { id: 'WriteFailures', actions: ['s3:PutObject', 's3:ListBucket'], on: [{ ref: 'failureBucket', part: 'resource' }, { ref: 'failureBucket', part: 'objects' }] },
+  eventbridge: { id: 'PutFailures', actions: ['events:PutEvents'], on: [{ ref: 'defaultEventBus', part: 'resource' }] },
+  lambda: { id: 'InvokeOnFailure', actions: ['lambda:InvokeFunction'], on: [{ ref: 'onFailureFunction', part: 'resource' }] },
+};
+
+function alarm(id: AlarmElement['id'], subject: AlarmElement['subject'], metric: string, description: string): AlarmElement {
+  const onQueue = 'queue' in subject;
+  return {
+    kind: 'alarm',
+    id,
+    subject,
+    namespace: onQueue ? 'AWS/SQS' : 'AWS/Lambda',
+    metric,
+    statistic: onQueue ? 'Maximum' : 'Sum',
+    periodSeconds: OBSERVABILITY.alarmPeriodSeconds.value,
+    description,
+  };
+}
+
+const invoker = (name: PermissionElement['invoker'], service: string, mechanism: PermissionElement['mechanism'] = 'resource-policy', route: HttpRoute | null = null): PermissionElement => ({
+  kind: 'permission',
+  invoker: name,
+  principal: `${service}${SERVICE_SUFFIX}`,
+  mechanism,
+  route,
+});
+const ORDERS: HttpRoute = { path: '/orders', method: 'POST' };
+
+function functionElement(plan: Plan): FunctionElement {
+  const d = plan.design;
+  const environment: Array<readonly [string, EnvValue]> = [
+    ['POWERTOOLS_SERVICE_NAME', { literal: plan.displayName }],
+    ['POWERTOOLS_METRICS_NAMESPACE', { literal: plan.slug }],
+    ['POWERTOOLS_LOG_LEVEL', { literal: 'INFO' }],
+    ['SETTINGS_PARAMETER_NAME', { nameOf: 'settingsParameter' }],
+  ];
+  if (plan.idempotent) environment.push(['IDEMPOTENCY_TABLE_NAME', { nameOf: 'idempotencyTable' }]);
+  return {
+    kind: 'function',
+    description: `${plan.displayName} (${plan.source})`,
+    language: plan.options.language,
+    runtime: plan.runtime,
+    runtimeFamily: plan.options.language === 'typescript' ? 'nodejs' : 'python',
+    architecture: d.architecture,
+    memoryMb: d.memoryMb,
+    timeoutSeconds: d.timeoutSeconds,
+    ephemeralStorageMb: d.ephemeralStorageMb,
+    tracing: 'Active',
+    reservedConcurrency: d.concurrency.reserved,
+    environment,
+    managedPolicies: [
+      { id: 'logs', name: 'service-role/AWSLambdaBasicExecutionRole' },
+      { id: 'xray', name: 'AWSXRayDaemonWriteAccess' },
+    ],
+  };
+}
+
+const windowOf = (plan: Plan): number | null => {
+  const seconds = plan.design.batching?.maximumBatchingWindowSeconds ?? 0;
+  return seconds > 0 ? seconds : null;
+};
+
+function queueElements(plan: Plan): InfraElement[] {
+  const d = plan.design;
+  const b = d.batching!;
+  const q = d.errorHandling.queue!;
+  const fifo = plan.source === 'sqs-fifo';
+  const elements: InfraElement[] = [];
+  if (q.deadLetterQueue) {
+    elements.push(
+      { kind: 'deadLetterQueue', fifo },
+      alarm('deadLetterQueueDepth', { queue: 'deadLetterQueue' }, 'ApproximateNumberOfMessagesVisible', `${plan.displayName}: messages are in the dead-letter queue`),
+    );
+  }
+  elements.push(
+    {
+      kind: 'queueSource',
+      fifo,
+      visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+      deadLetter: q.deadLetterQueue ? { maxReceiveCount: q.maxReceiveCount } : null,
+      batchSize: b.batchSize,
+      windowSeconds: windowOf(plan),
+      reportBatchItemFailures: b.reportBatchItemFailures,
+      maximumConcurrency: d.concurrency.maximumConcurrency,
+    },
+    {
+      kind: 'grant',
+      id: 'PollSourceQueue',
+      actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
+      on: [{ ref: 'sourceQueue', part: 'resource' }],
+    },
+  );
+  return elements;
+}
+
+const STREAM_READ: Record<StreamSourceElement['stream'], Omit<GrantElement, 'kind'>> = {
+  kinesis: {
+    id: 'ReadStream',
+    actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:SubscribeToShard'],
+    on: [{ ref: 'sourceStream', part: 'resource' }],
+  },
+  dynamodb: {
+    id: 'ReadStream',
+    actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+    on: [{ ref: 'sourceTable', part: 'stream' }],
+  },
+};
+
+function streamElements(plan: Plan, onFailure: boolean): InfraElement[] {
+  const d = plan.design;
+  const b = d.batching!;
+  const e = d.errorHandling;
+  const stream = plan.source === 'kinesis' ? 'kinesis' : 'dynamodb';
+  return [
+    {
+      kind: 'streamSource',
+      stream,
+      startingPosition: 'LATEST',
+      batchSize: b.batchSize,
+      windowSeconds: windowOf(plan),
+      reportBatchItemFailures: b.reportBatchItemFailures,
+      parallelizationFactor: d.concurrency.parallelizationFactor,
+      bisectBatchOnFunctionError: e.bisectBatchOnFunctionError,
+      retryAttempts: e.retryAttempts,
+      maximumRecordAgeSeconds: e.maximumRecordAgeSeconds,
+      onFailure,
+      tableKey: 'orderId',
+    },
+    { kind: 'grant', ...STREAM_READ[stream] },
+  ];
+}
+
+function kafkaElements(plan: Plan, onFailure: boolean): InfraElement[] {
+  return [
+    {
+      kind: 'kafkaSource',
+      batchSize: plan.design.batching!.batchSize,
+      windowSeconds: windowOf(plan),
+      startingPosition: 'LATEST',
+      defaultTopic: 'orders',
+      onFailure,
+      managedPolicy: 'service-role/AWSLambdaMSKExecutionRole',
+    },
+  ];
+}
+
+function httpElements(plan: Plan): InfraElement[] {
+  switch (plan.http) {
+    case 'rest':
+      return [invoker('restApi', 'apigateway', 'resource-policy', ORDERS), { kind: 'restApi', ...ORDERS, title: plan.displayName }];
+    case 'http':
+      return [invoker('httpApi', 'apigateway', 'resource-policy', ORDERS), { kind: 'httpApi', ...ORDERS }];
+    case 'url':
+      return [{ kind: 'functionUrl', authType: 'AWS_IAM' }];
+    case 'alb':
+      return [invoker('loadBalancer', 'elasticloadbalancing'), { kind: 'loadBalancer', ...ORDERS, defaultPriority: 100 }];
+    default:
+      return [];
+  }
+}
+
+function eventElements(plan: Plan): InfraElement[] {
+  switch (plan.source) {
+    case 's3':
+      return [
+        invoker('uploadBucket', 's3'),
+        { kind: 'uploadBucket', events: 'ObjectCreated' },
+        { kind: 'grant', id: 'ReadUploads', actions: ['s3:GetObject'], on: [{ ref: 'uploadBucket', part: 'objects' }] },
+      ];
+    case 'sns':
+      return [invoker('sourceTopic', 'sns'), { kind: 'topicSource' }];
+    case 'eventbridge':
+      return [invoker('eventRule', 'events'), { kind: 'eventRule', pattern: { source: [plan.slug], 'detail-type': ['OrderPlaced'] } }];
+    case 'schedule':
+      return [invoker('schedule', 'scheduler', 'role'), { kind: 'schedule', defaultExpression: 'rate(1 hour)' }];
+    default:
+      return [];
+  }
+}
+
+/** The event source's elements, by family: what it creates, who may invoke the function, what the role may read. */
+const SOURCE_ELEMENTS: Record<SourceFamily, (plan: Plan, onFailure: boolean) => InfraElement[]> = {
+  queue: queueElements,
+  stream: streamElements,
+  kafka: kafkaElements,
+  http: httpElements,
+  'async-event': eventElements,
+  direct: () => [],
+};
+
+/** The plan for a design, in the order the dialects render it. */
+export function infraPlan(plan: Plan): InfraElement[] {
+  const d = plan.design;
+  const e = d.errorHandling;
+  const c = d.concurrency;
+  const elements: InfraElement[] = [
+    { kind: 'settings', defaultName: `${plan.slug}/settings`, allowedPattern: '^[A-Za-z0-9_.\\-][A-Za-z0-9_.\\-/]*$' },
+    { kind: 'logGroup', retentionDays: OBSERVABILITY.logRetentionDays.value, format: 'JSON' },
+  ];
+  if (plan.idempotent) elements.push({ kind: 'idempotencyTable', partitionKey: 'id', ttlAttribute: 'expiration' });
+  elements.push(functionElement(plan));
+  elements.push({ kind: 'grant', id: 'ReadSettings', actions: ['ssm:GetParameter', 'ssm:GetParameters'], on: [{ ref: 'settingsParameter', part: 'resource' }] });
+  if (plan.idempotent) {
+    elements.push({
+      kind: 'grant',
+      id: 'IdempotencyRecords',
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      on: [{ ref: 'idempotencyTable', part: 'resource' }],
+    });
+  }
+  if (c.provisioned !== null || plan.snapStart) elements.push({ kind: 'alias', name: ALIAS_NAME, provisionedConcurrency: c.provisioned });
+  if (plan.snapStart) elements.push({ kind: 'snapStart', applyOn: 'PublishedVersions' });
+
+  const destination = e.onFailureDestination;
+  const onFailure = destination !== null && (plan.async || plan.family === 'stream' || plan.family === 'kafka');
+  if (onFailure) {
+    elements.push({ kind: 'failureDestination', type: destination, ref: DESTINATION_REF[destination] });
+    elements.push({ kind: 'grant', ...DESTINATION_GRANT[destination] });
+    if (destination === 'sqs') {
+      elements.push(alarm('failureQueueDepth', { queue: 'failureQueue' }, 'ApproximateNumberOfMessagesVisible', `${plan.displayName}: failed events are waiting in the on-failure queue`));
+    }
+  }
+  elements.push(...SOURCE_ELEMENTS[plan.family](plan, onFailure));
+  if (plan.async) {
+    elements.push({ kind: 'asyncInvoke', retryAttempts: e.retryAttempts, maximumEventAgeSeconds: e.maximumEventAgeSeconds, onFailure });
+  }
+  if (d.vpc.attach) {
+    elements.push({
+      kind: 'vpc',
+      subnets: d.vpc.subnets,
+      natGateways: d.vpc.natGateways,
+      ipv6: d.vpc.ipv6Egress,
+      gatewayEndpoints: services(d.vpc.gatewayEndpoints),
+      interfaceEndpoints: services(d.vpc.interfaceEndpoints),
+      managedPolicy: 'service-role/AWSLambdaVPCAccessExecutionRole',
+    });
+  }
+  elements.push(
+    alarm('errors', { function: true }, 'Errors', `${plan.displayName}: the function reported errors`),
+    alarm('throttles', { function: true }, 'Throttles', `${plan.displayName}: invocations were throttled`),
+  );
+  return elements;
+}
