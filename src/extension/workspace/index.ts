@@ -84,7 +84,11 @@ export function registerWorkspaceView(context: vscode.ExtensionContext): void {
       refreshTree();
       updateStatus();
     }),
-    vscode.commands.registerCommand(COMMANDS.refreshWorkspaceView, refreshTree),
+    vscode.commands.registerCommand(COMMANDS.refreshWorkspaceView, async () => {
+      refreshTree();
+      // Also the walkthrough's "Open the View": show it (VS Code's own focus command for the view).
+      await vscode.commands.executeCommand(`${WORKSPACE_VIEW}.focus`);
+    }),
     vscode.commands.registerCommand(COMMANDS.revealResource, (uri: unknown, start: unknown, end: unknown) => run('Open the resource', async () => (await load()).revealResource(uri, start, end))),
     vscode.commands.registerCommand(COMMANDS.treeAdvise, (node: unknown) =>
       run('Advise on this Function', async () => {
