@@ -15,7 +15,7 @@ for (const theme of ['dark', 'light'] as const) {
 
     // Opening the template activates the extension; the status bar item appears for it.
     await openThroughExplorer(page, ['orders', 'template.yaml'], () => vs.runCommand('View: Show Explorer'));
-    const status = page.locator('.statusbar-item', { hasText: 'findings' }).first();
+    const status = page.locator('.statusbar-item', { hasText: /≈ \$.* · \d+ findings?/ }).first();
     await status.waitFor({ state: 'visible', timeout: 60_000 });
     const statusText = ((await status.textContent()) ?? '').replace(/\u00a0/g, ' ');
     assert.match(statusText, /≈ \$\d+\.\d\d\/mo \(assumed\) · \d+ findings?/, statusText);
@@ -25,10 +25,12 @@ for (const theme of ['dark', 'light'] as const) {
     const header = page.locator('.pane-header', { hasText: 'Lambda Advisor' }).first();
     await header.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    // Only this pane's rows (the Explorer's folder tree lists template.yaml too).
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Lambda Advisor' }) }).first();
     const rows = await waitFor(
       'the template and its function in the Lambda Advisor tree',
       async () => {
-        const texts = (await page.locator('.pane-body .monaco-list-row').allTextContents()).map((x) => x.replace(/\u00a0/g, ' '));
+        const texts = (await pane.locator('.monaco-list-row').allTextContents()).map((x) => x.replace(/\u00a0/g, ' '));
         return texts.some((x) => x.includes('OrderWorker') && x.includes('≈ $')) ? texts : undefined;
       },
       60_000,
@@ -42,7 +44,7 @@ for (const theme of ['dark', 'light'] as const) {
     await vs.screenshot(`workspace-view-${theme}`);
 
     // Selecting the function opens its resource in the editor.
-    await page.locator('.pane-body .monaco-list-row', { hasText: 'OrderWorker' }).first().click();
+    await pane.locator('.monaco-list-row', { hasText: 'OrderWorker' }).first().click();
     await page.locator('.monaco-editor[data-uri$="template.yaml"]').first().waitFor({ state: 'visible' });
   });
 }
