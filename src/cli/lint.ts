@@ -5,9 +5,11 @@
  * meets --fail-on (default error), 2 on bad arguments or an unreadable file, 0 otherwise.
  */
 import { references } from '../engine/facts/index.ts';
+// The modules themselves, not the templates barrel: lint needs neither hover nor the scenario schema.
 import { jsonText, lintJson, type LintedFile } from '../engine/contracts.ts';
-import { RULES, type Severity } from '../engine/templates/index.ts';
 import { TemplateAnalysis } from '../engine/templates/analysis.ts';
+import { RULES } from '../engine/templates/rules/index.ts';
+import type { Severity } from '../engine/templates/types.ts';
 
 export interface LintIo {
   stdout: (s: string) => void;

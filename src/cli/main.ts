@@ -10,17 +10,17 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { parseCommandArgs } from './args.ts';
-import { runCost } from './cost.ts';
 import { LINT_HELP, MAIN_HELP, MCP_HELP } from './help.ts';
 import { boundedLines, CheckedStream, type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, printable, UsageError, processIo } from './io.ts';
-import { runRecommend } from './recommend.ts';
-import { runScaffold } from './scaffold.ts';
 
 export { version };
 
 export type { CliIo };
 
-/** `lint` loads the template rules (and the YAML parser) only when it runs. */
+/**
+ * Each command loads its own code when it runs (the build gives each its own chunk): `lint` needs the
+ * YAML parser and the template rules, never the scenario schema, the recommender or the scaffolder.
+ */
 async function runLintCommand(argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
     io.stdout.write(LINT_HELP);
@@ -82,13 +82,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${version}\n`);
       return EXIT_OK;
     case 'recommend':
-      return runRecommend(rest, io);
+      return (await import('./recommend.ts')).runRecommend(rest, io);
     case 'cost':
-      return runCost(rest, io);
+      return (await import('./cost.ts')).runCost(rest, io);
     case 'lint':
       return runLintCommand(rest, io);
     case 'scaffold':
-      return runScaffold(rest, io);
+      return (await import('./scaffold.ts')).runScaffold(rest, io);
     case 'mcp':
       return runMcpCommand(rest, io);
     default:

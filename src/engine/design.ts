@@ -48,7 +48,13 @@ export interface Warning {
     | 'account-concurrency'
     | 'ordering'
     | 'not-idempotent'
-    | 'article-superseded';
+    | 'article-superseded'
+    /** A hard limit of the event source (payload, timeout, throttle) that the scenario exceeds. */
+    | 'limit-exceeded'
+    /** The source cannot carry the load (lanes, shard writes, pollers), whatever the memory. */
+    | 'throughput-unreachable'
+    /** A stream consumer drains slower than the peak: the iterator age grows, records may expire. */
+    | 'iterator-age';
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   readonly references: readonly Source[];

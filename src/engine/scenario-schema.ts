@@ -34,6 +34,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'traffic.averagePerSecond': 'Average arrival rate per second over the month. Give this or requestsPerMonth, not both.',
   'traffic.peakPerSecond': 'The busiest rate per second: sizes concurrency (Little\u2019s law) and batching. Defaults to the average.',
   'traffic.payloadKb': 'Size of one event or message, in KB.',
+  'traffic.responseKb': 'Size of one response a synchronous caller receives, in KB (checked against the buffered and streamed response limits of the source).',
   'traffic.shards': 'Number of shards of the stream: required for kinesis, allowed for dynamodb-streams, not for other sources.',
   'traffic.messageGroups': 'Number of FIFO message groups in use at once (sqs-fifo only): bounds the useful concurrency.',
   work: 'What one invocation costs, as measured (or estimated) at one memory size.',

@@ -1,9 +1,18 @@
 /**
  * The scenario: what the user told us about the workload. One JSON object, produced by the wizard,
  * read by the CLI. Validated here, at the edge; every problem is reported with its field path.
+ *
+ * Built with `zod/mini`, the tree-shakable form of zod 4: the same checks and messages as classic
+ * zod at a fraction of the bundle weight (each face bundles this file). Mini has no methods, so a
+ * check is `.check(z.gte(…))`, a default `z._default(schema, value)`, an optional field
+ * `z.optional(schema)`. The helpers below keep that noise out of the schema; add new fields with
+ * them. The schema is a plain zod 4 schema: `z.toJSONSchema(scenarioSchema, { io: 'input' })` (from
+ * `zod/mini` or `zod/v4/core`) turns it into a JSON Schema, so keep every check a built-in where
+ * one exists (a `refine` is invisible to JSON Schema).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CONCURRENCY, LIMITS, supportedRegions, DEFAULT_REGION } from './facts/index.ts';
+import { SOURCE_KINDS } from './source-kinds.ts';
 
 export const SOURCES_LIST = [
   'api-gateway-rest',
@@ -41,133 +50,137 @@ export const AWS_SERVICE_LIST = [
 ] as const;
 
 const num = (what = 'a number') => z.number({ error: `must be ${what}` });
-const nonNegative = () => num().min(0, { error: 'must be >= 0' });
-const positive = () => num().gt(0, { error: 'must be > 0' });
-const positiveInt = () => num('a whole number').int({ error: 'must be a whole number' }).min(1, { error: 'must be >= 1' });
+const atLeast = (min: number, error = 'must be >= ' + min) => z.gte(min, { error });
+const atMost = (max: number, error = 'must be <= ' + max) => z.lte(max, { error });
+const nonNegative = () => num().check(atLeast(0));
+const positive = () => num().check(z.gt(0, { error: 'must be > 0' }));
+const positiveInt = () => num('a whole number').check(z.int({ error: 'must be a whole number' }), atLeast(1));
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
 const bool = () => z.boolean({ error: 'must be true or false' });
+const opt = z.optional;
+const withDefault = z._default;
+/** A nested object that rejects unknown keys. */
+const section = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, { error: 'must be an object' });
 
 const memoryMb = () =>
-  num('a whole number of MB')
-    .int({ error: 'must be a whole number of MB' })
-    .min(LIMITS.memoryMinMb.value, { error: `must be >= ${LIMITS.memoryMinMb.value} (MB)` })
-    .max(LIMITS.memoryMaxMb.value, { error: `must be <= ${LIMITS.memoryMaxMb.value} (MB)` });
+  num('a whole number of MB').check(
+    z.int({ error: 'must be a whole number of MB' }),
+    atLeast(LIMITS.memoryMinMb.value, `must be >= ${LIMITS.memoryMinMb.value} (MB)`),
+    atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`),
+  );
 
 const regions = supportedRegions();
 
 export const scenarioSchema = z
-  .object({
+  .strictObject({
     name: z
       .string({ error: 'must be a string' })
-      .regex(/^[A-Za-z0-9_-]+$/, { error: 'may contain only letters, digits, - and _' })
-      .min(1, { error: 'must not be empty' })
-      .max(LIMITS.functionNameMaxLength.value, { error: `must be at most ${LIMITS.functionNameMaxLength.value} characters` }),
-    region: z
-      .string({ error: 'must be a string' })
-      .refine((r) => regions.includes(r), { error: `must be one of the priced Regions: ${regions.join(', ')}` })
-      .default(DEFAULT_REGION),
-    runtime: oneOf(RUNTIME_LIST).default('nodejs'),
-    architecture: oneOf(['auto', 'arm64', 'x86_64'] as const).default('auto'),
+      .check(
+        z.regex(/^[A-Za-z0-9_-]+$/, { error: 'may contain only letters, digits, - and _' }),
+        z.minLength(1, { error: 'must not be empty' }),
+        z.maxLength(LIMITS.functionNameMaxLength.value, { error: `must be at most ${LIMITS.functionNameMaxLength.value} characters` }),
+      ),
+    region: withDefault(
+      z.string({ error: 'must be a string' }).check(z.refine((r) => regions.includes(r), { error: `must be one of the priced Regions: ${regions.join(', ')}` })),
+      DEFAULT_REGION,
+    ),
+    runtime: withDefault(oneOf(RUNTIME_LIST), 'nodejs'),
+    architecture: withDefault(oneOf(['auto', 'arm64', 'x86_64'] as const), 'auto'),
     source: oneOf(SOURCES_LIST),
-    traffic: z.strictObject(
-      {
-        requestsPerMonth: nonNegative().optional(),
-        averagePerSecond: nonNegative().optional(),
-        peakPerSecond: nonNegative().optional(),
-        payloadKb: positive().default(1),
-        shards: positiveInt().optional(),
-        messageGroups: positiveInt().optional(),
-      },
-      { error: 'must be an object' },
+    traffic: section({
+      requestsPerMonth: opt(nonNegative()),
+      averagePerSecond: opt(nonNegative()),
+      peakPerSecond: opt(nonNegative()),
+      payloadKb: withDefault(positive(), 1),
+      /** Response size of a synchronous source, KB, checked against its response limit (buffered or streamed). */
+      responseKb: opt(positive()),
+      shards: opt(positiveInt()),
+      messageGroups: opt(positiveInt()),
+    }),
+    work: section({
+      averageDurationMs: positive(),
+      p99DurationMs: positive(),
+      measuredAtMemoryMb: memoryMb(),
+      profile: withDefault(oneOf(['cpu', 'io', 'mixed'] as const), 'mixed'),
+      maxMemoryUsedMb: opt(positive().check(atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`))),
+      tmpStorageMb: withDefault(
+        num().check(
+          atLeast(LIMITS.ephemeralMinMb.value, `must be >= ${LIMITS.ephemeralMinMb.value} (MB)`),
+          atMost(LIMITS.ephemeralMaxMb.value, `must be <= ${LIMITS.ephemeralMaxMb.value} (MB)`),
+        ),
+        LIMITS.ephemeralMinMb.value,
+      ),
+      initDurationMs: opt(nonNegative()),
+      /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
+      parallelism: withDefault(positiveInt().check(atMost(LIMITS.maxVcpus.value)), 1),
+      logKbPerInvocation: withDefault(nonNegative(), 1),
+    }),
+    latency: withDefault(
+      section({
+        targetP99Ms: opt(positive()),
+        coldStarts: withDefault(oneOf(['avoid', 'tolerate'] as const), 'tolerate'),
+      }),
+      { coldStarts: 'tolerate' },
     ),
-    work: z.strictObject(
-      {
-        averageDurationMs: positive(),
-        p99DurationMs: positive(),
-        measuredAtMemoryMb: memoryMb(),
-        profile: oneOf(['cpu', 'io', 'mixed'] as const).default('mixed'),
-        maxMemoryUsedMb: positive().max(LIMITS.memoryMaxMb.value, { error: `must be <= ${LIMITS.memoryMaxMb.value} (MB)` }).optional(),
-        tmpStorageMb: num()
-          .min(LIMITS.ephemeralMinMb.value, { error: `must be >= ${LIMITS.ephemeralMinMb.value} (MB)` })
-          .max(LIMITS.ephemeralMaxMb.value, { error: `must be <= ${LIMITS.ephemeralMaxMb.value} (MB)` })
-          .default(LIMITS.ephemeralMinMb.value),
-        initDurationMs: nonNegative().optional(),
-        /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
-        parallelism: positiveInt().max(LIMITS.maxVcpus.value, { error: `must be <= ${LIMITS.maxVcpus.value}` }).default(1),
-        logKbPerInvocation: nonNegative().default(1),
-      },
-      { error: 'must be an object' },
+    budget: withDefault(
+      section({
+        monthlyUsd: opt(nonNegative()),
+        freeTier: withDefault(bool(), false),
+      }),
+      { freeTier: false },
     ),
-    latency: z
-      .strictObject(
-        {
-          targetP99Ms: positive().optional(),
-          coldStarts: oneOf(['avoid', 'tolerate'] as const).default('tolerate'),
-        },
-        { error: 'must be an object' },
-      )
-      .default({ coldStarts: 'tolerate' }),
-    budget: z
-      .strictObject(
-        {
-          monthlyUsd: nonNegative().optional(),
-          freeTier: bool().default(false),
-        },
-        { error: 'must be an object' },
-      )
-      .default({ freeTier: false }),
-    network: z
-      .strictObject(
-        {
-          privateResources: bool().default(false),
-          internetEgress: bool().default(false),
-          egressGbPerMonth: nonNegative().default(0),
-          awsServices: z.array(oneOf(AWS_SERVICE_LIST), { error: 'must be a list' }).default([]),
-        },
-        { error: 'must be an object' },
-      )
-      .default({ privateResources: false, internetEgress: false, egressGbPerMonth: 0, awsServices: [] }),
-    downstream: z
-      .strictObject(
-        {
-          maxConcurrency: positiveInt().optional(),
-          maxRequestsPerSecond: positive().optional(),
-        },
-        { error: 'must be an object' },
-      )
-      .default({}),
-    ordering: oneOf(['none', 'per-key', 'strict'] as const).default('none'),
-    idempotent: bool().default(true),
+    network: withDefault(
+      section({
+        privateResources: withDefault(bool(), false),
+        internetEgress: withDefault(bool(), false),
+        egressGbPerMonth: withDefault(nonNegative(), 0),
+        awsServices: withDefault(z.array(oneOf(AWS_SERVICE_LIST), { error: 'must be a list' }), []),
+      }),
+      { privateResources: false, internetEgress: false, egressGbPerMonth: 0, awsServices: [] },
+    ),
+    downstream: withDefault(
+      section({
+        maxConcurrency: opt(positiveInt()),
+        maxRequestsPerSecond: opt(positive()),
+      }),
+      {},
+    ),
+    ordering: withDefault(oneOf(['none', 'per-key', 'strict'] as const), 'none'),
+    idempotent: withDefault(bool(), true),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    const t = s.traffic;
-    if (t.requestsPerMonth === undefined && t.averagePerSecond === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['traffic', 'requestsPerMonth'], message: 'give requestsPerMonth or averagePerSecond' });
-    }
-    if (t.requestsPerMonth !== undefined && t.averagePerSecond !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['traffic', 'averagePerSecond'], message: 'give requestsPerMonth or averagePerSecond, not both' });
-    }
-    if (s.work.p99DurationMs < s.work.averageDurationMs) {
-      ctx.addIssue({ code: 'custom', path: ['work', 'p99DurationMs'], message: 'must be >= work.averageDurationMs' });
-    }
-    if (s.source === 'kinesis' && t.shards === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['traffic', 'shards'], message: 'is required for a Kinesis source' });
-    }
-    if (t.shards !== undefined && s.source !== 'kinesis' && s.source !== 'dynamodb-streams') {
-      ctx.addIssue({ code: 'custom', path: ['traffic', 'shards'], message: 'applies only to kinesis and dynamodb-streams sources' });
-    }
-    if (t.messageGroups !== undefined && s.source !== 'sqs-fifo') {
-      ctx.addIssue({ code: 'custom', path: ['traffic', 'messageGroups'], message: 'applies only to the sqs-fifo source' });
-    }
-    if (s.work.maxMemoryUsedMb !== undefined && s.work.maxMemoryUsedMb > s.work.measuredAtMemoryMb) {
-      ctx.addIssue({ code: 'custom', path: ['work', 'maxMemoryUsedMb'], message: 'cannot exceed work.measuredAtMemoryMb (the memory it was measured at)' });
-    }
-    if (s.downstream.maxConcurrency !== undefined && s.downstream.maxConcurrency > CONCURRENCY.accountDefault.value * 100) {
-      ctx.addIssue({ code: 'custom', path: ['downstream', 'maxConcurrency'], message: 'is implausibly large' });
-    }
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      const t = s.traffic;
+      if (t.requestsPerMonth === undefined && t.averagePerSecond === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'requestsPerMonth'], message: 'give requestsPerMonth or averagePerSecond' });
+      }
+      if (t.requestsPerMonth !== undefined && t.averagePerSecond !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'averagePerSecond'], message: 'give requestsPerMonth or averagePerSecond, not both' });
+      }
+      if (s.work.p99DurationMs < s.work.averageDurationMs) {
+        ctx.addIssue({ code: 'custom', path: ['work', 'p99DurationMs'], message: 'must be >= work.averageDurationMs' });
+      }
+      if (s.source === 'kinesis' && t.shards === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'shards'], message: 'is required for a Kinesis source' });
+      }
+      if (t.shards !== undefined && s.source !== 'kinesis' && s.source !== 'dynamodb-streams') {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'shards'], message: 'applies only to kinesis and dynamodb-streams sources' });
+      }
+      if (t.responseKb !== undefined && SOURCE_KINDS[s.source] !== 'sync') {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'responseKb'], message: 'applies only to synchronous sources (API Gateway, function URL, ALB, direct-sync)' });
+      }
+      if (t.messageGroups !== undefined && s.source !== 'sqs-fifo') {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'messageGroups'], message: 'applies only to the sqs-fifo source' });
+      }
+      if (s.work.maxMemoryUsedMb !== undefined && s.work.maxMemoryUsedMb > s.work.measuredAtMemoryMb) {
+        ctx.addIssue({ code: 'custom', path: ['work', 'maxMemoryUsedMb'], message: 'cannot exceed work.measuredAtMemoryMb (the memory it was measured at)' });
+      }
+      if (s.downstream.maxConcurrency !== undefined && s.downstream.maxConcurrency > CONCURRENCY.accountDefault.value * 100) {
+        ctx.addIssue({ code: 'custom', path: ['downstream', 'maxConcurrency'], message: 'is implausibly large' });
+      }
+    }),
+  );
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

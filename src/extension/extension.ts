@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../protocol/commands.ts';
-import { WIZARD_VIEW_TYPE } from '../protocol/messages.ts';
+import { WIZARD_VIEW_TYPE } from '../protocol/wizard-view.ts';
 import { registerLanguageModelTools } from './lmTools.ts';
 import { registerTemplateGuidance } from './templates/index.ts';
 import { registerWorkspaceView } from './workspace/index.ts';

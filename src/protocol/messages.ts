@@ -127,7 +127,6 @@ export const SettingsChanged = notification<Settings>('core/settings', settings)
 export const WEBVIEW_TO_HOST = [Ready, Save, Open, Copy, Scaffold, OpenExternal, StateChanged, Log] as const;
 export const HOST_TO_WEBVIEW = [LoadScenario, ShowView, SettingsChanged] as const;
 
-/** The view type of the wizard panel (also in package.json activationEvents). */
-export const WIZARD_VIEW_TYPE = 'lambdaAdvisor.wizard';
+export { WIZARD_VIEW_TYPE } from './wizard-view.ts';
 /** Bumped when the protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 1;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_TEST_TIMEOUT, startVSCode } from './harness.ts';
+import { runWhenListed, wizardFrame } from './ui.ts';
 import { projectRoot } from '../../scripts/package.mjs';
 
 interface Manifest {
@@ -51,4 +52,11 @@ test('the packaged extension installs in real VS Code and its commands are in th
     .first()
     .waitFor({ state: 'visible', timeout: 30_000 });
   await vs.screenshot('smoke-extensions-view');
+
+  // The extension activates from its split bundle: the command runs, requires dist/ext/wizard-host.js on
+  // first use, and the wizard's webview renders its first step.
+  await runWhenListed(vs, 'Lambda Advisor: Design a Function…');
+  const wizard = await wizardFrame(vs);
+  assert.ok(((await wizard.textContent('[data-testid="step-title"]')) ?? '').trim().length > 0, 'the wizard rendered an empty step title');
+  await vs.screenshot('smoke-wizard-opened');
 });

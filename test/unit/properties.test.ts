@@ -107,7 +107,8 @@ test('every valid scenario gets a design with memory, timeout, batching and visi
       const d = recommend(s);
       assert.ok(Number.isInteger(d.memoryMb) && d.memoryMb >= LIMITS.memoryMinMb.value && d.memoryMb <= LIMITS.memoryMaxMb.value, `memory ${d.memoryMb}`);
       if (s.work.maxMemoryUsedMb !== undefined) assert.ok(d.memoryMb >= s.work.maxMemoryUsedMb, `memory ${d.memoryMb} < used ${s.work.maxMemoryUsedMb}`);
-      const cap = s.source === 'api-gateway-rest' || s.source === 'api-gateway-http' ? 29 : 900;
+      // REST APIs: 29 s integration timeout by default; HTTP APIs: 30 s; everything else Lambda's 900 s.
+      const cap = s.source === 'api-gateway-rest' ? 29 : s.source === 'api-gateway-http' ? 30 : 900;
       assert.ok(Number.isInteger(d.timeoutSeconds) && d.timeoutSeconds >= 1 && d.timeoutSeconds <= cap, `timeout ${d.timeoutSeconds} (cap ${cap})`);
       if (s.source === 'sqs' || s.source === 'sqs-fifo') {
         const q = d.errorHandling.queue;

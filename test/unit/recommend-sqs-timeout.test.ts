@@ -88,7 +88,8 @@ test('API Gateway: timeout capped at 29 s with a warning when 3 x p99 needs more
 
 test('API Gateway: work longer than 29 s at p99 is an error', () => {
   const d = design({
-    source: 'api-gateway-http',
+    // A REST API (29 s); an HTTP API allows 30 s (test/unit/sources-limits.test.ts).
+    source: 'api-gateway-rest',
     traffic: { averagePerSecond: 1 },
     work: { averageDurationMs: 20_000, p99DurationMs: 40_000, ...pinned },
   });

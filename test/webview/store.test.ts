@@ -224,3 +224,15 @@ test('property: numbers typed into the form come out as the same numbers in the 
     }),
   );
 });
+
+test('the response size is written for synchronous sources only, round-trips, and a bad one is flagged on the source step', () => {
+  const alb = { ...defaultForm(settings), source: 'alb' as const, responseKb: '2048' };
+  const json = toScenarioInput(alb) as { traffic: Record<string, unknown> };
+  assert.equal(json.traffic['responseKb'], 2_048);
+  assert.equal(fromScenarioInput(json, settings).responseKb, '2048');
+  const queue = toScenarioInput({ ...alb, source: 'sqs' as const }) as { traffic: Record<string, unknown> };
+  assert.equal(queue.traffic['responseKb'], undefined, 'a queue has no response');
+  assert.ok(STEP_FIELDS.source.includes('responseKb'));
+  assert.equal(FIELD_OF_PATH['traffic.responseKb'], 'responseKb');
+  assert.ok(validate({ ...alb, responseKb: '-1' }).errors.responseKb, 'a negative response size is an error');
+});

@@ -6,6 +6,7 @@
  */
 import { parseScenario, type FieldError, type Scenario, type ScenarioInput, type EventSource } from '../../src/engine/scenario.ts';
 import type { ScenarioJson, Settings, StepId } from '../../src/protocol/messages.ts';
+import { SOURCE_KIND } from '../../src/engine/sources/index.ts';
 
 export type TrafficMode = 'monthly' | 'perSecond';
 
@@ -20,6 +21,8 @@ export interface Form {
   averagePerSecond: string;
   peakPerSecond: string;
   payloadKb: string;
+  /** Response size (synchronous sources only), KB. */
+  responseKb: string;
   shards: string;
   messageGroups: string;
   averageDurationMs: string;
@@ -56,6 +59,7 @@ export const FIELD_OF_PATH: Readonly<Record<string, FieldKey>> = {
   'traffic.averagePerSecond': 'averagePerSecond',
   'traffic.peakPerSecond': 'peakPerSecond',
   'traffic.payloadKb': 'payloadKb',
+  'traffic.responseKb': 'responseKb',
   'traffic.shards': 'shards',
   'traffic.messageGroups': 'messageGroups',
   'work.averageDurationMs': 'averageDurationMs',
@@ -80,7 +84,7 @@ export const FIELD_OF_PATH: Readonly<Record<string, FieldKey>> = {
 /** Which step shows which field (the wizard does not leave a step while one of them is wrong). */
 export const STEP_FIELDS: Readonly<Record<Exclude<StepId, 'design'>, readonly FieldKey[]>> = {
   workload: ['name', 'requestsPerMonth', 'averagePerSecond', 'peakPerSecond', 'payloadKb', 'averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb'],
-  source: ['source', 'shards', 'messageGroups'],
+  source: ['source', 'responseKb', 'shards', 'messageGroups'],
   latency: ['targetP99Ms', 'coldStarts'],
   budget: ['monthlyUsd', 'region', 'freeTier'],
   constraints: ['runtime', 'architecture', 'privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices', 'maxConcurrency', 'maxRequestsPerSecond', 'ordering', 'idempotent'],
@@ -98,6 +102,7 @@ export function defaultForm(settings: Settings): Form {
     averagePerSecond: '',
     peakPerSecond: '10',
     payloadKb: '1',
+    responseKb: '',
     shards: '',
     messageGroups: '',
     averageDurationMs: '100',
@@ -140,6 +145,7 @@ export function toScenarioInput(f: Form): ScenarioJson {
   else put(traffic, 'averagePerSecond', numberOrText(f.averagePerSecond));
   put(traffic, 'peakPerSecond', numberOrText(f.peakPerSecond));
   put(traffic, 'payloadKb', numberOrText(f.payloadKb));
+  if (f.source !== '' && SOURCE_KIND[f.source] === 'sync') put(traffic, 'responseKb', numberOrText(f.responseKb));
   if (f.source === 'kinesis' || f.source === 'dynamodb-streams') put(traffic, 'shards', numberOrText(f.shards));
   if (f.source === 'sqs-fifo') put(traffic, 'messageGroups', numberOrText(f.messageGroups));
 
@@ -205,6 +211,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
     averagePerSecond: text(traffic['averagePerSecond']),
     peakPerSecond: text(traffic['peakPerSecond']),
     payloadKb: traffic['payloadKb'] === undefined ? '1' : text(traffic['payloadKb']),
+    responseKb: text(traffic['responseKb']),
     shards: text(traffic['shards']),
     messageGroups: text(traffic['messageGroups']),
     averageDurationMs: text(work['averageDurationMs']),

@@ -5,7 +5,7 @@
 import type { Design, SourceKind } from '../../src/engine/design.ts';
 import type { EventSource } from '../../src/engine/scenario.ts';
 import { SOURCES_LIST } from '../../src/engine/scenario.ts';
-import { SOURCE_KIND, SOURCE_LABEL } from '../../src/engine/recommend/context.ts';
+import { SOURCE_KIND, SOURCE_LABEL } from '../../src/engine/sources/index.ts';
 
 export interface SourceCard {
   readonly id: EventSource;

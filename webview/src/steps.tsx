@@ -5,6 +5,7 @@ import type { StepId } from '../../src/protocol/messages.ts';
 import { CheckField, SelectField, TextField } from './fields.tsx';
 import type { FieldKey, Form } from './form.ts';
 import { SOURCE_CARDS } from './sources.ts';
+import { SOURCE_KIND } from '../../src/engine/sources/index.ts';
 import { visibleError } from './store.ts';
 import { useWizard } from './storeContext.ts';
 import { whole } from '../../src/engine/format.ts';
@@ -136,6 +137,9 @@ export function SourceStep() {
           {error ? `⚠ ${error}` : null}
         </div>
       </fieldset>
+      {source !== '' && SOURCE_KIND[source] === 'sync' ? (
+        <Text k="responseKb" step="source" label="Response size" unit="KB" hint="Optional: checked against the source's response limit (ALB 1 MB, 6 MB buffered, 200 MB streamed)." />
+      ) : null}
       {source === 'kinesis' || source === 'dynamodb-streams' ? (
         <Text k="shards" step="source" label="Shards" hint={source === 'kinesis' ? 'Required for Kinesis: concurrency follows the shard count.' : 'Optional: DynamoDB manages the shard count.'} />
       ) : null}

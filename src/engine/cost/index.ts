@@ -7,7 +7,6 @@
 import {
   COLD_STARTS,
   DEPLOYMENT,
-  EVENT_SOURCES,
   LIMITS,
   PRICING_UNITS,
   regionPrices,
@@ -18,10 +17,11 @@ import {
   type RegionPrices,
   type Source,
   type SourceId,
-  type Tier,
 } from '../facts/index.ts';
 import type { Bill, CostLine, PricedConfig } from '../design.ts';
 import { mb, num, usdPrice } from '../format.ts';
+import { sourceOf, type PricingInput } from '../sources/index.ts';
+import { rate, tiered, tiers } from './rates.ts';
 import { monthlyRequests, type EventSource, type FieldError, type Scenario } from '../scenario.ts';
 
 const SECONDS_PER_HOUR = 3_600;
@@ -56,76 +56,26 @@ interface Breakdown extends DurationParts {
   total: number;
 }
 
-function tiered(quantity: number, tiers: readonly Tier[], unit = 1): number {
-  let remaining = quantity;
-  let start = 0;
-  let usd = 0;
-  for (const tier of tiers) {
-    if (remaining <= 0) break;
-    const width = tier.upTo === null ? remaining : Math.max(0, tier.upTo - start);
-    const take = Math.min(remaining, width);
-    usd += (take / unit) * tier.rate;
-    remaining -= take;
-    if (tier.upTo !== null) start = tier.upTo;
-  }
-  return usd;
-}
-
-function chunks(payloadKb: number, chunkKb: number): number {
-  return Math.max(1, Math.ceil(payloadKb / chunkKb));
-}
-
-/** A rate that may be missing for a Region: 0 in the sums; the bill lists what it could not price. */
-function rate(x: Priced<number> | null): number {
-  return x ? x.value : 0;
-}
-function tiers(x: Priced<readonly Tier[]> | null): readonly Tier[] {
-  return x ? x.value : [];
-}
-
 function hoursPerMonth(): number {
   return PRICING_UNITS.hoursPerMonth.value;
 }
 
-function sourceUsd(w: Workload, invocations: number, recordsPerInvocation: number): number {
-  const p = w.region;
-  const n = w.requestsPerMonth;
-  switch (w.source) {
-    case 'api-gateway-rest':
-      return tiered(n, tiers(p.apiGateway.restPerMillion), 1e6);
-    case 'api-gateway-http':
-      return tiered(n, tiers(p.apiGateway.httpPerMillion), 1e6);
-    case 'sns':
-      return ((n * chunks(w.payloadKb, PRICING_UNITS.snsChunkKb.value)) / 1e6) * rate(p.sns.publishPerMillion);
-    case 'eventbridge':
-      return ((n * chunks(w.payloadKb, PRICING_UNITS.eventBridgeChunkKb.value)) / 1e6) * rate(p.eventBridge.customEventsPerMillion);
-    case 'schedule': {
-      const free = w.freeTier ? PRICING_UNITS.schedulerFreeTierInvocations.value : 0;
-      return (Math.max(0, n - free) / 1e6) * rate(p.eventBridge.schedulerPerMillion);
-    }
-    case 'sqs':
-    case 'sqs-fifo': {
-      const requests = sqsRequests(w, invocations, recordsPerInvocation);
-      const free = w.freeTier ? PRICING_UNITS.sqsFreeTierRequests.value : 0;
-      const perMillion = rate(w.source === 'sqs' ? p.sqs.standardPerMillion : p.sqs.fifoPerMillion);
-      return (Math.max(0, requests - free) / 1e6) * perMillion;
-    }
-    case 'kinesis':
-      return (
-        w.shards * hoursPerMonth() * rate(p.kinesis.shardHour) +
-        ((n * chunks(w.payloadKb, PRICING_UNITS.kinesisPutUnitKb.value)) / 1e6) * rate(p.kinesis.putUnitsPerMillion)
-      );
-    default:
-      return 0;
-  }
+/** What a source's pricing line needs to know. */
+function pricingInput(w: Workload, invocations: number, recordsPerInvocation: number): PricingInput {
+  return {
+    region: w.region,
+    requestsPerMonth: w.requestsPerMonth,
+    payloadKb: w.payloadKb,
+    shards: w.shards,
+    freeTier: w.freeTier,
+    invocations,
+    recordsPerInvocation,
+  };
 }
 
-/** SQS API requests a month: each message sent (per 64 KB chunk), then received and deleted in calls of up to 10. */
-function sqsRequests(w: Workload, invocations: number, recordsPerInvocation: number): number {
-  const perCall = Math.min(EVENT_SOURCES.sqsFifoBatchMax.value, Math.max(1, recordsPerInvocation));
-  const sends = w.requestsPerMonth * chunks(w.payloadKb, PRICING_UNITS.sqsChunkKb.value);
-  const callsPerInvocation = Math.ceil(recordsPerInvocation / perCall);
-  return sends + 2 * invocations * callsPerInvocation;
+function sourceUsd(w: Workload, invocations: number, recordsPerInvocation: number): number {
+  const line = w.source === null ? null : sourceOf(w.source).pricing.line;
+  return line === null ? 0 : line.usd(pricingInput(w, invocations, recordsPerInvocation));
 }
 
 function natUsd(w: Workload, c: PricedConfig): number {
@@ -275,54 +225,6 @@ function line(id: string, item: string, usd: number, detail: string, ...sources:
   return { id, item, usd, detail, references: references(...sources) };
 }
 
-const SOURCE_LABEL: Partial<Record<EventSource, string>> = {
-  'api-gateway-rest': 'API Gateway REST API requests',
-  'api-gateway-http': 'API Gateway HTTP API requests',
-  sns: 'SNS publishes',
-  eventbridge: 'EventBridge custom events',
-  schedule: 'EventBridge Scheduler invocations',
-  sqs: 'SQS requests (send, receive, delete)',
-  'sqs-fifo': 'SQS FIFO requests (send, receive, delete)',
-  kinesis: 'Kinesis shard-hours and PUT units',
-  'dynamodb-streams': 'DynamoDB Streams reads by Lambda',
-};
-
-const SOURCE_PRICE_ID: Partial<Record<EventSource, SourceId>> = {
-  'api-gateway-rest': 'apiGatewayPricing',
-  'api-gateway-http': 'apiGatewayPricing',
-  sns: 'snsPricing',
-  eventbridge: 'eventBridgePricing',
-  schedule: 'eventBridgePricing',
-  sqs: 'sqsPricing',
-  'sqs-fifo': 'sqsPricing',
-  kinesis: 'kinesisPricing',
-  'dynamodb-streams': 'ddbStreamsCost',
-};
-
-/** The prices a source line needs, to tell whether the Region has them. */
-function sourcePrices(p: RegionPrices, source: EventSource): ReadonlyArray<Priced<unknown> | null> {
-  switch (source) {
-    case 'api-gateway-rest':
-      return [p.apiGateway.restPerMillion];
-    case 'api-gateway-http':
-      return [p.apiGateway.httpPerMillion];
-    case 'sns':
-      return [p.sns.publishPerMillion];
-    case 'eventbridge':
-      return [p.eventBridge.customEventsPerMillion];
-    case 'schedule':
-      return [p.eventBridge.schedulerPerMillion];
-    case 'sqs':
-      return [p.sqs.standardPerMillion];
-    case 'sqs-fifo':
-      return [p.sqs.fifoPerMillion];
-    case 'kinesis':
-      return [p.kinesis.shardHour, p.kinesis.putUnitsPerMillion];
-    default:
-      return [];
-  }
-}
-
 function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: readonly string[]): Bill {
   const p = w.region;
   const arch = c.architecture;
@@ -404,10 +306,10 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'ephemeral',
     );
   }
-  if (w.source && SOURCE_LABEL[w.source]) {
-    const id = SOURCE_PRICE_ID[w.source] as SourceId;
-    const source = w.source;
-    add('source', SOURCE_LABEL[source] as string, b.sourceUsd, sourcePrices(p, source), () => sourceDetail(w, c, b), id);
+  const sourceLine = w.source === null ? null : sourceOf(w.source).pricing.line;
+  if (sourceLine !== null) {
+    const x = pricingInput(w, b.invocations, Math.max(1, c.recordsPerInvocation));
+    add('source', sourceLine.item, b.sourceUsd, sourceLine.prices(p), () => sourceLine.detail(x), sourceLine.priceSource);
   }
   if (c.vpc?.attach && c.vpc.natGateways > 0) {
     const n = c.vpc.natGateways;
@@ -490,31 +392,6 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
   };
 }
 
-function sourceDetail(w: Workload, c: PricedConfig, b: Breakdown): string {
-  const n = qty(w.requestsPerMonth);
-  switch (w.source) {
-    case 'sqs':
-    case 'sqs-fifo':
-      return `${qty(sqsRequests(w, b.invocations, Math.max(1, c.recordsPerInvocation)))} requests: ${n} messages sent (${chunks(w.payloadKb, PRICING_UNITS.sqsChunkKb.value)} × 64 KB chunk each), received and deleted in batches${w.freeTier ? ', first 1M free' : ''}`;
-    case 'kinesis':
-      return `${w.shards} shards × ${hoursPerMonth()} h + ${n} records × ${chunks(w.payloadKb, PRICING_UNITS.kinesisPutUnitKb.value)} PUT units`;
-    case 'dynamodb-streams':
-      return 'Stream reads made by Lambda triggers are free';
-    case 'schedule':
-      return `${n} invocations${w.freeTier ? ' less 14M free' : ''}`;
-    default:
-      return `${n} requests`;
-  }
-}
-
-const SOURCE_NOT_PRICED: Partial<Record<EventSource, string>> = {
-  alb: 'The Application Load Balancer (hours and LCUs) is not priced here.',
-  kafka: 'The Kafka cluster (MSK or self-managed) is not priced here.',
-  s3: 'S3 event notifications are free; the uploads themselves are not priced here.',
-  'function-url': 'Function URLs have no charge of their own.',
-  'api-gateway-http': 'HTTP API requests are metered in 512 KB increments; larger payloads cost more than shown.',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Public API
 
@@ -523,8 +400,8 @@ export function priceDesign(scenario: Scenario, config: PricedConfig): Bill {
   const w = workloadOf(scenario);
   const b = breakdown(w, config, config.memoryMb, config.averageInvocationMs);
   const extra: string[] = [];
-  const note = SOURCE_NOT_PRICED[scenario.source];
-  if (note) extra.push(note);
+  const note = sourceOf(scenario.source).pricing.note;
+  if (note !== null) extra.push(note);
   if (config.recordsPerInvocation > 1) extra.push(`Each invocation carries ${qty(config.recordsPerInvocation)} records on average.`);
   if (config.vpc?.attach && config.vpc.interfaceEndpoints.length > 0) extra.push('Interface endpoint data processing ($/GB) is not included.');
   return billOf(w, config, b, extra);

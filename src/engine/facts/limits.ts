@@ -8,7 +8,7 @@ export interface Fact<T> {
   readonly note?: string;
 }
 
-function fact<T>(value: T, source: SourceId, note?: string): Fact<T> {
+export function fact<T>(value: T, source: SourceId, note?: string): Fact<T> {
   return note === undefined ? { value, source } : { value, source, note };
 }
 
@@ -68,8 +68,8 @@ export const EVENT_SOURCES = {
   sqsFifoBatchMax: fact(10, 'sqsParameters'),
   streamBatchDefault: fact(100, 'kinesisParameters'),
   streamBatchMax: fact(10_000, 'kinesisParameters'),
-  kafkaBatchDefault: fact(100, 'kinesisParameters'),
-  kafkaBatchMax: fact(10_000, 'kinesisParameters'),
+  kafkaBatchDefault: fact(100, 'esmBatchSize'),
+  kafkaBatchMax: fact(10_000, 'esmBatchSize'),
   batchingWindowMaxSeconds: fact(300, 'batchingWindow'),
   /** A stream retry count of -1 means "until the record expires". */
   streamRetryMax: fact(10_000, 'kinesisParameters'),

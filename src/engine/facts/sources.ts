@@ -156,6 +156,26 @@ export const SOURCES = {
   codeDeployPricing: aws('AWS CodeDeploy pricing (no additional charge for deployments to AWS Lambda)', 'https://aws.amazon.com/codedeploy/pricing/'),
   lambdaVersions: aws('Lambda: managing function versions (a published version is immutable)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html'),
   aliasRouting: aws('Lambda: weighted aliases (routing configuration)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html'),
+  // Event source limits (the source catalogue, src/engine/sources/).
+  esmBatchSize: aws(
+    'Lambda API: CreateEventSourceMapping BatchSize (defaults and maxima per source, Kafka included)',
+    'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/lambda/aws.sdk.kotlin.services.lambda.model/-create-event-source-mapping-request/batch-size.html',
+    '2026-12-01',
+  ),
+  albLambda: aws(
+    'Use Lambda functions as targets of an Application Load Balancer (1 MB request body and response)',
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html',
+    '2026-12-01',
+  ),
+  apiGatewayQuotas: aws('Amazon API Gateway quotas (account throttle per Region)', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html', '2026-12-01'),
+  responseStreaming: aws('Lambda: response streaming (up to 200 MB)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html', '2026-12-01'),
+  snsLargeMessages: aws(
+    'Amazon SNS: publishing large messages (MaximumMessageSize, 256 KiB by default, up to 1 MiB)',
+    'https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html',
+    '2026-12-01',
+  ),
+  kinesisQuotas: aws('Amazon Kinesis Data Streams quotas and limits (per-shard throughput)', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html', '2026-12-01'),
+  ddbStreams: aws('DynamoDB Streams: change data capture (24 h retention, readers per shard)', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html', '2026-12-01'),
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

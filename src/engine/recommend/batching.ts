@@ -32,35 +32,9 @@ export const FILL_ASSUMPTION =
 export const SEQUENTIAL_ASSUMPTION =
   'A batch is processed one record after another: its duration is the per-record duration × records (the model does not assume parallel work inside a batch).';
 
-function defaultBatch(c: Context): number {
-  switch (c.s.source) {
-    case 'sqs':
-      return EVENT_SOURCES.sqsBatchDefault.value;
-    case 'sqs-fifo':
-      return EVENT_SOURCES.sqsFifoBatchMax.value;
-    case 'kafka':
-      return EVENT_SOURCES.kafkaBatchDefault.value;
-    default:
-      return EVENT_SOURCES.streamBatchDefault.value;
-  }
-}
-
-function maxBatch(c: Context): number {
-  switch (c.s.source) {
-    case 'sqs':
-      return EVENT_SOURCES.sqsBatchMax.value;
-    case 'sqs-fifo':
-      return EVENT_SOURCES.sqsFifoBatchMax.value;
-    case 'kafka':
-      return EVENT_SOURCES.kafkaBatchMax.value;
-    default:
-      return EVENT_SOURCES.streamBatchMax.value;
-  }
-}
-
 /** Units records are spread over when a batch fills: shards for Kinesis / DynamoDB Streams, else 1. */
 export function fillUnits(c: Context): number {
-  return c.s.source === 'kinesis' || c.s.source === 'dynamodb-streams' ? (c.s.traffic.shards ?? 1) : 1;
+  return c.src.batching?.fillUnits(c.s) ?? 1;
 }
 
 export function expectedFill(ratePerUnit: number, windowSeconds: number, batchSize: number): number {
@@ -77,15 +51,15 @@ const PUSH_RATIONALE: Rationale = {
 
 export function decideBatching(c: Context, referenceMemoryMb: number, initAllowanceMs = 0): BatchingDecision {
   const warnings: Warning[] = [];
-  if (c.kind === 'sync' || c.kind === 'async') {
+  const limits = c.src.batching;
+  if (limits === null) {
     return { value: null, recordsPerInvocation: 1, batchSize: 1, windowSeconds: 0, rationale: PUSH_RATIONALE, warnings };
   }
   const s = c.s;
   const d = durationAt(c.p99Work, referenceMemoryMb);
-  const fifo = s.source === 'sqs-fifo';
-  const sqsStandard = s.source === 'sqs';
+  const largeNeedsWindow = limits.largeBatchNeedsWindow;
   const payloadCap = Math.floor((LIMITS.syncPayloadMb.value * 1_024) / s.traffic.payloadKb);
-  const sourceMax = maxBatch(c);
+  const sourceMax = limits.maxSize.value;
   const cap = Math.min(sourceMax, payloadCap);
   const timeCap = Math.floor((LIMITS.timeoutMaxSeconds.value * 1_000) / (d * MODEL.timeoutSafetyFactor));
   const units = fillUnits(c);
@@ -93,18 +67,18 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
   const peakUnit = c.peakRate / units;
   const target = c.target === undefined ? undefined : c.target - initAllowanceMs;
   const windowCapS = target === undefined ? MODEL.windowWithoutTargetSeconds : (target * MODEL.windowShareOfTarget) / 1_000;
-  const deflt = defaultBatch(c);
+  const deflt = limits.defaultSize.value;
 
   let best = { w: 0, b: 1, e: 1 };
   let first = true;
   for (const w of WINDOWS) {
     if (w > EVENT_SOURCES.batchingWindowMaxSeconds.value) break;
-    if (fifo && w > 0) break; // FIFO queues do not support a batching window
+    if (!limits.windowSupported && w > 0) break; // e.g. FIFO queues: no batching window
     if (w > 0 && w > windowCapS) break;
     const latencyCap = Math.floor(((target === undefined ? MODEL.batchMsWithoutTarget : target) - w * 1_000) / d);
     const useful = Math.max(deflt, Math.ceil(peakUnit * Math.max(w, 1)));
     let b = Math.min(cap, latencyCap, timeCap, useful);
-    if (sqsStandard && w === 0) b = Math.min(b, EVENT_SOURCES.sqsBatchWithoutWindowMax.value);
+    if (largeNeedsWindow !== null && w < largeNeedsWindow.minWindowSeconds.value) b = Math.min(b, largeNeedsWindow.above.value);
     b = Math.max(1, b);
     if (w > 0 && latencyCap < 1) break;
     const e = expectedFill(avgUnit, w, b);
@@ -128,11 +102,11 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
     reportBatchItemFailures: true,
     expectedRecordsPerBatch: round(best.e, 2),
   };
-  const limits: string[] = [];
-  if (fifo) limits.push(`FIFO queues take at most ${EVENT_SOURCES.sqsFifoBatchMax.value} messages per batch and no batching window`);
-  if (payloadCap < sourceMax) limits.push(`${num(s.traffic.payloadKb)} KB records × ${num(payloadCap)} fill the ${num(LIMITS.syncPayloadMb.value)} MB invocation payload`);
-  if (sqsStandard && best.b > EVENT_SOURCES.sqsBatchWithoutWindowMax.value)
-    limits.push(`SQS needs a batching window of at least ${EVENT_SOURCES.sqsWindowForLargeBatchMinSeconds.value} s for batches above ${EVENT_SOURCES.sqsBatchWithoutWindowMax.value}`);
+  const said: string[] = [];
+  if (limits.limitNote !== null) said.push(limits.limitNote);
+  if (payloadCap < sourceMax) said.push(`${num(s.traffic.payloadKb)} KB records × ${num(payloadCap)} fill the ${num(LIMITS.syncPayloadMb.value)} MB invocation payload`);
+  if (largeNeedsWindow !== null && best.b > largeNeedsWindow.above.value)
+    said.push(`SQS needs a batching window of at least ${largeNeedsWindow.minWindowSeconds.value} s for batches above ${largeNeedsWindow.above.value}`);
   const latencyWhy =
     target === undefined
       ? `No latency target was given, so the window is kept to at most ${MODEL.windowWithoutTargetSeconds} s and a full batch to about ${ms(MODEL.batchMsWithoutTarget)} of processing (${num(best.b)} records × ${ms(d)} p99 each at ${num(referenceMemoryMb)} MB, the cheapest memory that works).`
@@ -151,7 +125,7 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
       summary: `Batch size ${num(best.b)}, batching window ${best.w} s, ReportBatchItemFailures on`,
       why:
         `${latencyWhy} ${fill}` +
-        (limits.length ? ` Limits: ${limits.join('; ')}.` : '') +
+        (said.length ? ` Limits: ${said.join('; ')}.` : '') +
         ' ReportBatchItemFailures lets the function return only the records that failed, so the rest are not processed again. ' +
         FILL_ASSUMPTION +
         ' ' +
@@ -159,7 +133,7 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
       tradeOff:
         'Bigger batches and longer windows mean fewer invocations (and fewer SQS requests) but more delay per record and more records retried when a batch fails; a partial batch response keeps the retry to the failed records.',
       references: references(
-        fifo || sqsStandard ? 'sqsParameters' : s.source === 'kafka' ? 'kafkaRetry' : 'kinesisParameters',
+        limits.references,
         'batchingWindow',
         'batchItemFailures',
         LIMITS.syncPayloadMb,

@@ -30,7 +30,7 @@ export function planColdStart(c: Context): ColdStartPlan {
   const initP50 = s.work.initDurationMs ?? table.p50;
   const initP99 = s.work.initDurationMs ?? table.p99;
   const snap = COLD_STARTS.snapstartInitMs.value;
-  if (c.kind !== 'sync') return { strategy: 'none-needed', initAllowanceMs: 0, expectedInitMs: initP50, initP99Ms: initP99 };
+  if (!c.src.callerWaits) return { strategy: 'none-needed', initAllowanceMs: 0, expectedInitMs: initP50, initP99Ms: initP99 };
   if (s.latency.coldStarts === 'tolerate') return { strategy: 'tolerate', initAllowanceMs: 0, expectedInitMs: initP50, initP99Ms: initP99 };
   const refP99 = s.work.p99DurationMs;
   const target = c.target;
@@ -69,7 +69,7 @@ export function coldStartRationale(
     case 'none-needed':
       summary = 'Nothing needed';
       why =
-        c.kind === 'sync'
+        c.src.callerWaits
           ? `Even with a cold start (${initSrc}) the p99 of ${ms(latencyP99Ms)} + ${ms(plan.initP99Ms)} = ${ms(latencyP99Ms + plan.initP99Ms)} stays within the ${t === undefined ? '' : ms(t)} target.`
           : `The ${c.label} invokes the function without anyone waiting on the answer, so a cold start (${initSrc}) delays an event but no caller; cold starts affect under ${COLD_STARTS.coldStartShare.value * 100}% of invocations in steady traffic.`;
       tradeOff = 'Cold starts still cost money: INIT is billed since August 2025 (included in the bill at the cold-start share), so keep the package small and initialise lazily.';

@@ -8,6 +8,7 @@ import type { Design, Rationale, Warning } from '../design.ts';
 import { type Context } from './context.ts';
 import { expectedFill, fillUnits } from './batching.ts';
 import { ms, num } from './format.ts';
+import { pollerRampMinutes, throughputWarnings } from './throughput.ts';
 
 export interface ConcurrencyInput {
   /** Average duration of one record (one request for push sources) at the chosen memory, ms. */
@@ -39,7 +40,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const s = c.s;
   const warnings: Warning[] = [];
   const recS = input.perRecordAvgMs / 1_000;
-  const poll = c.kind === 'queue' || c.kind === 'stream';
+  const poll = c.src.batching !== null;
+  const control = c.src.concurrencyControl;
   const units = fillUnits(c);
   const peakFill = poll ? expectedFill(c.peakRate / units, input.windowSeconds, input.batchSize) : 1;
   const batchesPerSecond = c.peakRate / peakFill;
@@ -75,7 +77,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   let tradeOff = '';
   const refs = references('scaling', 'limits');
 
-  if (c.kind === 'sync' || c.kind === 'async') {
+  if (control === 'reserved') {
     if (protect) {
       const maxReservable = CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value;
       reserved = Math.min(maxReservable, Math.max(1, allowed));
@@ -86,7 +88,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
           id: 'downstream-overload',
           severity: 'warning',
           message:
-            c.kind === 'sync'
+            c.src.callerWaits
               ? `At peak the function needs ${neededAtPeak} concurrent executions but the downstream takes ${reserved}: callers beyond that get HTTP 429 (throttled). Put a queue between them, cache, or raise the downstream's limit.`
               : `At peak the function needs ${neededAtPeak} concurrent executions but the downstream takes ${reserved}: Lambda holds throttled events and retries them for up to the maximum event age, so they are delayed, not lost.`,
           references: references('concurrency', 'scaling'),
@@ -98,8 +100,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
       parts.push('No downstream limit was given, so no reserved concurrency: the function scales with demand.');
       tradeOff = 'Without a cap a burst can reach every dependency at full speed; set reserved concurrency if something behind the function cannot scale with it.';
     }
-  } else if (c.kind === 'queue') {
-    const fifo = s.source === 'sqs-fifo';
+  } else if (control === 'maximum-concurrency') {
+    const lanes = c.src.lanes;
     if (protect) {
       const min = CONCURRENCY.sqsMaximumConcurrencyMin.value;
       const max = CONCURRENCY.sqsMaximumConcurrencyMax.value;
@@ -128,26 +130,18 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     parts.push(
       `No reserved concurrency on an SQS consumer: below ${CONCURRENCY.sqsOverPollingBelow.value}, Lambda's pollers (which start at ${CONCURRENCY.sqsInitialConcurrency.value}) still take messages they cannot hand to the function; the throttled messages return to the queue and can reach the dead-letter queue unprocessed ("over-polling"). MaximumConcurrency limits the pollers themselves.`,
     );
-    if (fifo) {
-      const groups = s.traffic.messageGroups;
+    if (lanes !== null) {
+      const groups = lanes.count(s);
       if (groups !== undefined) {
         parts.push(`A FIFO queue runs at most one batch per message group: ${num(groups)} groups cap concurrency at ${num(groups)}.`);
         effective = Math.min(effective, groups);
-        if (neededAtPeak > groups) {
-          warnings.push({
-            id: 'ordering',
-            severity: 'warning',
-            message: `At peak the FIFO queue needs ${neededAtPeak} concurrent batches but its ${num(groups)} message groups allow only ${num(groups)}: messages will back up. Use more message groups (finer ordering keys) if order only matters per key.`,
-            references: references('sqsScaling'),
-          });
-        }
       } else {
         parts.push('A FIFO queue runs at most one batch per message group: concurrency is capped by the number of active groups.');
       }
     }
     tradeOff = 'A cap turns overload into queueing delay: messages wait longer at peak, but nothing downstream falls over and nothing is lost while the retention period lasts.';
     refs.push(...references('sqsScaling', 'scalingConfig'));
-  } else if (s.source === 'kafka') {
+  } else if (control === 'partitions') {
     parts.push('Kafka pollers never exceed the topic\'s partition count (to keep per-partition order): give the topic at least as many partitions as the concurrency needed.');
     if (protect) {
       parts.push(`To protect the downstream (${dsWhy.join(' and ')}), keep the partition count (or the provisioned-mode MaximumPollers) at ${num(Math.max(1, allowed))} or below.`);
@@ -168,14 +162,6 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         (protect ? `, kept within the downstream's limit (${dsWhy.join(' and ')})` : '') +
         '; records with the same partition key stay in order at any factor.',
     );
-    if (neededAtPeak > shards * max) {
-      warnings.push({
-        id: 'latency-unreachable',
-        severity: 'warning',
-        message: `At peak the stream needs ${neededAtPeak} concurrent batches, more than ${num(shards)} shards × the maximum factor ${max} = ${num(shards * max)}: the iterator age will grow. Add shards or make each record cheaper.`,
-        references: references(CONCURRENCY.parallelizationFactorMax),
-      });
-    }
     if (protect && shards > allowed) {
       warnings.push({
         id: 'downstream-overload',
@@ -188,16 +174,28 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     refs.push(...references('kinesisParameters'));
   }
 
+  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: input.perRecordAvgMs }));
+  const pollers = c.src.pollers;
+  if (pollers !== null && effective > pollers.initial.value) {
+    const minutes = pollerRampMinutes(c, effective);
+    parts.push(
+      `Lambda's pollers start at ${num(pollers.initial.value)} concurrent batches and add up to ${num(pollers.addPerMinute.value)} a minute, so a burst reaches ${num(Math.min(effective, pollers.ceiling.value))} after about ${num(minutes)} minute${minutes === 1 ? '' : 's'}; messages wait in the queue meanwhile.`,
+    );
+  }
   const account = CONCURRENCY.accountDefault.value;
   const spare = account - CONCURRENCY.unreservedFloor.value;
   if (effective > spare) {
     const scaleUp = Math.ceil(effective / CONCURRENCY.scalingPerTenSeconds.value) * 10;
+    const scaling =
+      pollers !== null
+        ? `Lambda's pollers reach ${num(Math.min(effective, pollers.ceiling.value))} after about ${num(pollerRampMinutes(c, effective))} minutes (+${num(pollers.addPerMinute.value)} a minute${effective > pollers.ceiling.value ? `, and stop at ${num(pollers.ceiling.value)} in standard mode` : ''}).`
+        : `Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`;
     warnings.push({
       id: 'account-concurrency',
       severity: effective > account ? 'error' : 'warning',
       message:
         effective > account
-          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`
+          ? `At peak the function needs ${num(effective)} concurrent executions, above the account's default ${num(account)} per Region (shared by every function): request a quota increase before launch. ${scaling}`
           : `At peak the function needs ${num(effective)} of the account's default ${num(account)} concurrent executions, leaving less than ${num(CONCURRENCY.unreservedFloor.value)} for every other function in the Region: request a quota increase.`,
       references: references(CONCURRENCY.accountDefault, CONCURRENCY.scalingPerTenSeconds),
     });
@@ -221,11 +219,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         ` The account has ${num(account)} concurrent executions per Region by default; a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} every 10 seconds.`,
       tradeOff,
       references: refs.filter((r, i) => refs.indexOf(r) === i),
-      ...(c.kind === 'queue'
-        ? { articleCorrection: 'The 2019 article said SQS pollers start at 5 and add 60 per minute up to 1,000; they now add up to 300 per minute (up to 1,250 by default), and MaximumConcurrency (2–1,000) caps them without reserved concurrency.' }
-        : c.kind === 'stream' && s.source !== 'kafka'
-          ? { articleCorrection: 'The 2019 article said one invocation per shard; a parallelization factor of up to 10 now runs several batches per shard at once.' }
-          : {}),
+      ...(c.src.articleCorrections.concurrency !== null ? { articleCorrection: c.src.articleCorrections.concurrency } : {}),
     },
   };
 }

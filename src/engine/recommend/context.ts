@@ -5,46 +5,11 @@
  */
 import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
 import type { WorkMeasure } from '../model/performance.ts';
-import type { SourceKind } from '../design.ts';
-import { monthlyRequests, type EventSource, type Scenario } from '../scenario.ts';
+import { monthlyRequests, type Scenario } from '../scenario.ts';
+import { sourceOf, type SourceKind, type SourceModule } from '../sources/index.ts';
 
-export type { SourceKind };
-
-export const SOURCE_KIND: Readonly<Record<EventSource, SourceKind>> = {
-  'api-gateway-rest': 'sync',
-  'api-gateway-http': 'sync',
-  'function-url': 'sync',
-  alb: 'sync',
-  'direct-sync': 'sync',
-  s3: 'async',
-  sns: 'async',
-  eventbridge: 'async',
-  schedule: 'async',
-  'direct-async': 'async',
-  sqs: 'queue',
-  'sqs-fifo': 'queue',
-  kinesis: 'stream',
-  'dynamodb-streams': 'stream',
-  kafka: 'stream',
-};
-
-export const SOURCE_LABEL: Readonly<Record<EventSource, string>> = {
-  'api-gateway-rest': 'API Gateway REST API',
-  'api-gateway-http': 'API Gateway HTTP API',
-  'function-url': 'function URL',
-  alb: 'Application Load Balancer',
-  'direct-sync': 'direct synchronous Invoke',
-  s3: 'S3 event notification',
-  sns: 'SNS topic',
-  eventbridge: 'EventBridge rule',
-  schedule: 'EventBridge schedule',
-  'direct-async': 'direct asynchronous Invoke',
-  sqs: 'SQS standard queue',
-  'sqs-fifo': 'SQS FIFO queue',
-  kinesis: 'Kinesis data stream',
-  'dynamodb-streams': 'DynamoDB stream',
-  kafka: 'Kafka topic (MSK or self-managed)',
-};
+/** How a source reaches the function; each source's facts live in its module under src/engine/sources/. */
+export { SOURCE_KIND, SOURCE_LABEL, type SourceKind } from '../sources/index.ts';
 
 /** Model choices (ours, not AWS's). Each is stated to the user where it matters. */
 export const MODEL = {
@@ -74,6 +39,9 @@ export const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
 
 export interface Context {
   readonly s: Scenario;
+  /** The event source's module: its limits, scaling, batching, failures and pricing. */
+  readonly src: SourceModule;
+  /** `src.kind`, kept for callers that still read it; decisions ask `src` for the property they need. */
   readonly kind: SourceKind;
   readonly label: string;
   /** Requests, messages or records per month. */
@@ -91,16 +59,10 @@ export interface Context {
   readonly target: number | undefined;
   /** The source's cap on the function timeout, seconds. */
   readonly timeoutCapSeconds: number;
-  /** Payload limit of one invocation, KB (1 MB async, 6 MB sync and pollers). */
-  readonly payloadLimitKb: number;
-}
-
-export function isApiGateway(source: EventSource): boolean {
-  return source === 'api-gateway-rest' || source === 'api-gateway-http';
 }
 
 export function buildContext(s: Scenario): Context {
-  const kind = SOURCE_KIND[s.source];
+  const src = sourceOf(s.source);
   const monthly = monthlyRequests(s, SECONDS_PER_MONTH);
   const avgRate = s.traffic.averagePerSecond ?? monthly / SECONDS_PER_MONTH;
   const peakGiven = s.traffic.peakPerSecond !== undefined;
@@ -111,8 +73,9 @@ export function buildContext(s: Scenario): Context {
   const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw));
   return {
     s,
-    kind,
-    label: SOURCE_LABEL[s.source],
+    src,
+    kind: src.kind,
+    label: src.label,
     monthly,
     avgRate,
     peakRate,
@@ -121,7 +84,6 @@ export function buildContext(s: Scenario): Context {
     p99Work: { ...base, durationMs: w.p99DurationMs },
     floorMb,
     target: s.latency.targetP99Ms,
-    timeoutCapSeconds: isApiGateway(s.source) ? LIMITS.apiGatewayIntegrationTimeoutSeconds.value : LIMITS.timeoutMaxSeconds.value,
-    payloadLimitKb: kind === 'async' ? LIMITS.asyncPayloadKb.value : LIMITS.syncPayloadMb.value * 1_024,
+    timeoutCapSeconds: src.timeout.capSeconds,
   };
 }

@@ -30,7 +30,8 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
   } as const;
   // The failure record carries the event; above an SQS message it goes to S3 instead.
   const bigPayload = s.traffic.payloadKb + MODEL.destinationEnvelopeKb > LIMITS.sqsMessageMaxKb.value;
-  const atLeastOnce = c.kind !== 'sync';
+  const fm = c.src.failures;
+  const atLeastOnce = fm.model !== 'caller';
   const idempotency: ErrorHandling['idempotency'] = !atLeastOnce ? 'caller-retries' : idem ? 'powertools-idempotency' : 'request-id-dedupe';
   const idemWhy = !atLeastOnce
     ? idem
@@ -52,7 +53,7 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
     });
   }
 
-  if (c.kind === 'sync') {
+  if (fm.model === 'caller') {
     return {
       value: { ...base, idempotency },
       warnings,
@@ -66,7 +67,7 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
     };
   }
 
-  if (c.kind === 'async') {
+  if (fm.model === 'async') {
     const retries = idem ? EVENT_SOURCES.asyncRetriesDefault.value : EVENT_SOURCES.asyncRetriesMin.value;
     const age = EVENT_SOURCES.asyncEventAgeMaxSeconds.value;
     const dest = bigPayload ? 's3' : 'sqs';
@@ -91,7 +92,7 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
     };
   }
 
-  if (c.kind === 'queue') {
+  if (fm.model === 'queue') {
     const { wanted, settable: visibility, capped } = sqsVisibilityFor(timeoutSeconds, windowSeconds);
     const maxVis = EVENT_SOURCES.sqsVisibilityMaxSeconds.value;
     if (capped) {
@@ -124,13 +125,16 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
   // Streams: Kinesis, DynamoDB Streams, Kafka.
   const retries: number = idem ? MODEL.streamRetryAttempts : 0;
   const bisectRounds = Math.ceil(Math.log2(Math.max(1, batchSize))) + 1;
-  const ddb = s.source === 'dynamodb-streams';
-  const retentionS = EVENT_SOURCES.dynamodbStreamRetentionHours.value * 3_600;
+  const ddb = fm.needsFullRecords;
+  const lanes = c.src.lanes;
+  const unit = lanes?.unit ?? 'shard';
+  const retention = lanes?.retention?.hours ?? null;
+  // Without a stated retention (a Kafka topic keeps records as its retention.ms says), a day is assumed.
+  const retentionS = (retention ?? EVENT_SOURCES.dynamodbStreamRetentionHours).value * 3_600;
   // Long enough for every retry and bisection of a batch, well inside the 24 h retention.
   const neededAge = timeoutSeconds * (retries + 1) * bisectRounds;
   const age = Math.min(retentionS / 2, Math.max(MODEL.streamRecordAgeSeconds, EVENT_SOURCES.streamRecordAgeMinSeconds.value, neededAge));
   const dest = ddb || bigPayload ? 's3' : 'sqs';
-  const kafka = s.source === 'kafka';
   return {
     value: {
       ...base,
@@ -146,13 +150,13 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
       summary: `${retries} retries, records older than ${num(age)} s set aside, bisect on error, on-failure destination ${dest.toUpperCase()}`,
       why:
         `A failed batch is retried ${retries} time${retries === 1 ? '' : 's'}${idem ? '' : ' (none: the work is not idempotent)'} and split in two on each error (BisectBatchOnFunctionError), isolating a bad record in about ${bisectRounds} rounds for a batch of ${num(batchSize)}; ` +
-        `records older than ${num(age)} s are given up (well inside the ${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h stream retention). ` +
-        `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only ' + `${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h, so a pointer would soon be useless)` : '') : 'an SQS queue (the record there points at the shard and sequence numbers; read them before the retention expires)'}. ` +
-        `Together with ReportBatchItemFailures, one bad record cannot block the shard.` +
-        (kafka ? ' For Kafka these controls need the event source mapping in provisioned mode.' : '') +
+        `records older than ${num(age)} s are given up (${retention !== null ? `well inside the ${num(retention.value)} h retention of the ${c.label}` : 'well before the topic\'s retention (retention.ms) drops them'}). ` +
+        `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only ' + `${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h, so a pointer would soon be useless)` : '') : `an SQS queue (the record there points at ${fm.recordPointer}; read them before the retention expires)`}. ` +
+        `Together with ReportBatchItemFailures, one bad record cannot block the ${unit}.` +
+        (fm.note !== null ? ` ${fm.note}` : '') +
         ` ${idemWhy}`,
       tradeOff: 'Finite retries keep the shard moving at the price of setting records aside; they must then be replayed from the destination.',
-      references: references(kafka ? 'kafkaRetry' : ddb ? 'ddbParameters' : 'kinesisParameters', EVENT_SOURCES.dynamodbStreamRetentionHours, 'batchItemFailures', 'powertoolsIdempotency'),
+      references: references(fm.references, ...(retention !== null ? [retention] : []), 'batchItemFailures', 'powertoolsIdempotency'),
       articleCorrection:
         'The 2019 article said a failing record blocks its shard until it expires; that is now only the default: finite MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError, ReportBatchItemFailures and an on-failure destination (SQS, SNS or S3) keep the shard moving.',
     },

@@ -9,12 +9,27 @@ export interface InvocationDecision {
   readonly rationale: Rationale;
 }
 
+/** "6 MB each way", "1 MB each way", "6 MB each way (200 MB for a streamed response)": the source's own caps. */
+function payloadCap(c: Context): string {
+  const most = (dir: 'request' | 'response', pick: (a: number, b: number) => number): number | null =>
+    c.src.payload.filter((p) => p.direction === dir).reduce<number | null>((acc, p) => (acc === null ? p.kb : pick(acc, p.kb)), null);
+  const request = most('request', Math.min) ?? LIMITS.syncPayloadMb.value * 1_024;
+  const response = most('response', Math.min) ?? request;
+  const streamed = c.src.streaming === null ? null : most('response', Math.max);
+  const mbOf = (kb: number): string => `${num(kb / 1_024)} MB`;
+  return (
+    (request === response ? `${mbOf(request)} each way` : `${mbOf(request)} in, ${mbOf(response)} out`) +
+    (streamed !== null && streamed > response ? ` (${mbOf(streamed)} for a streamed response)` : '')
+  );
+}
+
 export function decideInvocation(c: Context): InvocationDecision {
-  const { kind, label, s } = c;
+  const { label, s, src } = c;
+  const inv = src.invocation;
   const rate = `${num(c.avgRate)}/s on average${c.peakGiven ? `, ${num(c.peakRate)}/s at peak` : ''}`;
-  if (kind === 'sync') {
+  if (inv.model === 'push' && inv.type === 'RequestResponse') {
     return {
-      value: { model: 'push', type: 'RequestResponse', pollerKind: null },
+      value: inv,
       rationale: {
         title: 'Invocation',
         summary: 'Push, synchronous (RequestResponse)',
@@ -24,15 +39,15 @@ export function decideInvocation(c: Context): InvocationDecision {
           `Each concurrent request needs its own execution environment, so concurrency follows request rate × duration; ` +
           `a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} environments every 10 seconds, and requests beyond that or beyond its concurrency limit are throttled with HTTP 429.`,
         tradeOff:
-          `The caller waits for the whole duration and the payload is capped at ${num(LIMITS.syncPayloadMb.value)} MB each way. ` +
+          `The caller waits for the whole duration and the payload is capped at ${payloadCap(c)}. ` +
           'Work the caller need not wait for is cheaper and more robust behind a queue or an asynchronous invoke.',
-        references: references('lambdaServices', 'invoke', 'scaling'),
+        references: references('lambdaServices', 'invoke', 'scaling', ...c.src.payload.flatMap((p) => p.references)),
       },
     };
   }
-  if (kind === 'async') {
+  if (inv.model === 'push') {
     return {
-      value: { model: 'push', type: 'Event', pollerKind: null },
+      value: inv,
       rationale: {
         title: 'Invocation',
         summary: 'Push, asynchronous (Event)',
@@ -49,15 +64,10 @@ export function decideInvocation(c: Context): InvocationDecision {
       },
     };
   }
-  const queue = kind === 'queue';
-  const scaling = queue
-    ? `Lambda's pollers start with ${CONCURRENCY.sqsInitialConcurrency.value} concurrent batches and add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute while messages wait` +
-      (s.source === 'sqs-fifo' ? ', never more than the number of active message groups' : '')
-    : s.source === 'kafka'
-      ? 'Lambda adds pollers as the consumer lag grows, at most one per partition'
-      : `Lambda runs one batch per shard at a time, or up to ${CONCURRENCY.parallelizationFactorMax.value} with a parallelization factor`;
+  const queue = inv.pollerKind === 'queue';
+  const scaling = src.scaling?.sentence ?? '';
   return {
-    value: { model: 'poll', type: 'RequestResponse', pollerKind: queue ? 'queue' : 'stream' },
+    value: inv,
     rationale: {
       title: 'Invocation',
       summary: `Poll (event source mapping), synchronous batches from a ${queue ? 'queue' : 'stream'}`,
@@ -67,10 +77,8 @@ export function decideInvocation(c: Context): InvocationDecision {
         (queue ? '(the message comes back after its visibility timeout).' : '(the shard waits until the batch succeeds or is given up).'),
       tradeOff:
         'The queue or stream absorbs bursts and protects what is downstream, at the price of some delay (batching window, polling) and of batch error handling.',
-      references: references('lambdaServices', 'esmSemantics', queue ? 'sqsScaling' : s.source === 'kafka' ? 'kafkaScaling' : 'kinesisParameters'),
-      ...(queue && s.source === 'sqs'
-        ? { articleCorrection: 'The 2019 article said SQS pollers scale by +60 per minute; since November 2023 they add up to +300 per minute.' }
-        : {}),
+      references: references('lambdaServices', 'esmSemantics', ...(src.scaling ? [src.scaling.references] : [])),
+      ...(src.articleCorrections.invocation !== null ? { articleCorrection: src.articleCorrections.invocation } : {}),
     },
   };
 }

@@ -63,10 +63,10 @@ export function chooseArchitecture(c: Context): Architecture {
  */
 export function throughputLimit(c: Context): number {
   const s = c.s;
-  if (s.source === 'kinesis' || s.source === 'dynamodb-streams') return (s.traffic.shards ?? 1) * CONCURRENCY.parallelizationFactorMax.value;
-  let limit = Infinity;
-  if (s.source === 'sqs-fifo' && s.traffic.messageGroups !== undefined) limit = s.traffic.messageGroups;
-  if (c.kind === 'queue' && s.downstream.maxConcurrency !== undefined)
+  const lanes = c.src.lanes;
+  const count = lanes === null ? undefined : (lanes.count(s) ?? lanes.assumeWhenUnknown ?? undefined);
+  let limit = lanes === null || count === undefined ? Infinity : count * lanes.maxPerLane;
+  if (c.src.concurrencyControl === 'maximum-concurrency' && s.downstream.maxConcurrency !== undefined)
     limit = Math.min(limit, Math.max(CONCURRENCY.sqsMaximumConcurrencyMin.value, Math.min(CONCURRENCY.sqsMaximumConcurrencyMax.value, s.downstream.maxConcurrency)));
   return limit;
 }
@@ -89,11 +89,12 @@ class Space {
   constructor(
     readonly c: Context,
     readonly shape: Shape,
+    limit = throughputLimit(c),
   ) {
     this.target = c.target === undefined ? Infinity : c.target - shape.initAllowanceMs;
     this.windowMs = shape.windowSeconds * 1_000;
     this.capMs = c.timeoutCapSeconds * 1_000;
-    this.limit = throughputLimit(c);
+    this.limit = limit;
   }
   /** p99 of one invocation (a full batch, processed record after record), ms. */
   p99(m: number): number {
@@ -138,11 +139,17 @@ function lastTrue(lo: number, hi: number, pred: (m: number) => boolean): number 
  * cheapest feasible setting, at which the batching rule sizes its batch. Falls back as `decideMemory`.
  */
 export function cheapestFeasibleMemory(c: Context, initAllowanceMs: number): number {
-  const space = new Space(c, { batchSize: 1, windowSeconds: 0, recordsPerInvocation: 1, initAllowanceMs });
-  const m1 = firstTrue(c.floorMb, MAX_MB, (m) => space.ok(m, 1));
-  if (m1 >= 0) return m1;
-  const m2 = firstTrue(c.floorMb, MAX_MB, (m) => space.ok(m, 2));
-  if (m2 >= 0) return m2;
+  const shape = { batchSize: 1, windowSeconds: 0, recordsPerInvocation: 1, initAllowanceMs };
+  let space = new Space(c, shape);
+  for (let pass = 0; pass < 2; pass++) {
+    const m1 = firstTrue(c.floorMb, MAX_MB, (m) => space.ok(m, 1));
+    if (m1 >= 0) return m1;
+    const m2 = firstTrue(c.floorMb, MAX_MB, (m) => space.ok(m, 2));
+    if (m2 >= 0) return m2;
+    // No memory lets the load fit the source's lanes: memory is not bought for it (see throughputWarnings).
+    if (!Number.isFinite(space.limit)) break;
+    space = new Space(c, shape, Infinity);
+  }
   const fastest = space.p99(MAX_MB);
   return firstTrue(c.floorMb, MAX_MB, (m) => space.p99(m) <= fastest);
 }
@@ -284,7 +291,7 @@ export function costAt(s: Scenario, c: Context, input: MemoryInput, m: number, a
 export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const s = c.s;
   const arch = input.config.architecture;
-  const space = new Space(c, input);
+  let space = new Space(c, input);
   const floor = c.floorMb;
   const invocationMs = (m: number): number => input.recordsPerInvocation * durationAt(c.avgWork, m);
   // The same numbers as `costAt`, with the parts that do not change with memory computed once.
@@ -302,6 +309,25 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   if (lowest < 0) {
     level = 2;
     lowest = firstTrue(floor, MAX_MB, (m) => space.ok(m, 2));
+  }
+  // When no memory lets the average load fit the source's lanes (message groups, shards), more memory
+  // cannot carry it: search as if unbounded and leave the load to the throughput error.
+  const boundLimit = space.limit;
+  let throughputBound = false;
+  if (lowest < 0 && Number.isFinite(space.limit)) {
+    const free = new Space(c, input, Infinity);
+    let l: 1 | 2 = 1;
+    let lo = firstTrue(floor, MAX_MB, (m) => free.ok(m, 1));
+    if (lo < 0) {
+      l = 2;
+      lo = firstTrue(floor, MAX_MB, (m) => free.ok(m, 2));
+    }
+    if (lo >= 0) {
+      space = free;
+      level = l;
+      lowest = lo;
+      throughputBound = true;
+    }
   }
   let chosen: number;
   let cheapestMeeting: MemoryDecision['cheapestMeeting'] = null;
@@ -418,7 +444,9 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
         ? `No latency target was given, so the cheapest setting that keeps ${MODEL.timeoutSafetyFactor} × the p99 within the ${c.timeoutCapSeconds} s timeout cap wins (${latencyParts}).`
         : `The estimate, ${latencyParts}, meets the ${ms(c.target)} target.`;
   const levelWhy = level === 2 ? ` No setting leaves room for the ${MODEL.timeoutSafetyFactor}× timeout safety factor under the ${c.timeoutCapSeconds} s cap, so only the cap itself is kept.` : '';
-  const limitWhy = Number.isFinite(space.limit) ? ` The average load must also fit in ${num(space.limit)} concurrent executions (${c.avgRate > 0 ? `${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, memoryMb))} = ${num((c.avgRate * durationAt(c.avgWork, memoryMb)) / 1_000)}` : 'no traffic'}).` : '';
+  const limitWhy = throughputBound
+    ? ` No memory setting lets the average load fit in the ${num(boundLimit)} concurrent executions the source allows (even at ${mb(plateauStart(MAX_MB))}, ${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, MAX_MB))} = ${num((c.avgRate * durationAt(c.avgWork, MAX_MB)) / 1_000)}), so memory is not raised for it: see the throughput error for the fix.`
+    : Number.isFinite(space.limit) ? ` The average load must also fit in ${num(space.limit)} concurrent executions (${c.avgRate > 0 ? `${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, memoryMb))} = ${num((c.avgRate * durationAt(c.avgWork, memoryMb)) / 1_000)}` : 'no traffic'}).` : '';
   const tie =
     cheapestMeeting && cheapestMeeting.memoryMb !== memoryMb
       ? ` ${mb(cheapestMeeting.memoryMb)} would cost ${usd(cheapestMeeting.monthlyUsd)}; ${mb(memoryMb)} is within ${pct(MODEL.costTieTolerance)} of that and faster, and the faster of two about equal costs wins (as AWS Lambda Power Tuning breaks ties).`

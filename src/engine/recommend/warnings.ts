@@ -2,30 +2,25 @@
  * Decision 9: warnings that cut across decisions (budget, payload, ordering) and the places where
  * the 2019 article's advice is superseded for this scenario.
  */
-import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
+import { ARTICLE_2019, LIMITS, references } from '../facts/index.ts';
 import type { Design, Warning } from '../design.ts';
 import type { Context } from './context.ts';
-import { mb, num, usd } from './format.ts';
+import type { PayloadLimit } from '../sources/index.ts';
+import { mb, usd } from './format.ts';
 
+/**
+ * Payload limits of the source, request (traffic.payloadKb) and response (traffic.responseKb): in each
+ * direction the largest limit exceeded is the one reported (a 2 MB SNS message is above the 1 MB
+ * maximum, not just the 256 KB default).
+ */
 export function payloadWarnings(c: Context): Warning[] {
-  const s = c.s;
-  const kb = s.traffic.payloadKb;
+  const t = c.s.traffic;
   const out: Warning[] = [];
-  if ((c.kind === 'sync' || c.kind === 'async') && kb > c.payloadLimitKb) {
-    out.push({
-      id: 'payload-too-large',
-      severity: 'error',
-      message: `A ${num(kb)} KB payload is above the ${c.kind === 'async' ? `${num(LIMITS.asyncPayloadKb.value / 1_024)} MB asynchronous` : `${num(LIMITS.syncPayloadMb.value)} MB synchronous`} invocation limit: put the body in S3 and pass a reference (claim check)${c.kind === 'sync' ? ', or stream the response' : ''}.`,
-      references: references(c.kind === 'async' ? LIMITS.asyncPayloadKb : LIMITS.syncPayloadMb),
-    });
-  }
-  if (c.kind === 'queue' && kb > LIMITS.sqsMessageMaxKb.value) {
-    out.push({
-      id: 'payload-too-large',
-      severity: 'error',
-      message: `A ${num(kb)} KB message is above SQS's ${num(LIMITS.sqsMessageMaxKb.value / 1_024)} MB message limit: store the body in S3 and queue a reference.`,
-      references: references(LIMITS.sqsMessageMaxKb),
-    });
+  for (const [direction, kb] of [['request', t.payloadKb], ['response', t.responseKb]] as const) {
+    if (kb === undefined) continue;
+    let worst: PayloadLimit | null = null;
+    for (const limit of c.src.payload) if (limit.direction === direction && kb > limit.kb && (worst === null || limit.kb > worst.kb)) worst = limit;
+    if (worst !== null) out.push({ id: 'payload-too-large', severity: worst.severity, message: worst.message(kb), references: references(...worst.references) });
   }
   return out;
 }
@@ -33,31 +28,24 @@ export function payloadWarnings(c: Context): Warning[] {
 export function orderingWarnings(c: Context, design: Pick<Design, 'concurrency'>): Warning[] {
   const s = c.s;
   if (s.ordering === 'none') return [];
-  const src = s.source;
+  const order = c.src.ordering;
   const out: Warning[] = [];
-  const stream = src === 'kinesis' || src === 'dynamodb-streams' || src === 'kafka';
   if (s.ordering === 'strict') {
-    const singleLane =
-      (src === 'sqs-fifo' && s.traffic.messageGroups === 1) ||
-      ((src === 'kinesis' || src === 'dynamodb-streams') && (s.traffic.shards ?? 1) === 1 && design.concurrency.parallelizationFactor === 1);
-    if (!singleLane) {
+    if (!order.singleLane(s, design)) {
       out.push({
         id: 'ordering',
         severity: 'warning',
         message:
-          src === 'sqs-fifo'
-            ? 'Strict ordering across all messages needs a single message group, which limits the consumer to one batch at a time; with several groups, order holds only within each group.'
-            : stream
-              ? 'Strict ordering across all records needs a single shard (partition) and a parallelization factor of 1: order holds only per shard, or per partition key.'
-              : `A ${c.label} gives no ordering guarantee. For strict order use an SQS FIFO queue with one message group (one batch at a time) or a single-shard stream.`,
+          order.strictMessage ??
+          `A ${c.label} gives no ordering guarantee. For strict order use an SQS FIFO queue with one message group (one batch at a time) or a single-shard stream.`,
         references: references('sqsScaling', 'kinesisParameters'),
       });
     }
-  } else if (!stream && src !== 'sqs-fifo') {
+  } else if (!order.perKey) {
     out.push({
       id: 'ordering',
       severity: 'warning',
-      message: `A ${c.label} does not keep per-key order${src === 'sqs' ? ' (a standard queue delivers out of order and can duplicate)' : ''}: use an SQS FIFO queue with the key as message group ID, or a Kinesis stream with it as partition key.`,
+      message: `A ${c.label} does not keep per-key order${order.unorderedNote}: use an SQS FIFO queue with the key as message group ID, or a Kinesis stream with it as partition key.`,
       references: references('sqsScaling', 'kinesisParameters'),
     });
   }
@@ -103,15 +91,10 @@ export function articleWarnings(c: Context, d: Pick<Design, 'memoryMb' | 'vpc' |
     w(`The 2019 article capped memory at ${mb(ARTICLE_2019.memoryMaxMb.value)} (${mb(ARTICLE_2019.mbPerVcpu.value)} per vCPU); this design uses ${mb(d.memoryMb)}: memory now goes to ${mb(LIMITS.memoryMaxMb.value)} with up to ${LIMITS.maxVcpus.value} vCPUs (${mb(LIMITS.mbPerVcpu.value)} per vCPU).`, LIMITS.memoryMaxMb);
   if (s.work.tmpStorageMb > LIMITS.ephemeralMinMb.value)
     w(`The 2019 article gave /tmp ${mb(ARTICLE_2019.tmpMb.value)}; it is now ${mb(LIMITS.ephemeralMinMb.value)} free and configurable to ${mb(LIMITS.ephemeralMaxMb.value)} (this design asks for ${mb(Math.ceil(s.work.tmpStorageMb))}).`, LIMITS.ephemeralMaxMb);
-  if (c.kind === 'async')
-    w('The 2019 article sent failed asynchronous events to a dead-letter queue; on-failure destinations now carry the error and context too, and retries are configurable (' + `${EVENT_SOURCES.asyncRetriesMin.value}–${EVENT_SOURCES.asyncRetriesMax.value}).`, 'asyncRetain');
-  if (c.kind === 'queue' && s.source === 'sqs')
-    w(`The 2019 article said SQS pollers add ${ARTICLE_2019.sqsScaleUpPerMinute.value} per minute; they now add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute, and MaximumConcurrency replaces low reserved concurrency as the way to throttle a consumer.`, 'sqsScaling');
-  if (s.source === 'kinesis' || s.source === 'dynamodb-streams')
-    w('The 2019 article said a failing record blocks its shard until it expires; that is only the default now: bisect, finite retries, a record age limit and an on-failure destination keep the shard moving.', 'kinesisParameters');
+  for (const note of c.src.articleNotes) w(note.message, ...note.references);
   if (d.vpc.attach)
     w('The 2019 article warned of one ENI per container and slow cold starts in a VPC; Hyperplane ENIs (since 2019) are shared and created with the function, with no cold-start penalty.', 'hyperplane');
-  if (c.kind === 'sync' && (s.latency.coldStarts === 'avoid' || d.coldStart.strategy === 'tolerate'))
+  if (c.src.callerWaits && (s.latency.coldStarts === 'avoid' || d.coldStart.strategy === 'tolerate'))
     w('The 2019 article kept functions warm with a scheduled ping; that is obsolete (one warm environment, no help for bursts, INIT billed since August 2025): use provisioned concurrency or SnapStart.', 'coldStarts', 'initBilling');
   return out;
 }

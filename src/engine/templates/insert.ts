@@ -10,7 +10,13 @@
  * The result is parsed again and checked before it is offered. Pure (no vscode, no fs); the editor asks
  * through the document's `TemplateSession.insertPlan`.
  */
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, YAMLMap, type Pair, type Node } from 'yaml';
+import type { Pair, Node, Scalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
+import { yamlPackage } from './parse.ts';
+
+// The yaml package loads only when an insertion runs (lint and most templates never need it).
+const isMap = (v: unknown): v is YAMLMap => yamlPackage().isMap(v);
+const isScalar = (v: unknown): v is Scalar => yamlPackage().isScalar(v);
+const isSeq = (v: unknown): v is YAMLSeq => yamlPackage().isSeq(v);
 import { SAM_TRANSFORM } from './sam.ts';
 
 /** Sections merged entry by entry, in the order new sections are added. */
@@ -77,8 +83,8 @@ function mapContentEnd(map: YAMLMap): number | null {
 
 /** Serialise `pairs` as a block map, each line prefixed with `indent` spaces. */
 function renderPairs(pairs: readonly Pair[], indent: number, indentUnit: number, eol: string): string {
-  const doc = new Document();
-  const map = new YAMLMap();
+  const doc = new (yamlPackage().Document)();
+  const map = new (yamlPackage().YAMLMap)();
   for (const p of pairs) map.items.push(p);
   doc.contents = map;
   const body = doc.toString({ indent: indentUnit, lineWidth: 0 });
@@ -129,9 +135,9 @@ function headInsertionPoint(text: string, root: YAMLMap): number | null {
 }
 
 function parseYaml(text: string, what: string): { ok: true; doc: ReturnType<typeof parseDocument> } | { ok: false; message: string } {
-  const all = parseAllDocuments(text, { logLevel: 'silent' });
+  const all = yamlPackage().parseAllDocuments(text, { logLevel: 'silent' });
   if (Array.isArray(all) && all.length > 1) return { ok: false, message: `${what} holds ${all.length} YAML documents; a template is one document` };
-  const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false, keepSourceTokens: false });
+  const doc = yamlPackage().parseDocument(text, { logLevel: 'silent', uniqueKeys: false, keepSourceTokens: false });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
@@ -155,7 +161,7 @@ export function insertIntoTemplate(existing: string, generated: string, name = '
   const contents = ex.doc.contents;
   const empty = contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''));
   if (!empty && !isMap(contents)) return fail(`${name} is not a YAML map of sections (Resources, Outputs, …); nothing was changed`);
-  const root = isMap(contents) ? contents : new YAMLMap();
+  const root = isMap(contents) ? contents : new (yamlPackage().YAMLMap)();
   if (root.flow) return fail(`${name} is written as one flow map ({ … }); insertion keeps your formatting only in block style, so nothing was changed`);
 
   const eol = existing.includes('\r\n') ? '\r\n' : '\n';

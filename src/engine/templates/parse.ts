@@ -7,7 +7,9 @@
  * Never throws: a malformed template yields what parses plus `errors` with ranges. A pure function of
  * the text, so callers can cache by document version (see `parseTemplateCached`).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type ScalarTag, type CollectionTag } from 'yaml';
+import type * as YamlPackage from 'yaml';
+import type { ScalarTag, CollectionTag } from 'yaml';
+import { fastParse } from './fast-yaml.ts';
 import { lineStartsOf, locate } from './lines.ts';
 import type { ParseError, ParsedTemplate, Resource, TEntry, TFn, TMap, TNode } from './types.ts';
 
@@ -64,18 +66,9 @@ export function parseTemplate(text: string): ParsedTemplate {
   // A cheap gate: no template without one of these words, so other YAML/JSON files cost nothing.
   if (!text.includes('AWS::') && !text.includes('AWSTemplateFormatVersion')) return empty(lineStartsOf(text));
   try {
-    // The parser records where each line starts as it reads: that is the template's line map. yaml 2.x's
-    // LineCounter misses line breaks after some syntax errors (a stray `]` or `}`), so a text with errors
-    // is scanned instead (tested: both agree on every text that parses without error).
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false, lineCounter: lines });
-    const lineStarts = doc.errors.length === 0 ? lines.lineStarts : lineStartsOf(text);
-    const errors: ParseError[] = doc.errors.map((e) => {
-      const [s, en] = e.pos;
-      return { message: firstLine(e.message), range: locate({ text, lineStarts }, { start: s, end: en }) };
-    });
-    const conv = new Converter(text);
-    const root = conv.node(doc.contents);
+    // The one line map (lines.ts); the fast reader and the yaml package both give offsets into it.
+    const lineStarts = lineStartsOf(text);
+    const { root, errors } = rootOf(text, lineStarts);
     const rootMap = root?.kind === 'map' ? root : null;
     const isTemplate = rootMap !== null && looksLikeTemplate(rootMap);
     if (!isTemplate || rootMap === null) return { ...empty(lineStarts), errors, root: rootMap };
@@ -95,6 +88,42 @@ export function parseTemplate(text: string): ParsedTemplate {
     const lineStarts = lineStartsOf(text);
     return { ...empty(lineStarts), errors: [{ message: `Could not parse the template: ${firstLine(message)}`, range: locate({ text, lineStarts }, { start: 0, end: 0 }) }] };
   }
+}
+
+/**
+ * The tree of a template and its YAML errors: from the fast reader for the plain YAML nearly every
+ * template is written in, else from the `yaml` package (see fast-yaml.ts; both give the same tree).
+ */
+function rootOf(text: string, lineStarts: readonly number[]): { root: TNode | null; errors: ParseError[] } {
+  const fast = fastParse(text, SHORT_TAGS);
+  if (fast !== undefined) return { root: fast, errors: [] };
+  return yamlRootOf(text, lineStarts);
+}
+
+/** The tree and errors as the `yaml` package reads the text (exported for the tests that compare). */
+export function yamlRootOf(text: string, lineStarts: readonly number[] = lineStartsOf(text)): { root: TNode | null; errors: ParseError[] } {
+  const { parseDocument } = yamlPackage();
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
+  const errors: ParseError[] = doc.errors.map((e) => {
+    const [s, en] = e.pos;
+    return { message: firstLine(e.message), range: locate({ text, lineStarts }, { start: s, end: en }) };
+  });
+  return { root: new Converter(text).node(doc.contents), errors };
+}
+
+export { SHORT_TAGS };
+
+let yaml: typeof YamlPackage | undefined;
+
+/**
+ * The `yaml` package, loaded the first time a text needs it (most templates never do: see fast-yaml.ts).
+ * A synchronous `require`, because parsing is synchronous; the bundle keeps the package beside this
+ * module but evaluates it only here.
+ */
+export function yamlPackage(): typeof YamlPackage {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy and synchronous on purpose (see above)
+  yaml ??= require('yaml') as typeof YamlPackage;
+  return yaml;
 }
 
 const cache = new Map<string, ParsedTemplate>();
@@ -146,18 +175,20 @@ function indexResources(root: TMap): Map<string, Resource> {
 }
 
 class Converter {
+  private readonly y = yamlPackage();
+
   constructor(private readonly text: string) {}
 
   node(n: unknown): TNode | null {
     if (n === null || n === undefined) return null;
-    if (isAlias(n)) {
+    if (this.y.isAlias(n)) {
       const [s = 0, e = s] = n.range ?? [];
       return { kind: 'scalar', value: null, start: s, end: e };
     }
     const tagged = n as { tag?: string; range?: [number, number, number] };
     const [start = 0, end = start] = tagged.range ?? [];
     let out: TNode | null;
-    if (isScalar(n)) {
+    if (this.y.isScalar(n)) {
       const v = n.value;
       out = {
         kind: 'scalar',
@@ -165,17 +196,17 @@ class Converter {
         start,
         end,
       };
-    } else if (isMap(n)) {
+    } else if (this.y.isMap(n)) {
       const entries: TEntry[] = [];
       for (const p of n.items) entries.push(this.pair(p));
       // A block map's yaml range runs on over trailing comments and blank lines: end at its last entry.
       const last = entries[entries.length - 1];
       const tight = n.flow !== true && last !== undefined ? last.end : end;
       out = longForm({ kind: 'map', entries, flow: n.flow === true, start, end: tight });
-    } else if (isSeq(n)) {
+    } else if (this.y.isSeq(n)) {
       const items: TNode[] = [];
       for (const it of n.items) {
-        if (isPair(it)) {
+        if (this.y.isPair(it)) {
           const e = this.pair(it);
           items.push({ kind: 'map', entries: [e], flow: true, start: e.keyStart, end: e.end });
         } else {
@@ -205,7 +236,7 @@ class Converter {
     const keyNode = p.key as { range?: [number, number, number] } | null;
     const value = this.node(p.value);
     let key = '';
-    if (isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
+    if (this.y.isScalar(p.key)) key = p.key.value === null || p.key.value === undefined ? '' : String(p.key.value);
     const [ks = value?.start ?? 0, ke = ks] = keyNode?.range ?? [];
     return { key, keyStart: ks, keyEnd: ke, value, end: value !== null ? Math.max(value.end, ke) : ke };
   }
