@@ -22,7 +22,6 @@ import { planColdStart } from '../../src/engine/recommend/coldStart.ts';
 import { littlesLaw } from '../../src/engine/recommend/concurrency.ts';
 import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, throughputLimit, type MemoryInput } from '../../src/engine/recommend/memory.ts';
 import { decideVpc } from '../../src/engine/recommend/vpc.ts';
-import { rollbackAlarmCount } from '../../src/engine/recommend/deployment.ts';
 
 const MIN_MB = LIMITS.memoryMinMb.value;
 const MAX_MB = LIMITS.memoryMaxMb.value;
@@ -87,7 +86,6 @@ function memoryInputOf(s: Scenario): { c: Context; input: MemoryInput } {
       provisionedHours: pc > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
       vpc: vpc.value.attach ? vpc.value : null,
       initMs: plan.expectedInitMs,
-      rollbackAlarms: rollbackAlarmCount(c),
     },
   };
   return { c, input };

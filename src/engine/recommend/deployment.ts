@@ -60,9 +60,9 @@ export function configurationFor(type: DeploymentType): DeploymentConfiguration 
   return found;
 }
 
-/** A p99 alarm where someone waits (sync) or a latency target was given. */
+/** A p99 alarm where someone waits for the answer, or a latency target was given. */
 function wantsP99Alarm(c: Context): boolean {
-  return c.kind === 'sync' || c.target !== undefined;
+  return c.src.callerWaits || c.target !== undefined;
 }
 
 /** How many rollback alarms the deployment will have (the bill needs it before the decision is made). */
@@ -71,7 +71,7 @@ export function rollbackAlarmCount(c: Context): number {
 }
 
 export function decideDeployment(c: Context, d: { readonly timeoutSeconds: number; readonly estimatedP99Ms: number }): DeploymentDecision {
-  const sync = c.kind === 'sync';
+  const sync = c.src.callerWaits;
   const wanted = configurations(sync ? 'canary' : 'linear');
   const enough = wanted.find((x) => samplesInFirstStep(c, x) >= MIN_SAMPLES_PER_STEP);
   const longest = wanted[wanted.length - 1];
@@ -122,9 +122,10 @@ export function decideDeployment(c: Context, d: { readonly timeoutSeconds: numbe
       : chosen.strategy === 'linear'
         ? `${chosen.percent}% more traffic every ${chosen.intervalMinutes} minute${chosen.intervalMinutes === 1 ? '' : 's'} (${shiftMinutes(chosen)} minutes in all)`
         : 'the alias moves to the new version in one step';
+  const poller = c.src.invocation.pollerKind;
   const kindWhy = sync
     ? `A caller waits on every ${c.label} request, so a bad version fails users directly: a canary exposes ${chosen.percent}% of them and CodeDeploy moves the alias back if an alarm fires.`
-    : `Nobody waits on a ${c.label} invocation and a failed one is retried (${c.kind === 'async' ? 'Lambda retries asynchronous events, then sends them to the on-failure destination' : 'the records return to the ' + (c.kind === 'queue' ? 'queue' : 'stream') + ' and are retried'}), so a bad version costs delay more than lost work: a linear shift gives the errors alarm a growing share to judge and stops before the whole ${c.kind === 'stream' ? 'stream' : 'flow'} runs on it.`;
+    : `Nobody waits on a ${c.label} invocation and a failed one is retried (${poller === null ? 'Lambda retries asynchronous events, then sends them to the on-failure destination' : `the records return to the ${poller} and are retried`}), so a bad version costs delay more than lost work: a linear shift gives the errors alarm a growing share to judge and stops before the whole ${poller === 'stream' ? 'stream' : 'flow'} runs on it.`;
   const trafficWhy = lowTraffic
     ? sync
       ? ` At about ${num(c.avgRate)} requests/s the longest canary still sends only ~${num(samples)} requests to the new version, fewer than the ${MIN_SAMPLES_PER_STEP} the alarms need to judge it: add a PreTraffic hook that invokes the new version with a test request before any traffic moves.`

@@ -43,7 +43,6 @@ export function recommend(s: Scenario): Design {
     provisionedHours: pcGuess > 0 ? hours : 0,
     vpc: vpc.value.attach ? vpc.value : null,
     initMs: plan.expectedInitMs,
-    rollbackAlarms: rollbackAlarmCount(c),
   };
   const memory = decideMemory(c, {
     batchSize: batching.batchSize,
@@ -63,8 +62,11 @@ export function recommend(s: Scenario): Design {
   const strategy = settleColdStart(c, plan, memory.latencyP99Ms);
 
   const provisioned = concurrency.value.provisioned ?? 0;
+  // The rollback alarms cost the same at every memory size: the search leaves them out (so the 1% tie
+  // tolerance is about what memory changes), the bill and the options include them.
   const config: PricedConfig = {
     ...configBase,
+    rollbackAlarms: rollbackAlarmCount(c),
     memoryMb: memory.memoryMb,
     averageInvocationMs: memory.averageInvocationMs,
     provisionedConcurrency: provisioned,
@@ -93,7 +95,9 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const budget = budgetWarning(c, cost.total, memory.memoryMb, memory.cheapestMeeting);
+  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms').reduce((sum, l) => sum + l.usd, 0);
+  const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
+  const budget = budgetWarning(c, cost.total, memory.memoryMb, cheapestMeeting);
   if (budget) warnings.push(budget);
   warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
   // Stable sort: errors first, then warnings, then notes.
@@ -109,7 +113,7 @@ export function recommend(s: Scenario): Design {
     memoryMb: memory.memoryMb,
     architecture: memory.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
-    memoryOptions: memory.options.map((o) => ({ ...o, p99Ms: round(o.p99Ms, 1) })),
+    memoryOptions: memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
     timeoutSeconds: timeout.timeoutSeconds,
     estimatedP99Ms: round(memory.latencyP99Ms, 1),
     batching: batching.value,

@@ -37,7 +37,6 @@ export function registerWorkspaceView(context: vscode.ExtensionContext): void {
   };
   const tree = vscode.window.createTreeView(WORKSPACE_VIEW, { treeDataProvider: lazy, showCollapseAll: true });
   const status = vscode.window.createStatusBarItem('lambdaAdvisor.status', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Lambda Advisor';
   status.command = `${WORKSPACE_VIEW}.focus`;
 
   const refreshTree = (): void => {
