@@ -9,6 +9,41 @@ import { billJson, formatBill } from './format.ts';
 import { COST_HELP } from './help.ts';
 import { type CliIo, EXIT_OK, UsageError } from './io.ts';
 import { designFor } from './recommend.ts';
+import { parseTemplate } from '../engine/templates/parse.ts';
+import { describeSource } from './input.ts';
+import { assumedFrom, formatTemplateBill, priceTemplates, type CostFormat, type TemplateFile } from './template-cost.ts';
+
+/** Read a file that may be a template; undefined for stdin or a file that cannot be read (the scenario path says why). */
+async function readMaybe(path: string, io: CliIo): Promise<string | undefined> {
+  if (path === '-') return undefined;
+  try {
+    return await io.readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function formatOf(values: Record<string, string | boolean | undefined>): CostFormat {
+  const f = values['format'];
+  if (f === undefined) return values['json'] ? 'json' : 'text';
+  if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`--format must be text, markdown or json (got '${String(f)}')`);
+  if (values['json'] && f !== 'json') throw new UsageError(`--json and --format ${f} contradict each other`);
+  return f;
+}
+
+async function runTemplateCost(paths: readonly string[], values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const files: TemplateFile[] = [];
+  for (const path of paths) {
+    const text = await readMaybe(path, io);
+    if (text === undefined) throw new UsageError(`cannot read template ${describeSource(path)} (several files are priced as templates; a scenario is given alone)`);
+    if (!parseTemplate(text).isTemplate) throw new UsageError(`${path}: not a SAM or CloudFormation template (several files are priced as templates; a scenario is given alone)`);
+    files.push({ path, text });
+  }
+  const format = formatOf(values);
+  const priced = priceTemplates(files, assumedFrom(values));
+  io.stdout.write(`${formatTemplateBill(files, priced, format)}\n`);
+  return EXIT_OK;
+}
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -22,6 +57,9 @@ const OPTIONS = {
   provisioned: { type: 'string' },
   'provisioned-hours': { type: 'string' },
   'ephemeral-mb': { type: 'string' },
+  format: { type: 'string' },
+  'assumed-requests': { type: 'string' },
+  'assumed-duration-ms': { type: 'string' },
 } as const;
 
 /** The flags that describe a plain function, and the field of pricePlainFunction's input each sets. */
@@ -104,13 +142,30 @@ function pricePlain(values: Record<string, string | boolean | undefined>): Bill 
 }
 
 export async function runCost(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('cost', argv, OPTIONS, 1);
+  const { values, positionals } = parseCommandArgs('cost', argv, OPTIONS, Number.MAX_SAFE_INTEGER);
   if (values['help']) {
     io.stdout.write(COST_HELP);
     return EXIT_OK;
   }
   const path = positionals[0];
   const plainFlags = Object.keys(PLAIN_FLAGS).filter((f) => values[f] !== undefined);
+  const assumedFlags = ['assumed-requests', 'assumed-duration-ms'].filter((f) => values[f] !== undefined);
+  // A template is recognised by its content, whatever its name; several files are all templates.
+  const first = path === undefined ? undefined : await readMaybe(path, io);
+  if (positionals.length > 1 || (first !== undefined && parseTemplate(first).isTemplate)) {
+    const wrong = plainFlags.filter((f) => f !== 'region');
+    if (wrong.length > 0) {
+      throw new UsageError(
+        `${wrong.map((f) => `--${f}`).join(', ')} price a plain function, not a template: for a template's functions without a scenario use --assumed-requests and --assumed-duration-ms`,
+      );
+    }
+    return runTemplateCost(positionals, values, io);
+  }
+  if (assumedFlags.length > 0) throw new UsageError(`${assumedFlags.map((f) => `--${f}`).join(', ')}: only for a template (the assumed workload of functions without a scenario)`);
+  if (values['format'] !== undefined && values['format'] !== 'json' && values['format'] !== 'text') {
+    throw new UsageError(`--format ${String(values['format'])} is for templates; a scenario or plain function prints text or --json`);
+  }
+  const asJson = formatOf(values) === 'json';
   let bill: Bill;
   if (path !== undefined) {
     if (plainFlags.length > 0) {
@@ -124,6 +179,6 @@ export async function runCost(argv: string[], io: CliIo): Promise<number> {
   } else {
     throw new UsageError("cost needs a scenario file ('-' for stdin) or --requests, --duration-ms and --memory (see: lambda-advisor cost --help)");
   }
-  io.stdout.write(values['json'] ? `${billJson(bill)}\n` : `${formatBill(bill)}\n`);
+  io.stdout.write(asJson ? `${billJson(bill)}\n` : `${formatBill(bill)}\n`);
   return EXIT_OK;
 }

@@ -74,6 +74,7 @@ const DECISIONS: ReadonlyArray<readonly [DecisionId, string]> = [
   ['failures', 'Failure handling'],
   ['vpc', 'VPC'],
   ['coldStart', 'Cold starts'],
+  ['deployment', 'Deployment'],
 ];
 
 const onOff = (b: boolean) => (b ? 'on' : 'off');
@@ -152,6 +153,12 @@ function settings(d: Design, id: DecisionId): string[] {
     }
     case 'coldStart':
       return [`strategy: ${d.coldStart.strategy}`, `expected INIT duration: ${formatCount(Math.round(d.coldStart.expectedInitMs))} ms`];
+    case 'deployment':
+      return [
+        `strategy: ${d.deployment.strategy}${d.deployment.type ? ` (${d.deployment.type})` : ''}`,
+        `alias: ${d.deployment.aliasName}`,
+        ...d.deployment.alarms.map((a) => `rollback alarm: ${a.description}`),
+      ];
   }
 }
 

@@ -59,12 +59,26 @@ Example:
 `;
 
 export const COST_HELP = `Usage:
+  lambda-advisor cost <template>... [--assumed-requests N] [--assumed-duration-ms D] [--region R]
+                      [--format text|markdown|json]
   lambda-advisor cost <scenario.json | -> [--json]
   lambda-advisor cost --requests N --duration-ms D --memory M [--arch arm64|x86_64] [--region R]
                       [--free-tier] [--provisioned N [--provisioned-hours H]] [--ephemeral-mb E] [--json]
 
+With SAM or CloudFormation templates (recognised by content): each function's monthly cost and
+the total over all of them, the same figures as the editor's CodeLens. A function with a scenario
+in Metadata.LambdaAdvisor is priced for it; the others for an assumed workload (requests and
+compute only), marked "assumed". --format markdown prints a table for a pull-request comment;
+--format json prints {"functions":[{"resource","total","assumed","lines"}],"total","currency",
+"region","unpriced"}.
 With a scenario: prices the design that 'recommend' chooses for it (Lambda, the event source,
 the VPC and the logs). With flags: prices one plain function.
+
+Options (templates):
+  --assumed-requests N    requests a month assumed for a function without a scenario (default 1,000,000)
+  --assumed-duration-ms D average duration assumed for it, in ms (default 100)
+  --region R              the Region of the assumed workload's prices (default: us-east-1)
+  --format F              text (default), markdown or json
 
 Options (plain function):
   --requests N            invocations per month (1e6, 1_000_000 and 1,000,000 all work)
@@ -82,7 +96,8 @@ Options:
   --json                  print {"currency","region","pricesAsOf","total","lines":[{"item","usd",...}]}
   -h, --help              show this help
 
-Example:
+Examples:
+  lambda-advisor cost template.yaml --format markdown
   lambda-advisor cost --requests 1000000 --duration-ms 100 --memory 1024 --arch x86_64
 `;
 

@@ -3,7 +3,7 @@
  * the CLI prints it with --json and the webview receives it as a message. `schemaVersion` changes
  * only when a field a script may read changes meaning or goes away.
  */
-import type { Architecture, RuntimeFamily, Source } from './facts/index.ts';
+import type { Architecture, DeploymentType, RuntimeFamily, Source } from './facts/index.ts';
 import type { EventSource, OptimizeFor, Scenario } from './scenario.ts';
 
 export const DESIGN_SCHEMA_VERSION = 1;
@@ -23,7 +23,8 @@ export type DecisionId =
   | 'concurrency'
   | 'failures'
   | 'vpc'
-  | 'coldStart';
+  | 'coldStart'
+  | 'deployment';
 
 /** Why a decision was made: tied to the scenario's numbers, with its trade-off and sources. */
 export interface Rationale {
@@ -167,6 +168,23 @@ export interface Design {
     readonly strategy: 'none-needed' | 'tolerate' | 'provisioned-concurrency' | 'snapstart';
     readonly expectedInitMs: number;
   };
+  /** How a new version reaches traffic: CodeDeploy shifts `aliasName` to it, rolled back by `alarms`. */
+  readonly deployment: {
+    readonly strategy: 'canary' | 'linear' | 'all-at-once';
+    /** SAM DeploymentPreference.Type (CodeDeploy `CodeDeployDefault.Lambda<type>`); absent for all-at-once. */
+    readonly type?: Exclude<DeploymentType, 'AllAtOnce'>;
+    readonly alarms: readonly {
+      readonly id: 'errors' | 'p99-duration';
+      readonly metric: 'Errors' | 'Duration';
+      readonly statistic: 'Sum' | 'p99';
+      /** The alarm fires when the statistic is greater than this (a count, or ms for Duration). */
+      readonly threshold: number;
+      readonly periodSeconds: number;
+      readonly evaluationPeriods: number;
+      readonly description: string;
+    }[];
+    readonly aliasName: string;
+  };
   readonly cost: Bill;
   readonly warnings: readonly Warning[];
   readonly rationale: Readonly<Record<DecisionId, Rationale>>;
@@ -188,6 +206,8 @@ export interface PricedConfig {
   readonly initMs: number;
   /** SnapStart with its cache and restore charges (Python and .NET; Java's is free). */
   readonly snapStartCharged?: boolean;
+  /** CloudWatch alarms the deployment adds for rollback (priced per alarm-month); absent: none. */
+  readonly rollbackAlarms?: number;
 }
 
 export type { Scenario };

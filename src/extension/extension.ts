@@ -7,6 +7,7 @@ import { COMMANDS } from '../protocol/commands.ts';
 import { WIZARD_VIEW_TYPE } from '../protocol/wizard-view.ts';
 import { registerLanguageModelTools } from './lmTools.ts';
 import { registerTemplateGuidance } from './templates/index.ts';
+import { registerWorkspaceView } from './workspace/index.ts';
 
 async function report(what: string, run: () => Promise<unknown>): Promise<void> {
   try {
@@ -22,6 +23,7 @@ async function report(what: string, run: () => Promise<unknown>): Promise<void> 
 export function activate(context: vscode.ExtensionContext): void {
   registerTemplateGuidance(context);
   registerLanguageModelTools(context);
+  registerWorkspaceView(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.designFunction, (arg?: { scenario?: unknown }) =>
       report('Design a Function', async () => {

@@ -12,7 +12,15 @@ export const COMMANDS = {
   scaffold: 'lambdaAdvisor.scaffold',
   applyDesignToTemplate: 'lambdaAdvisor.applyDesignToTemplate',
   checkAgentTools: 'lambdaAdvisor.checkAgentTools',
+  refreshWorkspaceView: 'lambdaAdvisor.refreshWorkspaceView',
+  revealResource: 'lambdaAdvisor.revealResource',
+  treeAdvise: 'lambdaAdvisor.tree.advise',
+  treeApply: 'lambdaAdvisor.tree.applyRecommended',
+  treeScaffold: 'lambdaAdvisor.tree.scaffold',
 } as const;
+
+/** The workspace view (Explorer): templates, functions, cost and findings. */
+export const WORKSPACE_VIEW = 'lambdaAdvisor.workspace';
 
 /** A command id the extension registers. */
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

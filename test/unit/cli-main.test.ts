@@ -54,7 +54,7 @@ test('recommend prints warnings first, then every decision with why, trade-off a
     assert.ok(i >= 0, `output lacks ${JSON.stringify(s)}:\n${out}`);
     return i;
   };
-  const titles = ['Invocation', 'Memory and architecture', 'Timeout', 'Batching', 'Concurrency', 'Failure handling', 'VPC', 'Cold starts'];
+  const titles = ['Invocation', 'Memory and architecture', 'Timeout', 'Batching', 'Concurrency', 'Failure handling', 'VPC', 'Cold starts', 'Deployment'];
   const positions = titles.map((t, i) => at(`${i + 1}. ${t}: `));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'decisions in order');
   assert.ok(at('Warnings') < positions[0]!, 'warnings come before the decisions');

@@ -27,7 +27,7 @@ function fakeVscode(): { api: Record<string, unknown>; commands: string[] } {
     construct: () => new Proxy(function noop() {}, handler),
   };
   const api: Record<string, unknown> = {};
-  for (const k of ['window', 'workspace', 'languages', 'env', 'Uri', 'EventEmitter', 'CodeActionKind', 'Disposable', 'ViewColumn', 'Range', 'Position']) {
+  for (const k of ['window', 'workspace', 'languages', 'env', 'Uri', 'EventEmitter', 'CodeActionKind', 'Disposable', 'ViewColumn', 'Range', 'Position', 'StatusBarAlignment']) {
     api[k] = new Proxy(function noop() {}, handler);
   }
   api['commands'] = {

@@ -112,7 +112,8 @@ test('every invoker calls the published alias when the design has one (SnapStart
   assert.deepEqual(alb.Resources.TargetGroup.Properties.Targets, [{ Id: { Ref: 'Function.Alias' } }], 'the ALB invokes the SnapStart version, not $LATEST');
   assert.deepEqual(alb.Resources.LoadBalancerPermission.Properties.FunctionName, { Ref: 'Function.Alias' });
   const plain = samOf(designFor('alb'));
-  assert.deepEqual(plain.Resources.TargetGroup.Properties.Targets, [{ Id: { 'Fn::GetAtt': ['Function', 'Arn'] } }], 'no alias: the function itself');
+  // Issue 15: every design now ships through the deployment alias, so even without SnapStart the target is the alias (was: the function itself).
+  assert.deepEqual(plain.Resources.TargetGroup.Properties.Targets, [{ Id: { Ref: 'Function.Alias' } }], 'the deployment alias, never $LATEST');
   const stack = file({ ...designFor('alb'), coldStart: { strategy: 'snapstart', expectedInitMs: 300 } }, 'cdk', 'lib/stack.ts');
   assert.match(stack, /const target = new lambda\.Alias\(this, 'LiveAlias'/);
   assert.match(stack, /targets: \[new elbTargets\.LambdaTarget\(target\)\]/);
@@ -143,4 +144,35 @@ test('a stream or Kafka design whose failure destination the mapping cannot take
     const t = samOf({ ...d, errorHandling: { ...d.errorHandling, onFailureDestination: dest } });
     assert.ok(t.Resources.Function.Properties.EventInvokeConfig.DestinationConfig.OnFailure.Destination, `sns → ${dest}`);
   }
+});
+
+test('issue 15: every scaffold ships the design\'s deployment: SAM DeploymentPreference, CDK LambdaDeploymentGroup, Terraform CodeDeploy, same alarms', async () => {
+  const base = designFor('api-gateway-http');
+  assert.equal(base.deployment.type, 'Canary10Percent5Minutes');
+  const t = samOf(base);
+  const fn = t.Resources.Function.Properties;
+  assert.equal(fn.AutoPublishAlias, base.deployment.aliasName);
+  assert.equal(fn.DeploymentPreference.Type, 'Canary10Percent5Minutes');
+  assert.deepEqual(fn.DeploymentPreference.Alarms, [{ Ref: 'ErrorsRollbackAlarm' }, { Ref: 'P99DurationRollbackAlarm' }]);
+  const p99 = t.Resources.P99DurationRollbackAlarm.Properties;
+  assert.equal(p99.ExtendedStatistic, 'p99');
+  assert.equal(p99.Threshold, base.deployment.alarms[1]!.threshold);
+  assert.deepEqual(p99.Dimensions[1], { Name: 'Resource', Value: { 'Fn::Sub': '${Function}:live' } }, 'the alarm watches the alias');
+  const stack = file(base, 'cdk', 'lib/stack.ts');
+  assert.match(stack, /new codedeploy\.LambdaDeploymentGroup\(this, 'Deployment', \{\n {6}alias: target,\n {6}deploymentConfig: codedeploy\.LambdaDeploymentConfig\.CANARY_10PERCENT_5MINUTES,\n {6}alarms: \[rollbackOnErrors, rollbackOnP99\],/);
+  assert.match(stack, /metric: target\.metricDuration\(\{ period: Duration\.seconds\(60\), statistic: 'p99' \}\)/);
+  const tf = JSON.stringify(await tfOf(base));
+  assert.match(tf, /"publish":true/);
+  assert.match(tf, /"deployment_config_name":"CodeDeployDefault.LambdaCanary10Percent5Minutes"/);
+  assert.match(tf, /"compute_platform":"Lambda"/);
+  assert.match(tf, /"extended_statistic":"p99"/);
+  // A linear worker: SAM type and the one errors alarm.
+  const worker = samOf(designFor('sqs'));
+  assert.equal(worker.Resources.Function.Properties.DeploymentPreference.Type, 'Linear10PercentEvery1Minute');
+  assert.deepEqual(worker.Resources.Function.Properties.DeploymentPreference.Alarms, [{ Ref: 'ErrorsRollbackAlarm' }]);
+  // All at once: SAM AllAtOnce, CDK ALL_AT_ONCE, CodeDeployDefault.LambdaAllAtOnce.
+  const once = { ...designFor('schedule'), deployment: { strategy: 'all-at-once' as const, alarms: designFor('schedule').deployment.alarms, aliasName: 'live' } };
+  assert.equal(samOf(once).Resources.Function.Properties.DeploymentPreference.Type, 'AllAtOnce');
+  assert.match(file(once, 'cdk', 'lib/stack.ts'), /LambdaDeploymentConfig\.ALL_AT_ONCE/);
+  assert.match(JSON.stringify(await tfOf(once)), /CodeDeployDefault.LambdaAllAtOnce/);
 });

@@ -59,6 +59,12 @@ const DECISIONS: readonly { id: DecisionId; title: string; value: (d: Design) =>
     title: 'Cold starts',
     value: (d) => `${d.coldStart.strategy.replace(/-/g, ' ')} (init about ${ms(d.coldStart.expectedInitMs)})`,
   },
+  {
+    id: 'deployment',
+    title: 'Deployment',
+    value: (d) =>
+      `${d.deployment.type ?? 'all at once'} through the "${d.deployment.aliasName}" alias, ${whole(d.deployment.alarms.length)} rollback alarm${d.deployment.alarms.length === 1 ? '' : 's'}`,
+  },
 ];
 
 function openLink(url: string): void {

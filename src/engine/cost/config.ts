@@ -43,6 +43,7 @@ export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
     averageInvocationMs: invocationMsAt(s, d)(d.memoryMb),
     initMs: d.coldStart.expectedInitMs,
     snapStartCharged: snapStartCharged(s, d.coldStart.strategy),
+    rollbackAlarms: d.deployment.alarms.length,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   COLD_STARTS,
   isListedRegion,
   COMMERCIAL_REGIONS_READ,
+  DEPLOYMENT,
   LIMITS,
   PRICING_UNITS,
   regionPrices,
@@ -68,6 +69,7 @@ interface Breakdown extends DurationParts {
   logsGb: number;
   logsUsd: number;
   egressUsd: number;
+  alarmsUsd: number;
   total: number;
 }
 
@@ -222,6 +224,7 @@ function fixedParts(w: Workload, c: PricedConfig) {
     poller: cs.poller,
     ...(cs.given === undefined ? {} : { given: cs.given }),
   });
+  const alarmsUsd = alarmsUsdOf(w, c);
   return {
     invocations,
     coldShare,
@@ -232,8 +235,21 @@ function fixedParts(w: Workload, c: PricedConfig) {
     logsGb,
     logsUsd,
     egressUsd: egress,
-    sum: requestsUsd + src + nat + endpoints + logsUsd + egress,
+    alarmsUsd,
+    sum: requestsUsd + src + nat + endpoints + logsUsd + egress + alarmsUsd,
   };
+}
+
+/** Whether the Region has a sourced price for standard-resolution CloudWatch alarms. */
+function alarmsPriced(w: Workload): boolean {
+  return (DEPLOYMENT.standardAlarmRegions.value as readonly string[]).includes(w.region.region);
+}
+
+/** The deployment's rollback alarms, per month (within the free tier's alarms when it is applied). */
+function alarmsUsdOf(w: Workload, c: PricedConfig): number {
+  const n = c.rollbackAlarms ?? 0;
+  if (n === 0 || w.freeTier || !alarmsPriced(w)) return 0;
+  return n * DEPLOYMENT.standardAlarmPerMonthUsd.value;
 }
 
 function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs: number): Breakdown {
@@ -434,6 +450,30 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
         `${qty(b.logsGb)} GB (${w.logKbPerInvocation} KB per invocation)${free ? `, first ${PRICING_UNITS.logsFreeTierGb.value} GB free` : ''} × ${usdPrice(tiers(p.logsIngestionPerGb)[0]?.rate ?? NaN)}/GB`,
       ...(free ? (['cloudwatchPricing'] as const) : []),
     );
+  }
+
+  const alarms = c.rollbackAlarms ?? 0;
+  if (alarms > 0) {
+    const item = `CloudWatch alarms for deployment rollback (${alarms})`;
+    if (!alarmsPriced(w)) {
+      unpriced.push(item);
+      lines.push(line('deployment-alarms', item, 0, `not priced for ${p.region}: no sourced price`, DEPLOYMENT.codeDeployLambdaUsd.source));
+    } else {
+      const each = DEPLOYMENT.standardAlarmPerMonthUsd.value;
+      const s = alarms === 1 ? '' : 's';
+      lines.push(
+        line(
+          'deployment-alarms',
+          item,
+          b.alarmsUsd,
+          free
+            ? `${alarms} standard-resolution alarm${s}, within the free tier's alarms (CodeDeploy itself: free for Lambda)`
+            : `${alarms} standard-resolution alarm${s} × ${usdPrice(each)}/month (CodeDeploy itself: free for Lambda)`,
+          DEPLOYMENT.standardAlarmPerMonthUsd.source,
+          DEPLOYMENT.codeDeployLambdaUsd.source,
+        ),
+      );
+    }
   }
 
   const assumptions: string[] = [

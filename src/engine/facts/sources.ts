@@ -161,6 +161,21 @@ export const SOURCES = {
     '2026-12-01',
   ),
   gatewayEndpoints: aws('Amazon VPC: gateway endpoints for S3 and DynamoDB (no charge)', 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html'),
+  samDeploymentPreference: aws(
+    'AWS SAM: DeploymentPreference (Type: Canary10Percent5Minutes … Linear10PercentEvery10Minutes, AllAtOnce; Alarms; Hooks)',
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-deploymentpreference.html',
+  ),
+  samGradualDeployments: aws(
+    'AWS SAM: deploying serverless applications gradually (AutoPublishAlias, CodeDeploy, rollback alarms)',
+    'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/automating-updates-to-serverless-apps.html',
+  ),
+  codeDeployConfigs: aws(
+    'CodeDeploy: deployment configurations on an AWS Lambda compute platform (CodeDeployDefault.Lambda…)',
+    'https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html',
+  ),
+  codeDeployPricing: aws('AWS CodeDeploy pricing (no additional charge for deployments to AWS Lambda)', 'https://aws.amazon.com/codedeploy/pricing/'),
+  lambdaVersions: aws('Lambda: managing function versions (a published version is immutable)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html'),
+  aliasRouting: aws('Lambda: weighted aliases (routing configuration)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html'),
   // Event source limits (the source catalogue, src/engine/sources/).
   esmBatchSize: aws(
     'Lambda API: CreateEventSourceMapping BatchSize (defaults and maxima per source, Kafka included)',

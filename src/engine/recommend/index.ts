@@ -17,6 +17,7 @@ import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, memorySummary
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
+import { decideDeployment, rollbackAlarmCount } from './deployment.ts';
 import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runtimeWarnings } from './warnings.ts';
 import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
@@ -64,8 +65,11 @@ export function recommend(s: Scenario): Design {
   const strategy = settleColdStart(c, plan, memory.latencyP99Ms);
 
   const provisioned = concurrency.value.provisioned ?? 0;
+  // The rollback alarms cost the same at every memory size: the search leaves them out (so the 1% tie
+  // tolerance is about what memory changes), the bill and the options include them.
   const config: PricedConfig = {
     ...configBase,
+    rollbackAlarms: rollbackAlarmCount(c),
     memoryMb: memory.memoryMb,
     averageInvocationMs: memory.averageInvocationMs,
     provisionedConcurrency: provisioned,
@@ -80,6 +84,7 @@ export function recommend(s: Scenario): Design {
     );
   }
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
+  const deployment = decideDeployment(c, { timeoutSeconds: timeout.timeoutSeconds, estimatedP99Ms: memory.latencyP99Ms });
   const cost = { ...priced, assumptions };
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
@@ -93,7 +98,9 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting: memory.cheapestMeeting });
+  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms').reduce((sum, l) => sum + l.usd, 0);
+  const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
+  const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting });
   if (budget) warnings.push(budget);
   warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
   // Stable sort: errors first, then warnings, then notes.
@@ -112,7 +119,7 @@ export function recommend(s: Scenario): Design {
     memoryMb: memory.memoryMb,
     architecture: memory.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
-    memoryOptions: memory.options.map((o) => ({ ...o, p99Ms: round(o.p99Ms, 1) })),
+    memoryOptions: memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
     timeoutSeconds: timeout.timeoutSeconds,
     estimatedP99Ms: round(memory.latencyP99Ms, 1),
     batching: batching.value,
@@ -120,6 +127,7 @@ export function recommend(s: Scenario): Design {
     errorHandling: failures.value,
     vpc: vpc.value,
     coldStart,
+    deployment: deployment.value,
     cost,
     warnings,
     rationale: {
@@ -132,6 +140,7 @@ export function recommend(s: Scenario): Design {
       failures: failures.rationale,
       vpc: vpc.rationale,
       coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
+      deployment: deployment.rationale,
     },
   };
 }

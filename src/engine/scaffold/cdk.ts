@@ -150,6 +150,31 @@ export const CDK_EMITTERS: Emitters<Cdk> = {
       '    });',
     );
   },
+  deployment: (e, c) => {
+    c.imports.add("import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';");
+    const names = e.alarms.map((a) => (a.id === 'errors' ? 'rollbackOnErrors' : 'rollbackOnP99'));
+    e.alarms.forEach((a, i) => {
+      c.after.push(
+        `    // Rollback alarm (${a.id}): CodeDeploy moves the alias back when it fires during a shift.`,
+        `    const ${names[i]} = new cloudwatch.Alarm(this, ${lit(a.id === 'errors' ? 'ErrorsRollbackAlarm' : 'P99DurationRollbackAlarm')}, {`,
+        `      metric: target.metric${a.metric}({ period: ${period(a.periodSeconds)}, statistic: ${sq(a.statistic)} }),`,
+        `      threshold: ${a.threshold},`,
+        `      evaluationPeriods: ${a.evaluationPeriods},`,
+        '      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,',
+        '      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,',
+        `      alarmDescription: ${lit(a.description)},`,
+        '    });',
+      );
+    });
+    c.after.push(
+      `    // Each deploy publishes a version; CodeDeploy shifts the alias to it (${e.samType}) and rolls back on the alarms.`,
+      "    new codedeploy.LambdaDeploymentGroup(this, 'Deployment', {",
+      '      alias: target,',
+      `      deploymentConfig: codedeploy.LambdaDeploymentConfig.${e.cdkConfig},`,
+      `      alarms: [${names.join(', ')}],`,
+      '    });',
+    );
+  },
   snapStart: (_e, c) => {
     c.snapStart = true;
     c.props.push('      snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,');

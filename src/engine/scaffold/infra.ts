@@ -21,7 +21,7 @@
  * A new setting of an existing element (a field of a source, say) is one field here and one line
  * in each of that element's three emitters.
  */
-import type { Architecture, Runtime } from '../facts/index.ts';
+import { DEPLOYMENT, type Architecture, type DeploymentType, type Runtime } from '../facts/index.ts';
 import { OBSERVABILITY } from '../facts/observability.ts';
 import type { Plan, SourceFamily } from './plan.ts';
 import type { HandlerLanguage } from './types.ts';
@@ -109,6 +109,34 @@ export interface AliasElement {
   readonly kind: 'alias';
   readonly name: string;
   readonly provisionedConcurrency: number | null;
+}
+
+/**
+ * How CodeDeploy moves the alias to each new version (the design's `deployment`), and the alarms
+ * that roll it back. The alarms watch the alias (FunctionName + Resource `function:alias`).
+ */
+export interface DeploymentElement {
+  readonly kind: 'deployment';
+  readonly strategy: 'canary' | 'linear' | 'all-at-once';
+  /** SAM `DeploymentPreference.Type` (`AllAtOnce` for all at once). */
+  readonly samType: DeploymentType;
+  /** CodeDeploy's predefined configuration name (`CodeDeployDefault.Lambda…`). */
+  readonly codeDeployConfig: string;
+  /** CDK's `codedeploy.LambdaDeploymentConfig` member. */
+  readonly cdkConfig: string;
+  readonly alarms: readonly RollbackAlarm[];
+  /** The AWS managed policy of the CodeDeploy service role (Terraform; SAM and CDK make the role). */
+  readonly serviceRolePolicy: string;
+}
+
+export interface RollbackAlarm {
+  readonly id: 'errors' | 'p99-duration';
+  readonly metric: 'Errors' | 'Duration';
+  readonly statistic: 'Sum' | 'p99';
+  readonly threshold: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly description: string;
 }
 
 export interface SnapStartElement {
@@ -268,6 +296,7 @@ export type InfraElement =
   | IdempotencyTableElement
   | FunctionElement
   | AliasElement
+  | DeploymentElement
   | SnapStartElement
   | GrantElement
   | FailureDestinationElement
@@ -301,7 +330,6 @@ export function emitAll<Ctx>(elements: readonly InfraElement[], emitters: Emitte
 
 // ---------- building the plan ----------
 
-const ALIAS_NAME = 'live';
 const SERVICE_SUFFIX = '.amazonaws.com';
 
 /** `s3` / `com.amazonaws.us-east-1.s3` → `s3`. */
@@ -513,6 +541,21 @@ const SOURCE_ELEMENTS: Record<SourceFamily, (plan: Plan, onFailure: boolean) => 
   direct: () => [],
 };
 
+function deploymentElement(plan: Plan): DeploymentElement {
+  const dep = plan.design.deployment;
+  const samType: DeploymentType = dep.type ?? 'AllAtOnce';
+  const config = DEPLOYMENT.configurations.value.find((x) => x.type === samType);
+  return {
+    kind: 'deployment',
+    strategy: dep.strategy,
+    samType,
+    codeDeployConfig: `CodeDeployDefault.Lambda${samType}`,
+    cdkConfig: config?.cdk ?? 'ALL_AT_ONCE',
+    alarms: dep.alarms.map((a) => ({ ...a, description: `${plan.displayName}: ${a.description} (rolls the deployment back)` })),
+    serviceRolePolicy: 'service-role/AWSCodeDeployRoleForLambda',
+  };
+}
+
 /** The plan for a design, in the order the dialects render it. */
 export function infraPlan(plan: Plan): InfraElement[] {
   const d = plan.design;
@@ -533,7 +576,9 @@ export function infraPlan(plan: Plan): InfraElement[] {
       on: [{ ref: 'idempotencyTable', part: 'resource' }],
     });
   }
-  if (c.provisioned !== null || plan.snapStart) elements.push({ kind: 'alias', name: ALIAS_NAME, provisionedConcurrency: c.provisioned });
+  // Every function is published behind an alias: event sources and APIs invoke the alias, never $LATEST.
+  elements.push({ kind: 'alias', name: d.deployment.aliasName, provisionedConcurrency: c.provisioned });
+  elements.push(deploymentElement(plan));
   if (plan.snapStart) elements.push({ kind: 'snapStart', applyOn: 'PublishedVersions' });
 
   const destination = e.onFailureDestination;

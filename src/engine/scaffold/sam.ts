@@ -32,7 +32,7 @@ interface Sam {
 
 const FUNCTION_KEYS = [
   'Description', 'Runtime', 'Architectures', 'MemorySize', 'Timeout', 'EphemeralStorage', 'Tracing', 'LoggingConfig', 'CodeUri', 'Handler',
-  'FunctionUrlConfig', 'EventInvokeConfig', 'ReservedConcurrentExecutions', 'AutoPublishAlias', 'ProvisionedConcurrencyConfig', 'SnapStart', 'VpcConfig',
+  'FunctionUrlConfig', 'EventInvokeConfig', 'ReservedConcurrentExecutions', 'AutoPublishAlias', 'DeploymentPreference', 'ProvisionedConcurrencyConfig', 'SnapStart', 'VpcConfig',
   'Environment', 'Policies', 'Events',
 ];
 
@@ -152,6 +152,32 @@ export const SAM_EMITTERS: Emitters<Sam> = {
     s.fn.AutoPublishAlias = e.name;
     if (e.provisionedConcurrency !== null) s.fn.ProvisionedConcurrencyConfig = { ProvisionedConcurrentExecutions: e.provisionedConcurrency };
     s.target = ref(`${FUNCTION_ID}.Alias`);
+  },
+  deployment: (e, s) => {
+    // SAM makes the CodeDeploy application, deployment group and role; each alarm watches the alias.
+    const alias = String(s.fn.AutoPublishAlias ?? 'live');
+    const ids = e.alarms.map((a) => `${a.id === 'errors' ? 'Errors' : 'P99Duration'}RollbackAlarm`);
+    e.alarms.forEach((a, i) => {
+      s.afterFunction[ids[i]!] = {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+          AlarmDescription: a.description,
+          Namespace: 'AWS/Lambda',
+          MetricName: a.metric,
+          Dimensions: [
+            { Name: 'FunctionName', Value: ref(FUNCTION_ID) },
+            { Name: 'Resource', Value: sub(`\${${FUNCTION_ID}}:${alias}`) },
+          ],
+          ...(a.statistic === 'p99' ? { ExtendedStatistic: 'p99' } : { Statistic: a.statistic }),
+          Period: a.periodSeconds,
+          EvaluationPeriods: a.evaluationPeriods,
+          Threshold: a.threshold,
+          ComparisonOperator: 'GreaterThanThreshold',
+          TreatMissingData: 'notBreaching',
+        },
+      };
+    });
+    s.fn.DeploymentPreference = { Type: e.samType, Alarms: ids.map((id) => ref(id)) };
   },
   snapStart: (e, s) => {
     s.fn.SnapStart = { ApplyOn: e.applyOn };

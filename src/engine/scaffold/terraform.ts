@@ -122,7 +122,13 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
   alias: (e, t) => {
     t.alias = e;
     t.afterFunction.push(
-      resource('aws_lambda_alias', 'live', [['name', e.name], ['function_name', expr('aws_lambda_function.function.function_name')], ['function_version', expr('aws_lambda_function.function.version')]]),
+      resource('aws_lambda_alias', 'live', [
+        ['name', e.name],
+        ['function_name', expr('aws_lambda_function.function.function_name')],
+        ['function_version', expr('aws_lambda_function.function.version')],
+        // After the first apply, CodeDeploy moves the alias (see the create_deployment_input output).
+        block('lifecycle', [], [['ignore_changes', [expr('function_version'), expr('routing_config')]]]),
+      ]),
     );
     if (e.provisionedConcurrency !== null) {
       t.afterFunction.push(
@@ -133,6 +139,52 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
         ]),
       );
     }
+  },
+  deployment: (e, t) => {
+    const alarmName = (a: { id: string }) => `rollback_${a.id.replace(/-/g, '_')}`;
+    for (const a of e.alarms) {
+      t.tail.push(
+        resource('aws_cloudwatch_metric_alarm', alarmName(a), [
+          ['alarm_name', expr(`"\${var.function_name}-rollback-${a.id}"`)],
+          ['alarm_description', a.description],
+          ['namespace', 'AWS/Lambda'],
+          ['metric_name', a.metric],
+          ['dimensions', { FunctionName: expr('aws_lambda_function.function.function_name'), Resource: expr('"${aws_lambda_function.function.function_name}:${aws_lambda_alias.live.name}"') }],
+          a.statistic === 'p99' ? ['extended_statistic', 'p99'] : ['statistic', a.statistic],
+          ['period', a.periodSeconds],
+          ['evaluation_periods', a.evaluationPeriods],
+          ['threshold', a.threshold],
+          ['comparison_operator', 'GreaterThanThreshold'],
+          ['treat_missing_data', 'notBreaching'],
+        ]),
+      );
+    }
+    t.tail.push(
+      resource('aws_codedeploy_app', 'function', [['name', expr('var.function_name')], ['compute_platform', 'Lambda']]),
+      resource('aws_iam_role', 'codedeploy', [['name_prefix', expr('"${substr(var.function_name, 0, 26)}-deploy-"')], ['assume_role_policy', assumedBy('codedeploy.amazonaws.com')]]),
+      resource('aws_iam_role_policy_attachment', 'codedeploy', [['role', expr('aws_iam_role.codedeploy.name')], ['policy_arn', policyArn(e.serviceRolePolicy)]]),
+      resource('aws_codedeploy_deployment_group', 'function', [
+        ['app_name', expr('aws_codedeploy_app.function.name')],
+        ['deployment_group_name', expr('"${var.function_name}-${aws_lambda_alias.live.name}"')],
+        ['service_role_arn', expr('aws_iam_role.codedeploy.arn')],
+        ['deployment_config_name', e.codeDeployConfig],
+        block('deployment_style', [], [['deployment_option', 'WITH_TRAFFIC_CONTROL'], ['deployment_type', 'BLUE_GREEN']]),
+        block('auto_rollback_configuration', [], [['enabled', true], ['events', ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM']]]),
+        block('alarm_configuration', [], [['enabled', true], ['alarms', e.alarms.map((a) => expr(`aws_cloudwatch_metric_alarm.${alarmName(a)}.alarm_name`))]]),
+      ]),
+    );
+    // terraform apply publishes the version; CodeDeploy moves the alias to it:
+    //   aws deploy create-deployment --cli-input-json "$(terraform output -raw create_deployment_input)"
+    const appSpec = {
+      version: 0,
+      Resources: [{ live: { Type: 'AWS::Lambda::Function', Properties: { Name: expr('aws_lambda_function.function.function_name'), Alias: expr('aws_lambda_alias.live.name'), CurrentVersion: expr('aws_lambda_alias.live.function_version'), TargetVersion: expr('aws_lambda_function.function.version') } } }],
+    };
+    t.outs.push(
+      block('output', ['create_deployment_input'], [
+        ['description', `Input of aws deploy create-deployment: shifts the alias to the version just published (${e.samType}), rolled back by the alarms`],
+        ['value', call('jsonencode', { applicationName: expr('aws_codedeploy_app.function.name'), deploymentGroupName: expr('aws_codedeploy_deployment_group.function.deployment_group_name'), revision: { revisionType: 'AppSpecContent', appSpecContent: { content: call('jsonencode', appSpec) } } })],
+      ]),
+    );
   },
   snapStart: (e, t) => {
     t.snapStart = e;

@@ -15,6 +15,7 @@ import { modelOf } from './lint.ts';
 import { fnProp, type EventSourceInfo, type FunctionInfo, type TemplateModel } from './model.ts';
 import { asMap, asSeq, entryOf, get, nodeAt, num, str } from './parse.ts';
 import { functionTimeout, isFifoQueue } from './rules/sqs.ts';
+import { couplingHoverLines } from './rules/coupling.ts';
 import type { ParsedTemplate, Resource, TextRange, TNode } from './types.ts';
 import { sqsVisibilityFor } from '../sqs-visibility.ts';
 
@@ -127,6 +128,8 @@ function hoverInner(t: ParsedTemplate, offset: number, context: HoverContext): H
 
   const lines: string[] = [];
   const extra = valueLines(model, { type, name, value, fn, source: event ?? esm, resource, fromGlobals, region });
+  // On a function's permissions or environment: the chains of calls it takes part in (rule LDA701).
+  if (fn !== undefined && (propPath[0] === 'Policies' || propPath[0] === 'Environment' || propPath[0] === 'Role')) extra.push(...couplingHoverLines(model, fn.id));
   if (doc === undefined && extra.length === 0) return null;
   lines.push(`**${escapeMarkdown(name)}** · ${fromGlobals ? 'Globals.Function' : type}${inEvent !== undefined ? ` event ${codeSpan(inEvent)}` : ''}`);
   if (doc !== undefined) lines.push('', cleanDoc(doc.text) + (doc.from === 'SAM' ? ` ([SAM docs](${SAM_DOCS_URL}))` : ''));

@@ -16,6 +16,7 @@ import {
   priceDesign,
   pricePlainFunction,
   SECONDS_PER_MONTH,
+  type Bill,
   type PricedConfig,
   type Scenario,
 } from '../index.ts';
@@ -37,6 +38,8 @@ export interface CostLens {
   readonly tooltip: string;
   readonly totalUsd: number | undefined;
   readonly basis: 'scenario' | 'defaults';
+  /** The bill behind the title (undefined when the cost could not be estimated). */
+  readonly bill: Bill | undefined;
 }
 
 export { shortCount };
@@ -114,6 +117,7 @@ export function costLens(f: FunctionFacts, defaults: LensDefaults = LENS_DEFAULT
           .join('\n'),
         totalUsd: bill.total,
         basis: 'scenario',
+        bill,
       };
     }
     if (!parsed.ok) invalid = formatErrors(parsed.errors).split('\n').slice(0, 3).join('; ');
@@ -142,6 +146,7 @@ export function costLens(f: FunctionFacts, defaults: LensDefaults = LENS_DEFAULT
       tooltip: lines.join('\n'),
       totalUsd: undefined,
       basis: 'defaults',
+      bill: undefined,
     };
   }
   return {
@@ -149,5 +154,6 @@ export function costLens(f: FunctionFacts, defaults: LensDefaults = LENS_DEFAULT
     tooltip: [...lines, `Prices as of ${result.bill.pricesAsOf}.`].join('\n'),
     totalUsd: result.bill.total,
     basis: 'defaults',
+    bill: result.bill,
   };
 }

@@ -21,6 +21,9 @@ function namespace(name, values = {}) {
         fake.calls.push({ api: `${name}.${prop}`, args });
         if (prop === 'getConfiguration') return { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => {} };
         if (prop === 'createDiagnosticCollection') return { set() {}, delete() {}, has: () => false, clear() {}, dispose() {} };
+        if (prop === 'createFileSystemWatcher') return { onDidCreate: disposable, onDidChange: disposable, onDidDelete: disposable, dispose() {} };
+        if (prop === 'createStatusBarItem') return { show() {}, hide() {}, dispose() {} };
+        if (prop === 'createTreeView') return { visible: false, onDidChangeVisibility: disposable, dispose() {} };
         return disposable();
       };
     },
