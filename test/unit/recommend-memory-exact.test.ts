@@ -19,8 +19,8 @@ import {
 import { buildContext, MODEL, type Context } from '../../src/engine/recommend/context.ts';
 import { decideBatching } from '../../src/engine/recommend/batching.ts';
 import { planColdStart } from '../../src/engine/recommend/coldStart.ts';
-import { littlesLaw } from '../../src/engine/recommend/concurrency.ts';
-import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, throughputLimit, type MemoryInput } from '../../src/engine/recommend/memory.ts';
+import { memorySearchInput } from '../../src/engine/recommend/index.ts';
+import { cheapestFeasibleMemory, decideMemory, throughputLimit, type MemoryInput } from '../../src/engine/recommend/memory.ts';
 import { decideVpc } from '../../src/engine/recommend/vpc.ts';
 
 const MIN_MB = LIMITS.memoryMinMb.value;
@@ -37,16 +37,21 @@ function exhaustiveChoice(c: Context, input: MemoryInput): Choice | null {
   const target = c.target === undefined ? Infinity : c.target - input.initAllowanceMs;
   const windowMs = input.windowSeconds * 1_000;
   const capMs = c.timeoutCapSeconds * 1_000;
-  const limitConc = throughputLimit(c);
-  const ok = (m: number, level: 1 | 2): boolean => {
+  const ok = (m: number, level: 1 | 2, limitConc: number): boolean => {
     const p = p99(m);
     if (p + windowMs > target) return false;
     if ((level === 1 ? p * MODEL.timeoutSafetyFactor : p) > capMs) return false;
     return (c.avgRate * durationAt(c.avgWork, m)) / 1_000 <= limitConc + 1e-9;
   };
+  // Where no memory lets the average load fit the source's lanes, memory is not bought for it: the
+  // steps are those that meet the other constraints (as recommend() does since the source catalogue).
+  const limits = Number.isFinite(throughputLimit(c)) ? [throughputLimit(c), Infinity] : [Infinity];
   let lowest = -1;
-  for (const level of [1, 2] as const) {
-    for (let m = c.floorMb; m <= MAX_MB && lowest < 0; m++) if (ok(m, level)) lowest = m;
+  for (const limitConc of limits) {
+    for (const level of [1, 2] as const) {
+      for (let m = c.floorMb; m <= MAX_MB && lowest < 0; m++) if (ok(m, level, limitConc)) lowest = m;
+      if (lowest >= 0) break;
+    }
     if (lowest >= 0) break;
   }
   if (lowest < 0) return null;
@@ -66,29 +71,16 @@ function exhaustiveChoice(c: Context, input: MemoryInput): Choice | null {
   return { memoryMb: chosen, cheapest: { memoryMb: cheapest, monthlyUsd: lowestCost } };
 }
 
-/** The memory search's input exactly as `recommend` builds it. */
+/**
+ * The memory search's input exactly as `recommend` builds it: the engine's own `memorySearchInput`
+ * (a copy here drifted once: it missed the cap on the provisioned-concurrency estimate, so above
+ * 900 it searched another bill than recommend() did).
+ */
 function memoryInputOf(s: Scenario): { c: Context; input: MemoryInput } {
   const c = buildContext(s);
-  const vpc = decideVpc(c);
   const plan = planColdStart(c);
   const batching = decideBatching(c, cheapestFeasibleMemory(c, plan.initAllowanceMs), plan.initAllowanceMs);
-  const pc = plan.strategy === 'provisioned-concurrency' ? Math.max(1, littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000)) : 0;
-  const input: MemoryInput = {
-    batchSize: batching.batchSize,
-    windowSeconds: batching.windowSeconds,
-    recordsPerInvocation: batching.recordsPerInvocation,
-    initAllowanceMs: plan.initAllowanceMs,
-    config: {
-      architecture: chooseArchitecture(c),
-      ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
-      recordsPerInvocation: batching.recordsPerInvocation,
-      provisionedConcurrency: pc,
-      provisionedHours: pc > 0 ? PRICING_UNITS.hoursPerMonth.value : 0,
-      vpc: vpc.value.attach ? vpc.value : null,
-      initMs: plan.expectedInitMs,
-    },
-  };
-  return { c, input };
+  return { c, input: memorySearchInput(c, decideVpc(c), plan, batching) };
 }
 
 const SYNC = ['api-gateway-rest', 'api-gateway-http', 'function-url', 'alb', 'direct-sync'] as const;

@@ -8,12 +8,12 @@ import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } f
 import { priceDesign } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
 import type { Scenario } from '../scenario.ts';
-import { buildContext, MODEL } from './context.ts';
+import { buildContext, MODEL, type Context } from './context.ts';
 import { decideInvocation } from './invocation.ts';
-import { decideBatching, FILL_ASSUMPTION, SEQUENTIAL_ASSUMPTION } from './batching.ts';
-import { decideVpc } from './vpc.ts';
-import { coldStartRationale, planColdStart, settleColdStart } from './coldStart.ts';
-import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, memorySummary } from './memory.ts';
+import { decideBatching, FILL_ASSUMPTION, SEQUENTIAL_ASSUMPTION, type BatchingDecision } from './batching.ts';
+import { decideVpc, type VpcDecision } from './vpc.ts';
+import { coldStartRationale, planColdStart, settleColdStart, type ColdStartPlan } from './coldStart.ts';
+import { cheapestFeasibleMemory, chooseArchitecture, decideMemory, memorySummary, type MemoryInput } from './memory.ts';
 import { decideTimeout } from './timeout.ts';
 import { decideConcurrency, littlesLaw } from './concurrency.ts';
 import { decideFailures } from './failures.ts';
@@ -24,6 +24,35 @@ import { round } from './format.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * What the memory search prices, as `recommend` gives it: the shape of one invocation and the rest
+ * of the bill. Provisioned concurrency is estimated at the measured memory, capped as it is settled
+ * (never above the downstream's limit nor the account's unreserved concurrency); settled below.
+ * Exported so that the exactness tests search with exactly this input.
+ */
+export function memorySearchInput(c: Context, vpc: VpcDecision, plan: ColdStartPlan, batching: BatchingDecision): MemoryInput {
+  const s = c.s;
+  const hours = PRICING_UNITS.hoursPerMonth.value;
+  const pcCap = Math.min(s.downstream.maxConcurrency ?? Infinity, CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value);
+  const pcGuess = plan.strategy === 'provisioned-concurrency' ? Math.max(1, Math.min(littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000), pcCap)) : 0;
+  return {
+    batchSize: batching.batchSize,
+    windowSeconds: batching.windowSeconds,
+    recordsPerInvocation: batching.recordsPerInvocation,
+    initAllowanceMs: plan.initAllowanceMs,
+    config: {
+      architecture: chooseArchitecture(c),
+      ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
+      recordsPerInvocation: batching.recordsPerInvocation,
+      provisionedConcurrency: pcGuess,
+      provisionedHours: pcGuess > 0 ? hours : 0,
+      vpc: vpc.value.attach ? vpc.value : null,
+      initMs: plan.expectedInitMs,
+      snapStartCharged: snapStartCharged(s, plan.strategy),
+    },
+  };
+}
+
 /** The full design for a valid scenario (use `advise` for untrusted input). */
 export function recommend(s: Scenario): Design {
   const c = buildContext(s);
@@ -32,28 +61,10 @@ export function recommend(s: Scenario): Design {
   const plan = planColdStart(c);
   const batching = decideBatching(c, cheapestFeasibleMemory(c, plan.initAllowanceMs), plan.initAllowanceMs);
   const hours = PRICING_UNITS.hoursPerMonth.value;
-  const architecture = chooseArchitecture(c);
   const wantsPc = plan.strategy === 'provisioned-concurrency';
-  // Provisioned concurrency for the memory search, estimated at the measured memory; settled below.
-  const pcCap = Math.min(s.downstream.maxConcurrency ?? Infinity, CONCURRENCY.accountDefault.value - CONCURRENCY.unreservedFloor.value);
-  const pcGuess = wantsPc ? Math.max(1, Math.min(littlesLaw(c.peakRate, s.work.averageDurationMs / 1_000), pcCap)) : 0;
-  const configBase: Omit<PricedConfig, 'memoryMb' | 'averageInvocationMs'> = {
-    architecture,
-    ephemeralStorageMb: Math.ceil(s.work.tmpStorageMb),
-    recordsPerInvocation: batching.recordsPerInvocation,
-    provisionedConcurrency: pcGuess,
-    provisionedHours: pcGuess > 0 ? hours : 0,
-    vpc: vpc.value.attach ? vpc.value : null,
-    initMs: plan.expectedInitMs,
-    snapStartCharged: snapStartCharged(s, plan.strategy),
-  };
-  const memory = decideMemory(c, {
-    batchSize: batching.batchSize,
-    windowSeconds: batching.windowSeconds,
-    recordsPerInvocation: batching.recordsPerInvocation,
-    initAllowanceMs: plan.initAllowanceMs,
-    config: configBase,
-  });
+  const memoryInput = memorySearchInput(c, vpc, plan, batching);
+  const configBase = memoryInput.config;
+  const memory = decideMemory(c, memoryInput);
   const timeout = decideTimeout(c, memory.invocationP99Ms);
   const concurrency = decideConcurrency(c, {
     perRecordAvgMs: durationAt(c.avgWork, memory.memoryMb),
