@@ -23,3 +23,16 @@ test('an unknown runtime or a China Region is reported on its own field', () => 
   assert.match(v.errors.runtime ?? '', /Lambda runtime identifier/);
   assert.match(v.errors.region ?? '', /commercial AWS Region/);
 });
+
+test('fields the wizard has no control for survive a load and save: work.efs, work.coldStartRate, network.awsServicesGbPerMonth', () => {
+  const f = { ...defaultForm(settings), source: 'api-gateway-http' as const, privateResources: true, awsServices: ['s3'] };
+  const json = toScenarioInput(f);
+  (json['work'] as Record<string, unknown>)['efs'] = true;
+  (json['work'] as Record<string, unknown>)['coldStartRate'] = 0.02;
+  (json['network'] as Record<string, unknown>)['awsServicesGbPerMonth'] = 40;
+  const back = toScenarioInput(fromScenarioInput(json, settings));
+  assert.equal((back['network'] as Record<string, unknown>)['awsServicesGbPerMonth'], 40);
+  assert.equal((back['work'] as Record<string, unknown>)['efs'], true);
+  assert.equal((back['work'] as Record<string, unknown>)['coldStartRate'], 0.02);
+  assert.deepEqual(back, json);
+});

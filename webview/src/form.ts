@@ -45,7 +45,7 @@ export interface Form {
   ordering: string;
   idempotent: boolean;
   /** Fields of the scenario the wizard has no control for (kept so a loaded file round-trips). */
-  extra: { work: Record<string, unknown> };
+  extra: { work: Record<string, unknown>; network: Record<string, unknown> };
 }
 
 export type FieldKey = Exclude<keyof Form, 'extra'>;
@@ -126,7 +126,7 @@ export function defaultForm(settings: Settings): Form {
     maxRequestsPerSecond: '',
     ordering: 'none',
     idempotent: true,
-    extra: { work: {} },
+    extra: { work: {}, network: {} },
   };
 }
 
@@ -164,7 +164,7 @@ export function toScenarioInput(f: Form): ScenarioJson {
   put(latency, 'targetP99Ms', numberOrText(f.targetP99Ms));
   const budget: Record<string, unknown> = { freeTier: f.freeTier };
   put(budget, 'monthlyUsd', numberOrText(f.monthlyUsd));
-  const network: Record<string, unknown> = { privateResources: f.privateResources, internetEgress: f.internetEgress, awsServices: [...f.awsServices] };
+  const network: Record<string, unknown> = { ...f.extra.network, privateResources: f.privateResources, internetEgress: f.internetEgress, awsServices: [...f.awsServices] };
   if (f.internetEgress) put(network, 'egressGbPerMonth', numberOrText(f.egressGbPerMonth));
   const downstream: Record<string, unknown> = {};
   put(downstream, 'maxConcurrency', numberOrText(f.maxConcurrency));
@@ -205,6 +205,8 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
   const downstream = obj(r['downstream']);
   const known = new Set(['averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb']);
   const extraWork = Object.fromEntries(Object.entries(work).filter(([k]) => !known.has(k)));
+  const knownNetwork = new Set(['privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices']);
+  const extraNetwork = Object.fromEntries(Object.entries(network).filter(([k]) => !knownNetwork.has(k)));
   const perSecond = traffic['requestsPerMonth'] === undefined && traffic['averagePerSecond'] !== undefined;
   return {
     name: typeof r['name'] === 'string' ? r['name'] : d.name,
@@ -238,7 +240,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
     maxRequestsPerSecond: text(downstream['maxRequestsPerSecond']),
     ordering: typeof r['ordering'] === 'string' ? r['ordering'] : 'none',
     idempotent: r['idempotent'] !== false,
-    extra: { work: extraWork },
+    extra: { work: extraWork, network: extraNetwork },
   };
 }
 

@@ -97,8 +97,11 @@ export function restoreForm(kept: unknown, settings: Settings): Form {
     const v = k[key];
     if (key === 'awsServices') out[key] = Array.isArray(v) ? v.filter((x) => typeof x === 'string') : def;
     else if (key === 'extra') {
-      const work = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)['work'] : undefined;
-      out[key] = { work: typeof work === 'object' && work !== null && !Array.isArray(work) ? work : {} };
+      const part = (name: string) => {
+        const x = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[name] : undefined;
+        return typeof x === 'object' && x !== null && !Array.isArray(x) ? x : {};
+      };
+      out[key] = { work: part('work'), network: part('network') };
     } else if (key === 'trafficMode') out[key] = v === 'perSecond' ? 'perSecond' : 'monthly';
     else if (typeof v === typeof def) out[key] = v;
   }

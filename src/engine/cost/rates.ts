@@ -17,7 +17,7 @@ export function tiered(quantity: number, tiers: readonly Tier[], unit = 1): numb
   return usd;
 }
 
-/** Billing chunks of a payload (SQS, SNS, EventBridge bill per 64 KB; Kinesis PUT units per 25 KB). */
+/** Billing chunks of a payload (SQS, SNS and EventBridge bill per chunk of PRICING_UNITS.*ChunkKb; Kinesis per PUT payload unit). */
 export function chunks(payloadKb: number, chunkKb: number): number {
   return Math.max(1, Math.ceil(payloadKb / chunkKb));
 }

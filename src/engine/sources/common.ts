@@ -3,7 +3,7 @@
  * event source mapping, stream shards), so each source module states only where it differs.
  */
 import { CONCURRENCY, EVENT_SOURCES, LIMITS, PRICING_UNITS, SOURCE_LIMITS, type Priced, type RegionPrices, type SourceId } from '../facts/index.ts';
-import { num } from '../format.ts';
+import { num, shortCount } from '../format.ts';
 import { chunks, rate } from '../cost/rates.ts';
 import type { Scenario } from '../scenario.ts';
 import type { ArticleNote, BatchingLimits, Lanes, OrderingFacts, PayloadLimit, PricingInput, RateLimit, SourceModule, TimeoutLimit } from './types.ts';
@@ -150,7 +150,7 @@ export const SQS_SCALING_SENTENCE = `Lambda's pollers start with ${CONCURRENCY.s
 export const SQS_CONCURRENCY_CORRECTION =
   'The 2019 article said SQS pollers start at 5 and add 60 per minute up to 1,000; they now add up to 300 per minute (up to 1,250 by default), and MaximumConcurrency (2–1,000) caps them without reserved concurrency.';
 
-/** SQS API requests a month: each message sent (per 64 KB chunk), then received and deleted in calls of up to 10. */
+/** SQS API requests a month: each message sent (per billing chunk, PRICING_UNITS.sqsChunkKb), then received and deleted in calls of up to 10. */
 export function sqsRequests(x: PricingInput): number {
   const perCall = Math.min(EVENT_SOURCES.sqsFifoBatchMax.value, Math.max(1, x.recordsPerInvocation));
   const sends = x.requestsPerMonth * chunks(x.payloadKb, PRICING_UNITS.sqsChunkKb.value);
@@ -169,7 +169,7 @@ export function sqsPricing(item: string, price: (p: RegionPrices) => Priced<numb
         return (Math.max(0, sqsRequests(x) - free) / 1e6) * rate(price(x.region));
       },
       detail: (x) =>
-        `${qty(sqsRequests(x))} requests: ${qty(x.requestsPerMonth)} messages sent (${chunks(x.payloadKb, PRICING_UNITS.sqsChunkKb.value)} × 64 KB chunk each), received and deleted in batches${x.freeTier ? ', first 1M free' : ''}`,
+        `${qty(sqsRequests(x))} requests: ${qty(x.requestsPerMonth)} messages sent (${chunks(x.payloadKb, PRICING_UNITS.sqsChunkKb.value)} × ${num(PRICING_UNITS.sqsChunkKb.value)} KB chunk each), received and deleted in batches${x.freeTier ? `, first ${shortCount(PRICING_UNITS.sqsFreeTierRequests.value)} free` : ''}`,
     },
     note: null,
   };
