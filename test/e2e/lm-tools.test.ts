@@ -62,7 +62,7 @@ test('language-model tools: registered in vscode.lm.tools and answering through 
   await vs.openFile('bad-runtime.lambda-advisor.json');
   await page.locator('.monaco-editor[data-uri$="bad-runtime.lambda-advisor.json"] .squiggly-warning, .monaco-editor[data-uri$="bad-runtime.lambda-advisor.json"] .squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
   await vs.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'nodejs' }).first();
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: '"nodejs"' }).first();
   await problem.waitFor({ state: 'visible', timeout: 30_000 });
   const problemText = (await problem.textContent()) ?? '';
   assert.match(problemText, /"nodejs"/, problemText);
