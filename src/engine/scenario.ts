@@ -56,6 +56,27 @@ const memoryMb = () =>
 
 const regions = supportedRegions();
 
+// --- Measurements (issue 14: lambda-advisor calibrate); the duration model follows them. ---
+const countOrNull = () => num('a whole number').int({ error: 'must be a whole number' }).min(0, { error: 'must be >= 0' }).nullable().optional();
+/** One memory size measured: what `lambda-advisor calibrate` prints; null where the source cannot tell. */
+export const measurementSchema = z.strictObject(
+  {
+    memoryMb: memoryMb(),
+    invocations: countOrNull(),
+    coldStarts: countOrNull(),
+    averageDurationMs: positive(),
+    p99DurationMs: positive().nullable().optional(),
+    maxMemoryUsedMb: positive().max(LIMITS.memoryMaxMb.value, { error: `must be <= ${LIMITS.memoryMaxMb.value} (MB)` }).nullable().optional(),
+    initDurationMs: nonNegative().nullable().optional(),
+  },
+  { error: 'must be an object' },
+);
+export type Measurement = z.output<typeof measurementSchema>;
+const measurementsField = () => z.array(measurementSchema, { error: 'must be a list' }).max(64, { error: 'must have at most 64 memory sizes' }).optional();
+/** Share of invocations that are cold starts, measured (0..1). */
+const coldStartRateField = () => num().min(0, { error: 'must be >= 0' }).max(1, { error: 'must be <= 1 (a share of invocations)' }).optional();
+// --- end of measurements ---
+
 export const scenarioSchema = z
   .object({
     name: z
@@ -96,6 +117,8 @@ export const scenarioSchema = z
         /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
         parallelism: positiveInt().max(LIMITS.maxVcpus.value, { error: `must be <= ${LIMITS.maxVcpus.value}` }).default(1),
         logKbPerInvocation: nonNegative().default(1),
+        measurements: measurementsField(),
+        coldStartRate: coldStartRateField(),
       },
       { error: 'must be an object' },
     ),
@@ -164,6 +187,15 @@ export const scenarioSchema = z
     if (s.work.maxMemoryUsedMb !== undefined && s.work.maxMemoryUsedMb > s.work.measuredAtMemoryMb) {
       ctx.addIssue({ code: 'custom', path: ['work', 'maxMemoryUsedMb'], message: 'cannot exceed work.measuredAtMemoryMb (the memory it was measured at)' });
     }
+    const seen = new Set<number>();
+    (s.work.measurements ?? []).forEach((m, i) => {
+      if (seen.has(m.memoryMb)) ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'memoryMb'], message: `${m.memoryMb} MB is measured twice (one entry per memory size)` });
+      seen.add(m.memoryMb);
+      if (typeof m.p99DurationMs === 'number' && m.p99DurationMs < m.averageDurationMs)
+        ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'p99DurationMs'], message: 'must be >= averageDurationMs' });
+      if (typeof m.coldStarts === 'number' && typeof m.invocations === 'number' && m.coldStarts > m.invocations)
+        ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'coldStarts'], message: 'cannot exceed invocations' });
+    });
     if (s.downstream.maxConcurrency !== undefined && s.downstream.maxConcurrency > CONCURRENCY.accountDefault.value * 100) {
       ctx.addIssue({ code: 'custom', path: ['downstream', 'maxConcurrency'], message: 'is implausibly large' });
     }

@@ -39,6 +39,9 @@ interface Workload {
   readonly egressGbPerMonth: number;
   /** Count INIT (cold start) duration. */
   readonly countInit: boolean;
+  /** Share of invocations that are cold starts: measured (work.coldStartRate) or AWS's typical share. */
+  readonly coldStartShare: number;
+  readonly coldStartMeasured: boolean;
 }
 
 /** The bill's quantities and amounts, all numbers: cheap to compute thousands of times. */
@@ -186,7 +189,7 @@ function durationParts(w: Workload, c: PricedConfig, invocations: number, memory
   out.pcExecutedUsd = out.pcExecutedGbSeconds * (pcRates?.executedPerGbSecond ?? 0);
 
   out.computeGbSeconds = totalSeconds * (1 - pcShare) * gb;
-  const coldStarts = w.countInit ? invocations * COLD_STARTS.coldStartShare.value * (1 - pcShare) : 0;
+  const coldStarts = w.countInit ? invocations * w.coldStartShare * (1 - pcShare) : 0;
   out.initGbSeconds = coldStarts * (Math.max(0, c.initMs) / 1_000) * gb;
 
   // On-demand duration (execution + INIT) shares the volume tiers and the free tier.
@@ -236,6 +239,8 @@ function workloadOf(s: Scenario): Workload {
     logKbPerInvocation: s.work.logKbPerInvocation,
     egressGbPerMonth: s.network.internetEgress ? s.network.egressGbPerMonth : 0,
     countInit: true,
+    coldStartShare: s.work.coldStartRate ?? COLD_STARTS.coldStartShare.value,
+    coldStartMeasured: s.work.coldStartRate !== undefined,
   };
 }
 
@@ -345,7 +350,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'Lambda INIT (cold starts)',
       b.initUsd,
       [p.lambda.duration],
-      () => `${qty(b.initGbSeconds)} GB-s: ${COLD_STARTS.coldStartShare.value * 100}% of invocations × ${qty(c.initMs)} ms INIT (billed since 1 August 2025)`,
+      () => `${qty(b.initGbSeconds)} GB-s: ${qty(w.coldStartShare * 100)}% of invocations${w.coldStartMeasured ? ' (measured)' : ''} × ${qty(c.initMs)} ms INIT (billed since 1 August 2025)`,
       'initBilling',
     );
   }
@@ -425,7 +430,9 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
   }
   if (w.countInit && c.initMs > 0) {
     assumptions.push(
-      `Cold starts are ${COLD_STARTS.coldStartShare.value * 100}% of invocations (AWS: typically under 1% in production); spiky or low traffic has more.`,
+      w.coldStartMeasured
+        ? `Cold starts are ${qty(w.coldStartShare * 100)}% of invocations, as measured in your logs.`
+        : `Cold starts are ${COLD_STARTS.coldStartShare.value * 100}% of invocations (AWS: typically under 1% in production); spiky or low traffic has more.`,
     );
   }
   return {
@@ -600,6 +607,8 @@ export function pricePlainFunction(f: PlainFunction): PlainResult {
     logKbPerInvocation: 0,
     egressGbPerMonth: 0,
     countInit: false,
+    coldStartShare: 0,
+    coldStartMeasured: false,
   };
   const c: PricedConfig = {
     memoryMb: f.memoryMb,

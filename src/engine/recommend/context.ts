@@ -5,6 +5,7 @@
  */
 import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
 import type { WorkMeasure } from '../model/performance.ts';
+import { workModel } from '../model/measured.ts';
 import { monthlyRequests, type EventSource, type Scenario } from '../scenario.ts';
 
 /** How a source reaches the function. */
@@ -106,9 +107,9 @@ export function buildContext(s: Scenario): Context {
   const peakGiven = s.traffic.peakPerSecond !== undefined;
   const peakRate = Math.max(avgRate, s.traffic.peakPerSecond ?? avgRate);
   const w = s.work;
-  const base = { measuredAtMemoryMb: w.measuredAtMemoryMb, profile: w.profile, parallelism: w.parallelism };
+  const model = workModel(s);
   const floorRaw = w.maxMemoryUsedMb === undefined ? LIMITS.memoryMinMb.value : Math.ceil(w.maxMemoryUsedMb * (1 + MODEL.memoryHeadroom));
-  const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw));
+  const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw, model.report.cheapestMeasuredMb ?? 0));
   return {
     s,
     kind,
@@ -117,8 +118,8 @@ export function buildContext(s: Scenario): Context {
     avgRate,
     peakRate,
     peakGiven,
-    avgWork: { ...base, durationMs: w.averageDurationMs },
-    p99Work: { ...base, durationMs: w.p99DurationMs },
+    avgWork: model.avg,
+    p99Work: model.p99,
     floorMb,
     target: s.latency.targetP99Ms,
     timeoutCapSeconds: isApiGateway(s.source) ? LIMITS.apiGatewayIntegrationTimeoutSeconds.value : LIMITS.timeoutMaxSeconds.value,
