@@ -2,7 +2,8 @@
  * What the CLI touches outside itself: its output streams, stdin, the file system and the environment.
  * `main()` takes these as a parameter so tests run the CLI in-process with captured output.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -14,6 +15,8 @@ export interface CliIo {
   /** Where `-` reads the scenario from. `isTTY` (when true) makes the CLI say it is waiting for input. */
   readonly stdin: AsyncIterable<string | Uint8Array> & { readonly isTTY?: boolean };
   readonly readFile: (path: string) => Promise<string>;
+  /** The lines of a file, streamed (bounded memory whatever its size); `calibrate` reads logs this way. */
+  readonly readLines: (path: string) => AsyncIterable<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -24,8 +27,27 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     stdin: process.stdin,
     readFile: (path) => readFile(path, 'utf8'),
+    readLines: fileLines,
     env: process.env,
   };
+}
+
+/** Lines of a file (LF or CRLF), read as a stream. Errors (no such file…) surface from the iteration. */
+export async function* fileLines(path: string): AsyncGenerator<string> {
+  const handle = await open(path, 'r');
+  const input = handle.createReadStream({ encoding: 'utf8' });
+  let failure: unknown;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  input.on('error', (err) => {
+    failure = err;
+    lines.close();
+  });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    input.destroy();
+  }
+  if (failure !== undefined) throw failure;
 }
 
 /** Thrown for input the user can fix (bad flags, unreadable file, invalid JSON or scenario): exit 2. */

@@ -1,5 +1,5 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost`, `scaffold` and `lint` around the engine. Argument
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` and `calibrate` around the engine. Argument
  * parsing and printing only; every decision and every number comes from src/engine.
  *
  * Exit codes: 0 done, 2 invalid input (named on stderr), 1 anything else (and, for `lint`, findings
@@ -7,6 +7,7 @@
  */
 import { version } from '../../package.json';
 import { runCost } from './cost.ts';
+import { runCalibrate } from './calibrate.ts';
 import { LINT_HELP, MAIN_HELP } from './help.ts';
 import { type CliIo, EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UsageError, processIo } from './io.ts';
 import { runRecommend } from './recommend.ts';
@@ -45,8 +46,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return EXIT_OK;
       }
-      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold') return dispatch([rest[0], '--help'], io);
-      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold)`);
+      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'calibrate') return dispatch([rest[0], '--help'], io);
+      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, calibrate)`);
     case '--version':
     case '-v':
       io.stdout.write(`${version}\n`);
@@ -59,9 +60,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return runLintCommand(rest, io);
     case 'scaffold':
       return runScaffold(rest, io);
+    case 'calibrate':
+      return runCalibrate(rest, io);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see: lambda-advisor --help)`);
-      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold; see: lambda-advisor --help)`);
+      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, calibrate; see: lambda-advisor --help)`);
   }
 }
 
