@@ -192,11 +192,13 @@ export class Calibrator {
     this.totalLines++;
     this.fileLines++;
     const line = this.fileLines === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
-    const first = line.trimStart();
-    if (first === '') return;
+    let start = 0;
+    while (start < line.length && line.charCodeAt(start) <= 32) start++;
+    if (start === line.length) return;
+    const lead = line[start];
     if (!this.sawContent) {
       this.sawContent = true;
-      if ((first[0] === '{' || first[0] === '[') && !isWholeJson(first)) this.docMode = true;
+      if ((lead === '{' || lead === '[') && !isWholeJson(line.slice(start))) this.docMode = true;
     }
     if (this.docMode && this.docChars <= MAX_DOCUMENT_CHARS) {
       this.doc.push(line);
@@ -224,15 +226,15 @@ export class Calibrator {
       return;
     }
     let handledJson = false;
-    if (first[0] === '{') {
+    if (lead === '{') {
       if (line.indexOf('platform.report') >= 0) {
-        const inv = parseJsonReport(tryJson(first), line);
+        const inv = parseJsonReport(tryJson(line), line);
         if (inv) {
           this.invocation(inv, 'json-platform-report');
           return;
         }
       } else if (line.indexOf('averageDuration') >= 0 || line.indexOf('"output"') >= 0) {
-        const stats = powerTuningStats(tryJson(first));
+        const stats = powerTuningStats(tryJson(line));
         if (stats) {
           this.tuningPoints(stats, 'power-tuning-json');
           this.tuningJsonInFile = true;

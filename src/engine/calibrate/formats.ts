@@ -51,63 +51,95 @@ export function functionNameIn(text: string): string | null {
   return LOG_GROUP.exec(text)?.[1] ?? null;
 }
 
-/** Epoch ms of an ISO-like timestamp (`2026-11-30T10:00:00.123Z`, `2026-11-30 10:00:00.123`: UTC). */
-export function parseTime(text: string): number | null {
-  const m = ISO_TIME.exec(text);
-  if (!m) return null;
-  let t = m[0].replace(' ', 'T').replace(',', '.');
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(t)) t += 'Z';
-  const ms = Date.parse(t);
-  return Number.isFinite(ms) ? ms : null;
+const digit = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const num2 = (t: string, i: number): number => digit(t, i) * 10 + digit(t, i + 1);
+
+/** `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH:MM]` at `i`, read by hand (a million lines a second need it); NaN if not. */
+function isoAt(t: string, i: number): number {
+  if (t.charCodeAt(i + 4) !== 45 || t.charCodeAt(i + 7) !== 45 || t.charCodeAt(i + 13) !== 58 || t.charCodeAt(i + 16) !== 58) return NaN;
+  const sep = t.charCodeAt(i + 10);
+  if (sep !== 84 && sep !== 32) return NaN;
+  const year = num2(t, i) * 100 + num2(t, i + 2);
+  let ms = Date.UTC(year, num2(t, i + 5) - 1, num2(t, i + 8), num2(t, i + 11), num2(t, i + 14), num2(t, i + 17));
+  let j = i + 19;
+  if (t.charCodeAt(j) === 46 || t.charCodeAt(j) === 44) {
+    let scale = 100;
+    for (j++; digit(t, j) >= 0; j++) {
+      ms += digit(t, j) * scale;
+      scale /= 10;
+    }
+  }
+  const z = t.charCodeAt(j);
+  if (z === 43 || z === 45) {
+    const colon = t.charCodeAt(j + 3) === 58 ? 1 : 0;
+    const offset = num2(t, j + 1) * 60 + num2(t, j + 3 + colon);
+    if (Number.isFinite(offset)) ms -= (z === 43 ? 1 : -1) * offset * 60_000;
+  }
+  return ms;
 }
 
-// Longest names first: at "Billed Duration" the alternation takes the whole name, so the plain
-// "Duration" never matches inside it.
-const REPORT_FIELD = /(Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Max Memory Used|Memory Size|Duration): ([0-9]+(?:\.[0-9]+)?) ?(ms|MB)/g;
+/** Epoch ms of an ISO-like timestamp (`2026-11-30T10:00:00.123Z`, `2026-11-30 10:00:00.123`: UTC). */
+export function parseTime(text: string): number | null {
+  let ms = isoAt(text, 0);
+  if (!Number.isFinite(ms)) {
+    const m = ISO_TIME.exec(text);
+    if (!m) return null;
+    ms = isoAt(text, m.index);
+  }
+  return Number.isFinite(ms) ? Math.round(ms) : null;
+}
+
 export const REPORT_MARK = 'REPORT RequestId:';
+
+/** The number after `label` (searched from `from`), with its unit; NaN when absent or malformed. */
+function fieldAfter(line: string, label: string, from: number, unit: string): number {
+  const at = line.indexOf(label, from);
+  if (at < 0) return NaN;
+  let i = at + label.length;
+  const start = i;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46) i++;
+    else break;
+  }
+  if (i === start) return NaN;
+  if (line.charCodeAt(i) === 32) i++;
+  if (!line.startsWith(unit, i)) return NaN;
+  return Number(line.slice(start, i).trimEnd());
+}
+
+/** The plain `Duration:` (not Billed, Init or Restore Duration), which follows the request id. */
+function plainDuration(line: string, from: number): number {
+  let at = line.indexOf('Duration: ', from);
+  while (at >= 0) {
+    const qualified = line.startsWith('Billed ', at - 7) || line.startsWith('Init ', at - 5) || line.startsWith('Restore ', at - 8);
+    if (!qualified) return fieldAfter(line, 'Duration: ', at, 'ms');
+    at = line.indexOf('Duration: ', at + 10);
+  }
+  return NaN;
+}
 
 /** A text REPORT line (the mark may be anywhere on it). */
 export function parseReportLine(line: string): Invocation | null {
   const at = line.indexOf(REPORT_MARK);
   if (at < 0) return null;
-  let duration = NaN;
-  let billed: number | null = null;
-  let memory = NaN;
-  let used: number | null = null;
-  let init: number | null = null;
-  REPORT_FIELD.lastIndex = at;
-  for (let m = REPORT_FIELD.exec(line); m !== null; m = REPORT_FIELD.exec(line)) {
-    const v = Number(m[2]);
-    switch (m[1]) {
-      case 'Duration':
-        duration = v;
-        break;
-      case 'Billed Duration':
-        billed = v;
-        break;
-      case 'Memory Size':
-        memory = v;
-        break;
-      case 'Max Memory Used':
-        used = v;
-        break;
-      case 'Init Duration':
-        init = v;
-        break;
-      default:
-        break;
-    }
-  }
+  const duration = plainDuration(line, at);
+  const memory = fieldAfter(line, 'Memory Size: ', at, 'MB');
   if (!validDuration(duration) || !validMemory(memory)) return null;
-  const prefix = line.slice(0, at);
+  const billed = fieldAfter(line, 'Billed Duration: ', at, 'ms');
+  const used = fieldAfter(line, 'Max Memory Used: ', at, 'MB');
+  const init = fieldAfter(line, 'Init Duration: ', at, 'ms');
   return {
     memoryMb: memory,
     durationMs: duration,
-    billedDurationMs: billed,
-    maxMemoryUsedMb: used,
-    initDurationMs: init,
+    billedDurationMs: Number.isFinite(billed) ? billed : null,
+    maxMemoryUsedMb: Number.isFinite(used) ? used : null,
+    initDurationMs: Number.isFinite(init) ? init : null,
     functionName: functionNameIn(line),
-    timeMs: prefix.length >= 19 ? parseTime(prefix) : null,
+    timeMs: at >= 19 ? parseTime(line) : null,
   };
 }
 
