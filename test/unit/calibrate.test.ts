@@ -234,3 +234,20 @@ test('a Power Tuning result for CPU-bound work leads to a design near its measur
   assert.match(d.rationale.memory.why, /Measured at 128, 256, 512, 1024, 2048, 3008 MB/);
   assert.match(d.rationale.memory.why, /The search starts at 256 MB, the cheapest size measured/);
 });
+
+test('REPORT variants: spaces instead of tabs, SnapStart restore fields, a request id ending in hex letters, timestamps with offsets', async () => {
+  const { parseReportLine, parseTime } = await import('../../src/engine/calibrate/formats.ts');
+  const spaced = parseReportLine('REPORT RequestId: f420d819-d07e-11e8-9ef2-4d8f649fd1ed Duration: 158.15 ms Billed Duration: 200 ms Memory Size: 128 MB Max Memory Used: 38 MB');
+  assert.deepEqual(spaced, { memoryMb: 128, durationMs: 158.15, billedDurationMs: 200, maxMemoryUsedMb: 38, initDurationMs: null, functionName: null, timeMs: null });
+  const snap = parseReportLine(
+    '2026-11-30T10:00:00.000+02:00 REPORT RequestId: abc\tDuration: 20.50 ms\tBilled Duration: 21 ms\tMemory Size: 1024 MB\tMax Memory Used: 90 MB\tRestore Duration: 300.10 ms\tBilled Restore Duration: 120 ms',
+  );
+  assert.equal(snap?.durationMs, 20.5);
+  assert.equal(snap?.initDurationMs, null, 'a SnapStart restore is not an INIT');
+  assert.equal(snap?.timeMs, Date.parse('2026-11-30T08:00:00.000Z'));
+  assert.equal(parseTime('2026-11-30 10:00:00,250'), Date.parse('2026-11-30T10:00:00.250Z'));
+  assert.equal(parseTime('[app] at 2026-11-30T10:00:00Z'), Date.parse('2026-11-30T10:00:00Z'));
+  assert.equal(parseTime('no time here'), null);
+  assert.equal(parseReportLine('REPORT RequestId: x Billed Duration: 3 ms Memory Size: 128 MB'), null, 'no plain Duration');
+  assert.equal(parseReportLine('/aws/lambda/orders-api REPORT RequestId: x Duration: 3.00 ms Memory Size: 128 MB')?.functionName, 'orders-api');
+});
