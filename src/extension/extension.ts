@@ -10,6 +10,7 @@ export const COMMANDS = {
   designFunction: 'lambdaAdvisor.designFunction',
   openScenario: 'lambdaAdvisor.openScenario',
   showCost: 'lambdaAdvisor.showCost',
+  importMeasurements: 'lambdaAdvisor.importMeasurements',
 } as const;
 
 async function report(what: string, run: () => Promise<unknown>): Promise<void> {
@@ -63,6 +64,12 @@ export function activate(context: vscode.ExtensionContext): void {
           return;
         }
         WizardPanel.show(context, undefined, 'cost');
+      }),
+    ),
+    vscode.commands.registerCommand(COMMANDS.importMeasurements, () =>
+      report('Import Measurements', async () => {
+        const { WizardPanel } = await import('./wizardPanel.ts');
+        await WizardPanel.show(context).importFromCommand();
       }),
     ),
     vscode.commands.registerCommand('lambdaAdvisor.scaffold', (arg?: unknown) =>

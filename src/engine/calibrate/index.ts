@@ -4,7 +4,7 @@
  */
 import { PRICING_UNITS } from '../facts/index.ts';
 import type { Measurement } from '../scenario.ts';
-import type { CalibrationRead, FunctionMeasurements } from './accumulator.ts';
+import { LOOKED_FOR, type CalibrationRead, type FormatId, type FunctionMeasurements } from './accumulator.ts';
 
 export { Calibrator, FORMAT_LABEL, LOOKED_FOR, type CalibrationRead, type FileSummary, type FormatId, type FunctionMeasurements } from './accumulator.ts';
 export { DurationQuantiles, EXACT_LIMIT } from './quantiles.ts';
@@ -161,3 +161,61 @@ export function calibratedScenario(
 
 /** Version of `lambda-advisor calibrate --json` output; changes only when a field changes meaning or goes away. */
 export const CALIBRATE_SCHEMA_VERSION = 1;
+
+/** What the wizard's "Import Measurements…" brings into the form: plain JSON. */
+export interface MeasurementImport {
+  /** The scenario's `work` with the measured fields replaced (the rest of the draft's work kept). */
+  readonly work: Record<string, unknown>;
+  readonly summary: {
+    readonly functionName: string | null;
+    readonly invocations: number;
+    readonly coldStarts: number;
+    readonly memorySizesMb: readonly number[];
+    readonly firstTime: string | null;
+    readonly lastTime: string | null;
+    /** Files (or "pasted URL") read, with what was found in each. */
+    readonly sources: readonly string[];
+    readonly notes: readonly string[];
+  };
+}
+
+export type ImportResult =
+  | { ok: true; value: MeasurementImport }
+  | { ok: false; message: string; /** Several functions: their names, to ask which. */ functions: readonly string[] };
+
+/** From lines read to what the wizard imports; a file with nothing in it, or several functions, is an answer to show. */
+export function measurementImport(read: CalibrationRead, draft: unknown, functionName?: string): ImportResult {
+  const empty = read.files.filter((f) => f.measurements === 0);
+  if (empty.length > 0) return { ok: false, message: `No measurements in ${empty.map((f) => f.name).join(', ')}. Looked for ${LOOKED_FOR}.`, functions: [] };
+  const sel = selectFunction(read, functionName);
+  if (!sel.ok) {
+    const names = read.functions.map((f) => f.name).filter((n): n is string => n !== null);
+    return { ok: false, message: sel.message, functions: functionName === undefined && names.length > 1 ? names : [] };
+  }
+  const { scenario, notes } = calibratedScenario(sel.data, draft, functionName);
+  const d = sel.data;
+  return {
+    ok: true,
+    value: {
+      work: scenario['work'] as Record<string, unknown>,
+      summary: {
+        functionName: functionName ?? d.name,
+        invocations: d.invocations,
+        coldStarts: d.coldStarts,
+        memorySizesMb: d.measurements.map((m) => m.memoryMb),
+        firstTime: d.firstTime,
+        lastTime: d.lastTime,
+        sources: read.files.map((f) => `${f.name}: ${f.measurements.toLocaleString('en-US')} (${f.formats.map((x) => FORMAT_LABEL_TEXT[x]).join(', ')})`),
+        notes: [...sel.notes, ...notes.filter((n) => !/skeleton|placeholder|Traffic estimated/.test(n))],
+      },
+    },
+  };
+}
+
+const FORMAT_LABEL_TEXT: Readonly<Record<FormatId, string>> = {
+  'report-lines': 'REPORT lines',
+  'json-platform-report': 'platform.report records',
+  'insights-csv': 'Logs Insights CSV rows',
+  'power-tuning-json': 'Power Tuning result points',
+  'power-tuning-url': 'Power Tuning URL points',
+};
