@@ -191,8 +191,6 @@ export const scenarioSchema = z
     (s.work.measurements ?? []).forEach((m, i) => {
       if (seen.has(m.memoryMb)) ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'memoryMb'], message: `${m.memoryMb} MB is measured twice (one entry per memory size)` });
       seen.add(m.memoryMb);
-      if (typeof m.p99DurationMs === 'number' && m.p99DurationMs < m.averageDurationMs)
-        ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'p99DurationMs'], message: 'must be >= averageDurationMs' });
       if (typeof m.coldStarts === 'number' && typeof m.invocations === 'number' && m.coldStarts > m.invocations)
         ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'coldStarts'], message: 'cannot exceed invocations' });
     });

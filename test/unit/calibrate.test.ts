@@ -251,3 +251,26 @@ test('REPORT variants: spaces instead of tabs, SnapStart restore fields, a reque
   assert.equal(parseReportLine('REPORT RequestId: x Billed Duration: 3 ms Memory Size: 128 MB'), null, 'no plain Duration');
   assert.equal(parseReportLine('/aws/lambda/orders-api REPORT RequestId: x Duration: 3.00 ms Memory Size: 128 MB')?.functionName, 'orders-api');
 });
+
+test('JSON log records after an `aws logs tail` prefix are read; a p99 below the average (a few timeouts) still gives a valid scenario', () => {
+  const invs = invocations(200, 256, 10, { seed: 5 });
+  const prefixed = jsonLog(invs)
+    .split('\n')
+    .map((l) => (l ? `2026-11-30T10:00:00.000000+00:00 2026/11/30/[$LATEST]abc ${l}` : l))
+    .join('\n');
+  const r = read({ 'tail.log': prefixed });
+  assert.equal(r.formats['json-platform-report'], 200);
+  assert.deepEqual(r.functions[0]!.measurements, [expected(invs)]);
+  // 199 quick invocations and one that ran to a 900 s timeout: the mean is above the p99.
+  const lines = invocations(199, 512, 10, { seed: 6 });
+  const slow: Inv = { ...lines[0]!, durationMs: 900_000 };
+  const sel = selectFunction(read({ 'a.log': textLog([...lines, slow]) }));
+  assert.ok(sel.ok);
+  if (!sel.ok) return;
+  const m = sel.data.measurements[0]!;
+  assert.ok((m.p99DurationMs as number) < m.averageDurationMs);
+  const { scenario, notes } = calibratedScenario(sel.data, undefined);
+  assert.ok(advise(scenario).ok);
+  assert.equal((scenario['work'] as Record<string, unknown>)['p99DurationMs'], m.averageDurationMs);
+  assert.ok(notes.some((n) => /is above the p99/.test(n)), notes.join('\n'));
+});

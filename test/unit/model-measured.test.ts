@@ -124,7 +124,7 @@ test('work.measurements and work.coldStartRate are validated with their field pa
   if (refine.ok) return;
   const msgs = refine.errors.map((e) => `${e.path}: ${e.message}`);
   assert.ok(msgs.includes('work.measurements[1].memoryMb: 512 MB is measured twice (one entry per memory size)'), msgs.join('\n'));
-  assert.ok(msgs.includes('work.measurements[1].p99DurationMs: must be >= averageDurationMs'), msgs.join('\n'));
+  assert.ok(!msgs.some((m) => m.includes('p99DurationMs')), 'a measured p99 below the average is data (a few very long invocations), not an error');
   assert.ok(msgs.includes('work.measurements[0].coldStarts: cannot exceed invocations'), msgs.join('\n'));
 });
 

@@ -226,14 +226,17 @@ export class Calibrator {
       return;
     }
     let handledJson = false;
+    // A platform.report record, alone on its line or after a prefix (`aws logs tail` puts a timestamp and the log stream first).
+    if (line.indexOf('"platform.report"') >= 0) {
+      const brace = line.indexOf('{');
+      const inv = brace >= 0 ? parseJsonReport(tryJson(line.slice(brace)), line) : null;
+      if (inv) {
+        this.invocation(inv, 'json-platform-report');
+        return;
+      }
+    }
     if (lead === '{') {
-      if (line.indexOf('platform.report') >= 0) {
-        const inv = parseJsonReport(tryJson(line), line);
-        if (inv) {
-          this.invocation(inv, 'json-platform-report');
-          return;
-        }
-      } else if (line.indexOf('averageDuration') >= 0 || line.indexOf('"output"') >= 0) {
+      if (line.indexOf('averageDuration') >= 0 || line.indexOf('"output"') >= 0) {
         const stats = powerTuningStats(tryJson(line));
         if (stats) {
           this.tuningPoints(stats, 'power-tuning-json');

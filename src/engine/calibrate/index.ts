@@ -112,6 +112,11 @@ export function calibratedScenario(
   work['measuredAtMemoryMb'] = ref.memoryMb;
   if (ref.p99DurationMs !== null && ref.p99DurationMs !== undefined) {
     work['p99DurationMs'] = Math.max(ref.p99DurationMs, ref.averageDurationMs);
+    if (ref.p99DurationMs < ref.averageDurationMs) {
+      notes.push(
+        `At ${ref.memoryMb} MB the average (${ref.averageDurationMs} ms) is above the p99 (${ref.p99DurationMs} ms): under 1% of the invocations are very long (timeouts?) and pull the average up. p99DurationMs is set to the average; look at those invocations.`,
+      );
+    }
   } else {
     const a = baseWork['averageDurationMs'];
     const p = baseWork['p99DurationMs'];
