@@ -76,6 +76,7 @@ test('with several sizes the design reports a measured model and the memory deci
   assert.deepEqual(d.model.measuredAtMb, [512, 1024, 2048]);
   assert.match(d.rationale.memory.why, /Measured at 512, 1024, 2048 MB/);
   assert.match(d.rationale.memory.tradeOff, /The duration curve is measured at 512 MB, 1,024 MB, 2,048 MB/);
+  assert.match(d.rationale.timeout.why, /at the chosen memory is about [\d,.]+ m?s \(measured at 512, 1024, 2048 MB\)/);
   const init = d.cost.lines.find((l) => l.id === 'lambda-init');
   assert.ok(init, 'the bill has an INIT line');
   assert.match(init.detail, /0\.5% of invocations \(measured\)/);
