@@ -66,10 +66,13 @@ export function activate(context: vscode.ExtensionContext): void {
         WizardPanel.show(context, undefined, 'cost');
       }),
     ),
-    vscode.commands.registerCommand(COMMANDS.importMeasurements, () =>
+    vscode.commands.registerCommand(COMMANDS.importMeasurements, (arg?: unknown, selected?: unknown) =>
       report('Import Measurements', async () => {
         const { WizardPanel } = await import('./wizardPanel.ts');
-        await WizardPanel.show(context).importFromCommand();
+        // From the Explorer's context menu: the clicked file, or every selected one.
+        const all = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
+        const files = all.length > 0 ? all : arg instanceof vscode.Uri ? [arg] : undefined;
+        await WizardPanel.show(context).importFromCommand(files);
       }),
     ),
     vscode.commands.registerCommand('lambdaAdvisor.scaffold', (arg?: unknown) =>

@@ -22,9 +22,9 @@ async function* linesOf(uri: vscode.Uri): AsyncGenerator<string> {
 
 class Cancelled extends Error {}
 
-/** Ask, read and convert; null when the user cancelled or nothing usable was found (already said). */
-export async function askForMeasurements(draft: unknown): Promise<MeasurementImport | null> {
-  const pick = await vscode.window.showQuickPick(
+/** Ask, read and convert; null when the user cancelled or nothing usable was found (already said). `files`: skip the questions (the Explorer's context menu). */
+export async function askForMeasurements(draft: unknown, files?: readonly vscode.Uri[]): Promise<MeasurementImport | null> {
+  const pick = files && files.length > 0 ? { id: 'files' as const } : await vscode.window.showQuickPick(
     [
       {
         id: 'files' as const,
@@ -38,7 +38,7 @@ export async function askForMeasurements(draft: unknown): Promise<MeasurementImp
   if (!pick) return null;
   const calibrator = new Calibrator();
   if (pick.id === 'files') {
-    const uris = await vscode.window.showOpenDialog({
+    const uris = files && files.length > 0 ? files : await vscode.window.showOpenDialog({
       title: TITLE,
       canSelectMany: true,
       openLabel: 'Import',

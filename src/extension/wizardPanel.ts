@@ -188,9 +188,9 @@ export class WizardPanel {
   }
 
   /** The palette's "Import Measurements…": ask and read, then fill the wizard's form. */
-  async importFromCommand(): Promise<void> {
+  async importFromCommand(files?: readonly vscode.Uri[]): Promise<void> {
     const { askForMeasurements } = await import('./measurements.ts');
-    const imported = await askForMeasurements(this.lastState?.scenario ?? {});
+    const imported = await askForMeasurements(this.lastState?.scenario ?? {}, files);
     if (imported) this.notify(MeasurementsImported, imported);
   }
 
