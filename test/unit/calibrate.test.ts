@@ -274,3 +274,12 @@ test('JSON log records after an `aws logs tail` prefix are read; a p99 below the
   assert.equal((scenario['work'] as Record<string, unknown>)['p99DurationMs'], m.averageDurationMs);
   assert.ok(notes.some((n) => /is above the p99/.test(n)), notes.join('\n'));
 });
+
+test('feed() and result() alone (no beginFile) read the lines as one input', () => {
+  const c = new Calibrator();
+  for (const line of textLog(INVS_512.slice(0, 10)).split('\n')) c.feed(line);
+  const r = c.result();
+  assert.equal(r.files.length, 1);
+  assert.equal(r.files[0]!.name, 'input');
+  assert.equal(r.functions[0]!.invocations, 10);
+});

@@ -100,7 +100,7 @@ export interface CalibrationRead {
   readonly functions: readonly FunctionMeasurements[];
 }
 
-/** Line-by-line reader: `beginFile`, `feed` each line, `endFile`; then `result()`. */
+/** Line-by-line reader: `beginFile`, `feed` each line, `endFile`; then `result()` (feeding without `beginFile` reads one file named "input"). */
 export class Calibrator {
   private readonly functions = new Map<string, FunctionAcc>();
   private readonly files: FileSummary[] = [];
@@ -189,6 +189,7 @@ export class Calibrator {
   }
 
   feed(rawLine: string): void {
+    if (!this.open) this.beginFile('input');
     this.totalLines++;
     this.fileLines++;
     const line = this.fileLines === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
