@@ -5,6 +5,7 @@
  */
 import type { Architecture, RuntimeFamily, Source } from './facts/index.ts';
 import type { EventSource, OptimizeFor, Scenario } from './scenario.ts';
+import type { ModelReport } from './model/measured.ts';
 
 export const DESIGN_SCHEMA_VERSION = 1;
 
@@ -168,6 +169,8 @@ export interface Design {
     readonly expectedInitMs: number;
   };
   readonly cost: Bill;
+  /** Where the duration curve comes from: measured points (work.measurements at 2+ sizes) or the profile. */
+  readonly model: ModelReport;
   readonly warnings: readonly Warning[];
   readonly rationale: Readonly<Record<DecisionId, Rationale>>;
 }

@@ -12,6 +12,7 @@ export const COMMANDS = {
   scaffold: 'lambdaAdvisor.scaffold',
   applyDesignToTemplate: 'lambdaAdvisor.applyDesignToTemplate',
   checkAgentTools: 'lambdaAdvisor.checkAgentTools',
+  importMeasurements: 'lambdaAdvisor.importMeasurements',
 } as const;
 
 /** A command id the extension registers. */
