@@ -11,6 +11,9 @@
  *   templates       a generated SAM template of 2,000 resources: parse + lint (target under 200 ms),
  *                   hover after the first parse (target under 5 ms), and cfn-lint on the same file,
  *                   timed in the same run and printed as a ratio.
+ *   calibrate       a million REPORT lines (timestamps, four memory sizes, 1% cold starts) written
+ *                   to a temporary file and streamed through the calibrate reader as the CLI does;
+ *                   target under 5 s.
  *
  *   bundles         packs the extension first (`scripts/package.mjs`: production build + vsce), then
  *                   reads the .vsix: webview JavaScript in it (target at most 800 KB), dist/extension.js
@@ -37,6 +40,8 @@ import type { PricedConfig } from '../src/engine/design.ts';
 import { LIMITS } from '../src/engine/facts/index.ts';
 import { invocationMsAt, pricedConfigOf, recommend } from '../src/engine/index.ts';
 import { formatErrors, parseScenario, type Scenario } from '../src/engine/scenario.ts';
+import { Calibrator } from '../src/engine/calibrate/index.ts';
+import { fileLines } from '../src/node/lines.ts';
 
 const ROOT = join(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples', 'scenarios');
@@ -416,6 +421,52 @@ function lintProcessBench(): number {
   }
 }
 
+/** A million REPORT lines streamed from a file through the calibrate reader, as `lambda-advisor calibrate` reads them. */
+async function calibrateBench(): Promise<number> {
+  const LINES = 1_000_000;
+  const TARGET_MS = 5_000;
+  const dir = mkdtempSync(join(tmpdir(), 'lda-bench-'));
+  try {
+    const file = join(dir, 'report.log');
+    const sizes = [512, 1024, 1769, 3008];
+    const chunk: string[] = [];
+    const start = Date.parse('2026-11-30T00:00:00.000Z');
+    writeFileSync(file, '');
+    for (let i = 0; i < LINES; i++) {
+      const ts = new Date(start + i * 50).toISOString();
+      const mb = sizes[i % sizes.length] as number;
+      const d = ((i * 7919) % 100_000) / 100 + 1;
+      chunk.push(
+        `${ts} 2026/11/30/[$LATEST]0123456789abcdef REPORT RequestId: ${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000\tDuration: ${d.toFixed(2)} ms\tBilled Duration: ${Math.ceil(d)} ms\tMemory Size: ${mb} MB\tMax Memory Used: ${60 + (i % 40)} MB\t${i % 100 === 0 ? 'Init Duration: 180.25 ms\t' : ''}`,
+      );
+      if (chunk.length === 50_000) {
+        writeFileSync(file, `${chunk.join('\n')}\n`, { flag: 'a' });
+        chunk.length = 0;
+      }
+    }
+    if (chunk.length > 0) writeFileSync(file, `${chunk.join('\n')}\n`, { flag: 'a' });
+    const bytes = statSync(file).size;
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const c = new Calibrator();
+    c.beginFile(file);
+    for await (const line of fileLines(file)) c.feed(line);
+    c.endFile();
+    const read = c.result();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpuMs = process.cpuUsage(cpu0).user / 1_000;
+    const n = read.formats['report-lines'];
+    sink += n;
+    process.stdout.write(`\ncalibrate: ${LINES.toLocaleString('en-US')} REPORT lines (${(bytes / 1024 / 1024).toFixed(0)} MB) streamed from a file\n`);
+    process.stdout.write(
+      `  ${pad('read + aggregate + p99', 30)}${lpad(f3(ms), 12)}    < ${TARGET_MS} ms  ${lpad((ms / TARGET_MS).toFixed(3), 7)}  ${ms > TARGET_MS ? 'OVER TARGET' : 'ok'}  (${Math.round(n / (ms / 1_000)).toLocaleString('en-US')} lines/s, cpu ${f3(cpuMs)}${n === LINES ? '' : `; READ ONLY ${n}`})\n`,
+    );
+    return ms > TARGET_MS || n !== LINES ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   // Pack first, so the CLI timed below is the production build and the sizes are what ships.
   const packError = process.argv.includes('--no-package') ? null : pack();
@@ -458,6 +509,7 @@ async function main(): Promise<void> {
 
   over += await mcpBench();
   over += templateBench();
+  over += await calibrateBench();
 
   over += bundleBench(packError);
   over += lintProcessBench();

@@ -10,6 +10,7 @@ Usage:
   lambda-advisor lint <template> ...             [--format text|json|sarif] [--fail-on error|warning|never] [--output FILE]
   lambda-advisor apply <template> [--function ID] [--scenario FILE] [--write]
   lambda-advisor mcp [--root DIR]
+  lambda-advisor calibrate <file | -> ...        [--scenario FILE] [--function NAME] [--json]
   lambda-advisor help [command]
   lambda-advisor --version
 
@@ -22,6 +23,8 @@ Commands:
   apply       Write the recommended values into a template's functions (a diff first; --write
               to change the file), editing only the lines concerned.
   mcp         Serve recommend, cost, lint and scaffold as tools for AI agents (Model Context Protocol, stdio).
+  calibrate   Read real measurements (CloudWatch logs, a Logs Insights CSV, Lambda Power Tuning
+              output) and print them per memory size, the fitted model and a scenario built on them.
 
 Run 'lambda-advisor <command> --help' for a command's options.
 
@@ -30,7 +33,8 @@ A scenario is a JSON file (or '-' to read stdin); see examples/scenarios/ for co
 Exit codes:
   0  done
   2  invalid input: a bad option, an unreadable file, malformed JSON or an invalid scenario field
-     (each problem is named on stderr, e.g. "traffic.peakPerSecond: must be >= 0")
+     (each problem is named on stderr, e.g. "traffic.peakPerSecond: must be >= 0");
+     for calibrate: a file with no measurements, or several functions and no --function
   1  anything else (set LAMBDA_ADVISOR_DEBUG=1 to see the stack trace);
      for lint: a finding at or above --fail-on
   3  scaffold: files already exist and --force was not given (nothing written);
@@ -141,4 +145,43 @@ Add it to a client, e.g. VS Code's .vscode/mcp.json:
 Options:
   --root DIR      the folder lint's paths resolve against and may not leave (default: the working directory)
   -h, --help      show this help
+`;
+
+export const CALIBRATE_HELP = `Usage: lambda-advisor calibrate <file | -> ... [--scenario FILE] [--function NAME] [--json]
+
+Reads measurements of a function, recognising each file's format by its content, line by line (any
+size, bounded memory; lines it does not understand are skipped):
+  - text logs with REPORT RequestId lines (aws logs tail, sam logs, a console export), timestamps and
+    other lines around them: Duration, Billed Duration, Memory Size, Max Memory Used, Init Duration
+  - the JSON log format: platform.report records (record.metrics.durationMs, memorySizeMB, ...)
+  - a CloudWatch Logs Insights CSV export with @duration, @memorySize, @maxMemoryUsed (bytes),
+    @initDuration, @billedDuration (and @timestamp, @log) columns
+  - AWS Lambda Power Tuning output: the result JSON (results.stats) or its visualization URL
+    (https://lambda-power-tuning.show/#...)
+and prints, per memory size: invocations, cold starts, average and p99 duration, the largest memory
+used and the median INIT duration (null where a source cannot tell: Power Tuning gives averages). With
+two or more memory sizes the duration model is fitted to them (CPU-bound share, parallelism) and the
+measured points give the curve; with one, the profile keeps the curve's shape.
+
+Then a scenario: the one given with --scenario (or a skeleton to complete) with its work replaced
+from the data (average, p99, measured memory, peak memory use, INIT, cold-start rate and every
+measured point in work.measurements). 'lambda-advisor recommend' accepts it as it is.
+
+Options:
+  --scenario FILE   the scenario whose work the measurements replace (the rest is kept)
+  --function NAME   the function to calibrate when the input has several (named by /aws/lambda/NAME
+                    in the lines or the CSV's @log column)
+  --json            print {"schemaVersion","measurements":[...],"model":{...},"scenario":{...},...}
+  -h, --help        show this help
+
+p99 is the nearest-rank 99th percentile, exact up to 100,000 invocations per memory size and to
+0.01 ms beyond (a fixed histogram; durations of 10 s or more to 1 ms).
+
+Exit codes: 0 done; 2 a file with no measurements (the message names what was looked for), an
+unreadable file, several functions and no --function, or an invalid --scenario.
+
+Examples:
+  aws logs tail /aws/lambda/orders --since 1d > orders.log
+  lambda-advisor calibrate orders.log --scenario orders.lambda-advisor.json --json
+  lambda-advisor calibrate power-tuning-output.json report.csv
 `;

@@ -21,7 +21,7 @@ async function readStdin(io: CliIo): Promise<string> {
   return text + decoder.decode();
 }
 
-function fileProblem(err: unknown): string {
+export function fileProblem(err: unknown): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   switch (code) {
     case 'ENOENT':

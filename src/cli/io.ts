@@ -3,6 +3,7 @@
  * `main()` takes these as a parameter so tests run the CLI in-process with captured output.
  */
 import { readFile } from 'node:fs/promises';
+import { fileLines } from '../node/lines.ts';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -14,6 +15,8 @@ export interface CliIo {
   /** Where `-` reads the scenario from. `isTTY` (when true) makes the CLI say it is waiting for input. */
   readonly stdin: AsyncIterable<string | Uint8Array> & { readonly isTTY?: boolean };
   readonly readFile: (path: string) => Promise<string>;
+  /** The lines of a file, streamed (bounded memory whatever its size); `calibrate` reads logs this way. */
+  readonly readLines: (path: string) => AsyncIterable<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -76,9 +79,12 @@ export function processIo(): CliIo {
     stderr: new CheckedStream(process.stderr, 'stderr'),
     stdin: process.stdin,
     readFile: (path) => readFile(path, 'utf8'),
+    readLines: fileLines,
     env: process.env,
   };
 }
+
+export { fileLines };
 
 /** Thrown for input the user can fix (bad flags, unreadable file, invalid JSON or scenario): exit 2. */
 export class UsageError extends Error {

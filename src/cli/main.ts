@@ -1,5 +1,5 @@
 /**
- * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint` and `apply` around the engine, and `mcp`, the
+ * The lambda-advisor CLI: `recommend`, `cost`, `scaffold`, `lint`, `apply` and `calibrate` around the engine, and `mcp`, the
  * same as tools for AI agents. Argument
  * parsing and printing only; every decision and every number comes from src/engine.
  *
@@ -76,8 +76,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return EXIT_OK;
       }
-      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'apply' || rest[0] === 'mcp') return dispatch([rest[0], '--help'], io);
-      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, apply, mcp)`);
+      if (rest[0] === 'recommend' || rest[0] === 'cost' || rest[0] === 'lint' || rest[0] === 'scaffold' || rest[0] === 'apply' || rest[0] === 'mcp' || rest[0] === 'calibrate') return dispatch([rest[0], '--help'], io);
+      throw new UsageError(`unknown command '${rest[0]}' (commands: recommend, cost, lint, scaffold, apply, mcp, calibrate)`);
     case '--version':
     case '-v':
       io.stdout.write(`${version}\n`);
@@ -94,9 +94,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return (await import('./apply.ts')).runApply(rest, io);
     case 'mcp':
       return runMcpCommand(rest, io);
+    case 'calibrate':
+      return (await import('./calibrate.ts')).runCalibrate(rest, io);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (see: lambda-advisor --help)`);
-      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, apply, mcp; see: lambda-advisor --help)`);
+      throw new UsageError(`unknown command '${first}' (commands: recommend, cost, lint, scaffold, apply, mcp, calibrate; see: lambda-advisor --help)`);
   }
 }
 

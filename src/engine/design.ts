@@ -5,6 +5,7 @@
  */
 import type { Architecture, DeploymentType, RuntimeFamily, Source } from './facts/index.ts';
 import type { EventSource, OptimizeFor, Scenario } from './scenario.ts';
+import type { ModelReport } from './model/measured.ts';
 
 export const DESIGN_SCHEMA_VERSION = 1;
 
@@ -186,6 +187,8 @@ export interface Design {
     readonly aliasName: string;
   };
   readonly cost: Bill;
+  /** Where the duration curve comes from: measured points (work.measurements at 2+ sizes) or the profile. */
+  readonly model: ModelReport;
   readonly warnings: readonly Warning[];
   readonly rationale: Readonly<Record<DecisionId, Rationale>>;
 }

@@ -46,6 +46,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'work.maxMemoryUsedMb': 'Peak memory used (MB, from the REPORT line\u2019s Max Memory Used); the advisor keeps headroom above it. Cannot exceed measuredAtMemoryMb.',
   'work.tmpStorageMb': 'Ephemeral storage (/tmp) the function needs, in MB; above the included size it is billed.',
   'work.coldStartRate': 'Share of invocations that start cold (0 to 1), if measured; otherwise estimated from the traffic pattern.',
+  'work.measurements': 'Measured per memory size (what lambda-advisor calibrate prints): memoryMb, averageDurationMs, and where known invocations, coldStarts, p99DurationMs, maxMemoryUsedMb, initDurationMs. With two or more sizes the duration curve is fitted to them.',
   'work.efs': 'true when the function mounts an Amazon EFS file system (SnapStart does not support EFS).',
   'work.initDurationMs': 'INIT duration of a cold start, in ms, if measured; otherwise the runtime\u2019s typical value is assumed.',
   'work.parallelism': 'How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code): caps the speed-up from extra vCPUs.',

@@ -58,6 +58,10 @@ export const BOUNDS = {
   gbPerMonth: 10_000_000,
   monthlyUsd: 1e9,
   downstreamRps: 1e7,
+  /** work.measurements: one entry per memory size measured. */
+  measuredMemorySizes: 64,
+  /** Invocations (or cold starts) counted at one memory size: a million a second for 30 years. */
+  measuredInvocations: 1e15,
 } as const;
 export const AWS_SERVICE_LIST = [
   's3',
@@ -96,6 +100,23 @@ const memoryMb = () =>
     atLeast(LIMITS.memoryMinMb.value, `must be >= ${LIMITS.memoryMinMb.value} (MB)`),
     atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`),
   );
+
+// --- Measurements (issue 14: lambda-advisor calibrate); the duration model follows them. ---
+const countOrNull = () => opt(z.nullable(bounded(num('a whole number').check(z.int({ error: 'must be a whole number' }), atLeast(0)), BOUNDS.measuredInvocations)));
+/** One memory size measured: what `lambda-advisor calibrate` prints; null where the source cannot tell. */
+export const measurementSchema = section({
+  memoryMb: memoryMb(),
+  invocations: countOrNull(),
+  coldStarts: countOrNull(),
+  averageDurationMs: bounded(positive(), BOUNDS.durationMs, ' (ms)'),
+  p99DurationMs: opt(z.nullable(bounded(positive(), BOUNDS.durationMs, ' (ms)'))),
+  maxMemoryUsedMb: opt(z.nullable(positive().check(atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`)))),
+  initDurationMs: opt(z.nullable(nonNegative())),
+});
+export type Measurement = z.output<typeof measurementSchema>;
+const measurementsField = () =>
+  opt(z.array(measurementSchema, { error: 'must be a list' }).check(z.maxLength(BOUNDS.measuredMemorySizes, { error: `must have at most ${BOUNDS.measuredMemorySizes} memory sizes` })));
+// --- end of measurements ---
 
 export const scenarioSchema = z
   .strictObject({
@@ -149,7 +170,9 @@ export const scenarioSchema = z
       ),
       initDurationMs: opt(bounded(nonNegative(), LIMITS.initMaxSeconds.value * 1_000, ` (ms): INIT may take at most ${LIMITS.initMaxSeconds.value} s on demand`)),
       /** Share of invocations that start cold (0–1); by default the advisor estimates it from the traffic. */
-      coldStartRate: opt(bounded(nonNegative(), 1)),
+      coldStartRate: opt(bounded(nonNegative(), 1, ' (a share of invocations)')),
+      /** Measured per memory size (`lambda-advisor calibrate`); the duration model follows them. */
+      measurements: measurementsField(),
       /** The function mounts an Amazon EFS file system (SnapStart does not support EFS). */
       efs: withDefault(bool(), false),
       /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
@@ -218,6 +241,13 @@ export const scenarioSchema = z
       if (s.work.maxMemoryUsedMb !== undefined && s.work.maxMemoryUsedMb > s.work.measuredAtMemoryMb) {
         ctx.addIssue({ code: 'custom', path: ['work', 'maxMemoryUsedMb'], message: 'cannot exceed work.measuredAtMemoryMb (the memory it was measured at)' });
       }
+      const seen = new Set<number>();
+      (s.work.measurements ?? []).forEach((m, i) => {
+        if (seen.has(m.memoryMb)) ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'memoryMb'], message: `${m.memoryMb} MB is measured twice (one entry per memory size)` });
+        seen.add(m.memoryMb);
+        if (typeof m.coldStarts === 'number' && typeof m.invocations === 'number' && m.coldStarts > m.invocations)
+          ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'coldStarts'], message: 'cannot exceed invocations' });
+      });
       if (s.downstream.maxConcurrency !== undefined && s.downstream.maxConcurrency > CONCURRENCY.accountDefault.value * 100) {
         ctx.addIssue({ code: 'custom', path: ['downstream', 'maxConcurrency'], message: 'is implausibly large' });
       }

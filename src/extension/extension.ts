@@ -64,6 +64,15 @@ export function activate(context: vscode.ExtensionContext): void {
         WizardPanel.show(context, undefined, 'cost');
       }),
     ),
+    vscode.commands.registerCommand(COMMANDS.importMeasurements, (arg?: unknown, selected?: unknown) =>
+      report('Import Measurements', async () => {
+        const { WizardPanel } = await import('./wizardPanel.ts');
+        // From the Explorer's context menu: the clicked file, or every selected one.
+        const all = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri) : [];
+        const files = all.length > 0 ? all : arg instanceof vscode.Uri ? [arg] : undefined;
+        await WizardPanel.show(context).importFromCommand(files);
+      }),
+    ),
     vscode.commands.registerCommand(COMMANDS.scaffold, (arg?: unknown) =>
       report('Scaffold from Scenario', async () => {
         const { runScaffoldCommand } = await import('./scaffold/command.ts');

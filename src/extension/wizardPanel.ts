@@ -11,8 +11,10 @@ import * as vscode from 'vscode';
 import { Endpoint } from '../protocol/endpoint.ts';
 import {
   Copy,
+  ImportMeasurements,
   Log,
   LoadScenario,
+  MeasurementsImported,
   Open,
   OpenExternal,
   PROTOCOL_VERSION,
@@ -173,12 +175,23 @@ export class WizardPanel {
       }
       return { opened: await vscode.env.openExternal(uri) };
     });
+    e.onRequest(ImportMeasurements, async ({ scenario }) => {
+      const { askForMeasurements } = await import('./measurements.ts');
+      return { imported: await askForMeasurements(scenario) };
+    });
     e.onNotification(StateChanged, ({ scenario, valid }) => {
       this.lastState = { scenario, valid };
       const name = typeof scenario['name'] === 'string' && scenario['name'] ? scenario['name'] : 'Design';
       this.panel.title = `Lambda Advisor: ${name.slice(0, 64)}`;
     });
     e.onNotification(Log, ({ level, message }) => log[level](`wizard: ${message}`));
+  }
+
+  /** The palette's "Import Measurements…": ask and read, then fill the wizard's form. */
+  async importFromCommand(files?: readonly vscode.Uri[]): Promise<void> {
+    const { askForMeasurements } = await import('./measurements.ts');
+    const imported = await askForMeasurements(this.lastState?.scenario ?? {}, files);
+    if (imported) this.notify(MeasurementsImported, imported);
   }
 
   private dispose(): void {

@@ -17,6 +17,7 @@ export const COMMANDS = {
   treeAdvise: 'lambdaAdvisor.tree.advise',
   treeApply: 'lambdaAdvisor.tree.applyRecommended',
   treeScaffold: 'lambdaAdvisor.tree.scaffold',
+  importMeasurements: 'lambdaAdvisor.importMeasurements',
 } as const;
 
 /** The workspace view (Explorer): templates, functions, cost and findings. */

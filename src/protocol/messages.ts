@@ -3,6 +3,7 @@
  * Direction is in the comment; each side validates with the descriptor's guard on arrival.
  */
 import { parseScenario, formatErrors, RUNTIME_LIST } from '../engine/scenario.ts';
+import type { MeasurementImport } from '../engine/calibrate/index.ts';
 import { g, notification, request, type Guard } from './rpc.ts';
 
 export const STEP_IDS = ['workload', 'source', 'latency', 'budget', 'constraints', 'design'] as const;
@@ -50,6 +51,22 @@ export interface WizardInit {
   readonly view: View | null;
 }
 
+/** Measurements read by "Import Measurements…" (lambda-advisor calibrate's reader): work fields and a summary. */
+const measurementImport: Guard<MeasurementImport> = g.struct<MeasurementImport & Record<string, unknown>>({
+  work: g.object,
+  summary: g.struct<MeasurementImport['summary'] & Record<string, unknown>>({
+    functionName: g.nullable(g.string({ min: 1, max: 140 })),
+    invocations: g.integer(0, Number.MAX_SAFE_INTEGER),
+    coldStarts: g.integer(0, Number.MAX_SAFE_INTEGER),
+    memorySizesMb: g.array(g.integer(1, 100_000), 64),
+    firstTime: g.nullable(g.string({ max: 40 })),
+    lastTime: g.nullable(g.string({ max: 40 })),
+    sources: g.array(g.string({ max: 4_096 }), 200),
+    notes: g.array(g.string({ max: 4_000 }), 50),
+  }),
+});
+export type { MeasurementImport };
+
 // ---- webview -> host ----
 
 /** The webview's first message; the host answers with the initial state. */
@@ -94,6 +111,17 @@ export const OpenExternal = request<{ readonly url: string }, { readonly opened:
   g.struct({ opened: g.boolean }),
 );
 
+/**
+ * "Import Measurements…" on the Workload step: the host asks for log files, a Logs Insights CSV, a
+ * Power Tuning result or URL, reads them and answers with the work fields (null: cancelled or
+ * nothing found, which the host has already said).
+ */
+export const ImportMeasurements = request<{ readonly scenario: ScenarioJson }, { readonly imported: MeasurementImport | null }>(
+  'wizard/importMeasurements',
+  g.struct({ scenario: draft }),
+  g.struct({ imported: g.nullable(measurementImport) }),
+);
+
 /** The wizard's current draft and step, so the host can title the panel and knows the current scenario. */
 export const StateChanged = notification<{ readonly scenario: ScenarioJson; readonly step: StepId; readonly valid: boolean }>(
   'wizard/state',
@@ -118,14 +146,17 @@ export const LoadScenario = notification<{ readonly scenario: ScenarioJson; read
   g.struct({ scenario: draft, path: g.nullable(path), view: g.nullable(view) }),
 );
 
+/** Measurements imported by the palette command "Import Measurements…": fill the form with them. */
+export const MeasurementsImported = notification<MeasurementImport>('wizard/measurementsImported', measurementImport);
+
 /** Switch the wizard to a view (Show Cost…). */
 export const ShowView = notification<{ readonly view: View }>('wizard/show', g.struct({ view }));
 
 /** The `lambdaAdvisor.*` settings changed. */
 export const SettingsChanged = notification<Settings>('core/settings', settings);
 
-export const WEBVIEW_TO_HOST = [Ready, Save, Open, Copy, Scaffold, OpenExternal, StateChanged, Log] as const;
-export const HOST_TO_WEBVIEW = [LoadScenario, ShowView, SettingsChanged] as const;
+export const WEBVIEW_TO_HOST = [Ready, Save, Open, Copy, Scaffold, OpenExternal, ImportMeasurements, StateChanged, Log] as const;
+export const HOST_TO_WEBVIEW = [LoadScenario, MeasurementsImported, ShowView, SettingsChanged] as const;
 
 export { WIZARD_VIEW_TYPE } from './wizard-view.ts';
 /** Bumped when the protocol changes incompatibly. */

@@ -42,7 +42,7 @@ test('activate() registers exactly the commands package.json contributes, each o
   const registered = registeredCommands(await activate());
   assert.deepEqual(commandMismatches(contributed, registered), []);
   assert.deepEqual([...registered].sort(), [...COMMAND_IDS].sort(), 'src/protocol/commands.ts lists the registered commands');
-  assert.equal(registered.length, 12); // 7 + the workspace view (issue 15): refresh, reveal, and three context actions
+  assert.equal(registered.length, 13); // 7 + the workspace view (issue 15): refresh, reveal, and three context actions + Import Measurements (issue 14)
 });
 
 test('the check reports a contributed command whose registration was removed', async () => {

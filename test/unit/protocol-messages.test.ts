@@ -46,7 +46,7 @@ function rejects(guard: (v: unknown) => { ok: boolean; error?: string }, value: 
 test('every method name is unique and every descriptor is in exactly one direction list', () => {
   const all = [...WEBVIEW_TO_HOST, ...HOST_TO_WEBVIEW].map((d) => d.method);
   assert.equal(new Set(all).size, all.length);
-  assert.equal(all.length, 11);
+  assert.equal(all.length, 13);
 });
 
 test('Ready: params and the initial state', () => {

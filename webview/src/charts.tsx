@@ -183,6 +183,14 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
       { type: 'line', label: 'Estimated p99 (ms)', data: p99Pts, borderColor: c.orange, backgroundColor: c.orange, pointRadius: 0, borderWidth: 2, borderDash: [6, 3], yAxisID: 'y1' },
       { type: 'scatter', label: `Recommended: ${mb(design.memoryMb)}`, data: [{ x: design.memoryMb, y: recCost }], borderColor: c.foreground, backgroundColor: c.green, pointRadius: 7, pointStyle: 'rectRot', borderWidth: 2, yAxisID: 'y' },
     ];
+    if (curve.measured.length > 0) {
+      const n = curve.measured.length;
+      datasets.push({ type: 'scatter', label: `Measured cost (${n} size${n === 1 ? '' : 's'})`, data: curve.measured.map((p) => ({ x: p.memoryMb, y: p.cost })), borderColor: c.blue, backgroundColor: c.background, pointRadius: 5, pointStyle: 'circle', borderWidth: 2, yAxisID: 'y' });
+      const p99s = curve.measured.filter((p) => p.p99 !== null);
+      if (p99s.length > 0) {
+        datasets.push({ type: 'scatter', label: 'Measured p99 (ms)', data: p99s.map((p) => ({ x: p.memoryMb, y: p.p99 })), borderColor: c.orange, backgroundColor: c.background, pointRadius: 5, pointStyle: 'triangle', borderWidth: 2, yAxisID: 'y1' });
+      }
+    }
     if (targetMs !== undefined) {
       datasets.push({ type: 'line', label: `p99 target: ${ms(targetMs)}`, data: [{ x: curve.memories[0], y: targetMs }, { x: curve.memories[curve.memories.length - 1], y: targetMs }], borderColor: c.red, backgroundColor: c.red, pointRadius: 0, borderWidth: 2, borderDash: [2, 2], yAxisID: 'y1' });
     }
@@ -210,11 +218,19 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
       } as ChartOptions,
     };
   };
-  const rows = curve.memories.filter((m) => m === design.memoryMb || m === 128 || m % 1024 === 0);
-  const summary = `Cost and estimated p99 against memory. Recommended ${mb(design.memoryMb)}: ${usd(recCost)} a month, p99 ${ms(recP99)}${targetMs !== undefined ? `, target ${ms(targetMs)}` : ''}.`;
+  const measuredAt = new Set(curve.measured.map((p) => p.memoryMb));
+  const rows = curve.memories.filter((m) => m === design.memoryMb || m === 128 || m % 1024 === 0 || measuredAt.has(m));
+  const summary =
+    `Cost and estimated p99 against memory. Recommended ${mb(design.memoryMb)}: ${usd(recCost)} a month, p99 ${ms(recP99)}${targetMs !== undefined ? `, target ${ms(targetMs)}` : ''}.` +
+    (curve.measured.length > 0 ? ` Measured at ${curve.measured.map((p) => mb(p.memoryMb)).join(', ')}: the curve follows the measurements.` : '');
   return (
     <section className="chart" aria-labelledby="mem-h">
       <h3 id="mem-h">Cost and p99 against memory</h3>
+      {curve.measured.length > 0 ? (
+        <p className="hint" data-testid="measured-note">
+          {design.model.source === 'measured' ? `The curve is measured: ${design.model.note}` : design.model.note}
+        </p>
+      ) : null}
       <ChartCanvas label={summary} build={build} testId="chart-memory" height={300} />
       <TableToggle caption="Monthly cost and estimated p99 at memory settings">
         <thead>
@@ -234,6 +250,7 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
                 <th scope="row">
                   {mb(m)}
                   {m === design.memoryMb ? ' (recommended)' : ''}
+                  {measuredAt.has(m) ? ' (measured)' : ''}
                 </th>
                 <td className="num">{usd(curve.cost[k] as number)}</td>
                 <td className="num">{ms(p)}</td>

@@ -21,10 +21,10 @@ import {
 const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
 
 /** Memory settings the memory chart samples: 128 MB, every 64 MB up to 10,240 MB, and the recommended one. */
-export function chartMemories(recommendedMb: number): number[] {
+export function chartMemories(recommendedMb: number, measuredMb: readonly number[] = []): number[] {
   const min = LIMITS.memoryMinMb.value;
   const max = LIMITS.memoryMaxMb.value;
-  const out = new Set<number>([min, max, recommendedMb]);
+  const out = new Set<number>([min, max, recommendedMb, ...measuredMb]);
   for (let m = 192; m < max; m += 64) out.add(m);
   return [...out].sort((a, b) => a - b);
 }
@@ -35,10 +35,20 @@ export interface MemoryCurve {
   readonly cost: Float64Array;
   /** Estimated p99 of one invocation (a full batch for pollers) plus the batching window, ms. */
   readonly p99: Float64Array;
+  /** The sizes measured (work.measurements), priced at their measured average; p99 where measured. */
+  readonly measured: readonly MeasuredPoint[];
+}
+
+export interface MeasuredPoint {
+  readonly memoryMb: number;
+  readonly cost: number;
+  /** Measured p99 of one invocation (a full batch) plus the window, ms; null where the source gave averages only. */
+  readonly p99: number | null;
 }
 
 export function memoryCurve(s: Scenario, d: Design): MemoryCurve {
-  const memories = chartMemories(d.memoryMb);
+  const points = s.work.measurements ?? [];
+  const memories = chartMemories(d.memoryMb, points.map((p) => p.memoryMb));
   const config = pricedConfigOf(s, d);
   const records = config.recordsPerInvocation;
   const avg = avgWork(s);
@@ -48,7 +58,15 @@ export function memoryCurve(s: Scenario, d: Design): MemoryCurve {
   const p99w = p99Work(s);
   const p99 = new Float64Array(memories.length);
   for (let i = 0; i < memories.length; i++) p99[i] = batch * durationAt(p99w, memories[i] as number) + windowMs;
-  return { memories, cost, p99 };
+  const avgAt = new Map(points.map((p) => [p.memoryMb, p.averageDurationMs]));
+  const sizes = [...avgAt.keys()].sort((a, b) => a - b);
+  const measuredCost = costByMemory(s, config, (m) => records * (avgAt.get(m) ?? 0), sizes);
+  const measured = sizes.map((memoryMb, i): MeasuredPoint => {
+    const p = points.find((x) => x.memoryMb === memoryMb);
+    const p99m = p && typeof p.p99DurationMs === 'number' ? batch * p.p99DurationMs + windowMs : null;
+    return { memoryMb, cost: measuredCost[i] as number, p99: p99m };
+  });
+  return { memories, cost, p99, measured };
 }
 
 export interface TrafficCurve {

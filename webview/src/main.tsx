@@ -2,7 +2,7 @@
 import './jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LoadScenario, PROTOCOL_VERSION, Ready, SettingsChanged, ShowView, StateChanged } from '../../src/protocol/messages.ts';
+import { LoadScenario, MeasurementsImported, PROTOCOL_VERSION, Ready, SettingsChanged, ShowView, StateChanged } from '../../src/protocol/messages.ts';
 import { App } from './App.tsx';
 import { endpoint, getState, log, setState } from './host.ts';
 import { createWizardStore } from './store.ts';
@@ -34,6 +34,11 @@ store.subscribe((s, prev) => {
 endpoint.onNotification(LoadScenario, ({ scenario, path, view }) => {
   store.getState().load(scenario, path);
   if (view) store.getState().setView(view);
+});
+endpoint.onNotification(MeasurementsImported, (imported) => {
+  const s = store.getState();
+  if (s.step !== 'workload') s.goTo('workload');
+  store.getState().importMeasurements(imported);
 });
 endpoint.onNotification(ShowView, ({ view }) => store.getState().setView(view));
 endpoint.onNotification(SettingsChanged, (settings) => store.getState().setSettings(settings));

@@ -1,7 +1,9 @@
 /** Steps 1–5 of the wizard: the scenario, field by field. */
 import { AWS_SERVICE_LIST, RUNTIME_LIST } from '../../src/engine/scenario.ts';
 import { LIMITS, COLD_STARTS, COMMERCIAL_REGIONS, TODAY, regionPrices, runtimeInfo, runtimeLifecycle } from '../../src/engine/facts/index.ts';
-import type { StepId } from '../../src/protocol/messages.ts';
+import VscodeButton from '@vscode-elements/react-elements/dist/components/VscodeButton.js';
+import { ImportMeasurements, type StepId } from '../../src/protocol/messages.ts';
+import { endpoint } from './host.ts';
 import { CheckField, SelectField, TextField } from './fields.tsx';
 import type { FieldKey, Form } from './form.ts';
 import { SOURCE_CARDS } from './sources.ts';
@@ -46,6 +48,58 @@ function Select<T extends string>(props: { k: FieldKey; step: StepId; label: str
   return <SelectField field={props.k} label={props.label} hint={props.hint} value={f.value as T} error={f.error} options={props.options} onChange={(v) => f.set(v as never)} />;
 }
 
+/** "Import Measurements…": the host reads logs, a CSV or Power Tuning output; the form fills from them. */
+function ImportMeasurementsBox() {
+  const measured = useWizard((s) => s.measured);
+  const points = useWizard((s) => (Array.isArray(s.form.extra.work['measurements']) ? (s.form.extra.work['measurements'] as unknown[]).length : 0));
+  const scenarioJson = useWizard((s) => s.scenarioJson);
+  const importMeasurements = useWizard((s) => s.importMeasurements);
+  const setNotice = useWizard((s) => s.setNotice);
+  return (
+    <div className="import-measurements" data-testid="import-measurements">
+      <VscodeButton
+        secondary
+        data-testid="import-measurements-button"
+        onClick={() => {
+          endpoint.sendRequest(ImportMeasurements, { scenario: scenarioJson() }).then(
+            (r) => {
+              if (r.imported) importMeasurements(r.imported);
+            },
+            (e: unknown) => setNotice({ kind: 'error', text: `Importing measurements failed: ${e instanceof Error ? e.message : String(e)}` }),
+          );
+        }}
+      >
+        Import Measurements…
+      </VscodeButton>
+      <span className="hint">
+        CloudWatch logs (REPORT lines or the JSON log format), a Logs Insights CSV export, or AWS Lambda Power Tuning&apos;s result or URL: the durations, memory use, cold starts and every measured memory size come from them.
+      </span>
+      {measured ? (
+        <div className="measured-summary" role="status" data-testid="measured-summary">
+          <p>
+            {measured.invocations > 0 ? `${measured.invocations.toLocaleString('en-US')} invocations, ${measured.coldStarts.toLocaleString('en-US')} cold starts` : 'Averages only (no invocation counts)'}
+            {`; measured at ${measured.memorySizesMb.map((m) => `${whole(m)} MB`).join(', ')}`}
+            {measured.firstTime && measured.lastTime ? `; ${measured.firstTime} to ${measured.lastTime}` : ''}
+            {measured.functionName ? ` (${measured.functionName})` : ''}.
+          </p>
+          <ul>
+            {measured.sources.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+            {measured.notes.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      ) : points > 0 ? (
+        <p className="hint" data-testid="measured-summary">
+          This scenario carries {points} measured memory size{points === 1 ? '' : 's'} (work.measurements): the duration curve follows them.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function WorkloadStep() {
   const mode = useWizard((s) => s.form.trafficMode);
   const setMode = useWizard((s) => s.setTrafficMode);
@@ -75,6 +129,7 @@ export function WorkloadStep() {
       </fieldset>
       <fieldset className="group">
         <legend>Work</legend>
+        <ImportMeasurementsBox />
         <Text k="averageDurationMs" step="workload" label="Average duration" unit="ms" hint="Of one request or record, as measured." />
         <Text k="p99DurationMs" step="workload" label="p99 duration" unit="ms" />
         <Text

@@ -5,7 +5,7 @@
  * `persist` (the webview's setState) so hiding the panel or reloading the window loses nothing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { STEP_IDS, type ScenarioJson, type Settings, type StepId, type View } from '../../src/protocol/messages.ts';
+import { STEP_IDS, type MeasurementImport, type ScenarioJson, type Settings, type StepId, type View } from '../../src/protocol/messages.ts';
 import {
   defaultForm,
   fromScenarioInput,
@@ -52,6 +52,8 @@ export interface WizardState {
   left: ReadonlySet<StepId>;
   validation: Validation;
   notice: { kind: 'info' | 'error'; text: string } | null;
+  /** What the last "Import Measurements…" read (shown on the Workload step); null before any. */
+  measured: MeasurementImport['summary'] | null;
 
   setField<K extends FieldKey>(key: K, value: Form[K]): void;
   setTrafficMode(mode: Form['trafficMode']): void;
@@ -61,6 +63,8 @@ export interface WizardState {
   next(): boolean;
   back(): void;
   load(scenario: ScenarioJson, path: string | null): void;
+  /** Fill the work fields from imported measurements (the rest of the form is kept). */
+  importMeasurements(imported: MeasurementImport): void;
   setSettings(settings: Settings): void;
   setView(view: View): void;
   setNotice(notice: WizardState['notice']): void;
@@ -145,6 +149,7 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       left: new Set(),
       validation: validate(form),
       notice: null,
+      measured: null,
 
       setField(key, value) {
         const touched = new Set(get().touched);
@@ -194,7 +199,15 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       load(scenario, path) {
         const f = fromScenarioInput(scenario, get().settings);
         const v = validate(f);
-        update({ form: f, path, touched: new Set(Object.values(STEP_FIELDS).flat()), attempted: new Set(), left: new Set(), step: v.scenario ? 'design' : 'workload' });
+        update({ form: f, path, touched: new Set(Object.values(STEP_FIELDS).flat()), attempted: new Set(), left: new Set(), step: v.scenario ? 'design' : 'workload', measured: null });
+      },
+      importMeasurements(imported) {
+        const input = toScenarioInput(get().form);
+        const work = { ...(input['work'] as Record<string, unknown>), ...imported.work };
+        const f = fromScenarioInput({ ...input, work }, get().settings);
+        const touched = new Set(get().touched);
+        for (const k of ['averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'maxMemoryUsedMb'] as const) touched.add(k);
+        update({ form: f, touched, measured: imported.summary, notice: { kind: 'info', text: importedText(imported.summary) } });
       },
       setSettings(next) {
         const s = get();
@@ -220,7 +233,7 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
       },
       reset() {
         const f = defaultForm(get().settings);
-        update({ form: f, step: 'workload', path: null, touched: new Set(), attempted: new Set(), left: new Set(), view: 'wizard', notice: null });
+        update({ form: f, step: 'workload', path: null, touched: new Set(), attempted: new Set(), left: new Set(), view: 'wizard', notice: null, measured: null });
       },
       scenarioJson() {
         return toScenarioInput(get().form);
@@ -235,6 +248,16 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
     deps.onChange?.(s);
   });
   return store;
+}
+
+/** One sentence on what an import read: invocations, memory sizes, cold starts, time span. */
+export function importedText(m: MeasurementImport['summary']): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const sizes = m.memorySizesMb.map((x) => `${n(x)} MB`).join(', ');
+  const span = m.firstTime && m.lastTime ? ` from ${m.firstTime.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')} to ${m.lastTime.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}` : '';
+  const who = m.functionName ? ` of ${m.functionName}` : '';
+  const counted = m.invocations > 0 ? `${n(m.invocations)} invocations (${n(m.coldStarts)} cold start${m.coldStarts === 1 ? '' : 's'})` : 'averages (no invocation counts)';
+  return `Imported measurements${who}: ${counted} at ${m.memorySizesMb.length === 1 ? '' : `${m.memorySizesMb.length} memory sizes, `}${sizes}${span}.`;
 }
 
 /** Should the error of this field be shown now? (touched, or its step was attempted) */

@@ -5,16 +5,17 @@
 import { PRICING_UNITS, runtimeInfo } from '../facts/index.ts';
 import type { Design, PricedConfig } from '../design.ts';
 import { durationAt, type WorkMeasure } from '../model/performance.ts';
+import { workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 
-/** The scenario's average duration, as measured. */
+/** The scenario's average duration, as measured (with the measured curve when work.measurements has several sizes). */
 export function averageWork(s: Scenario): WorkMeasure {
-  return { durationMs: s.work.averageDurationMs, measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
+  return workModel(s).avg;
 }
 
-/** The scenario's p99 duration, as measured. */
+/** The scenario's p99 duration, as measured (likewise). */
 export function p99Work(s: Scenario): WorkMeasure {
-  return { ...averageWork(s), durationMs: s.work.p99DurationMs };
+  return workModel(s).p99;
 }
 
 /** Records per invocation of a design (a batch for pollers, 1 for push sources). */

@@ -351,7 +351,7 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       'Lambda INIT (cold starts)',
       b.initUsd,
       [p.lambda.duration],
-      () => `${qty(b.initGbSeconds)} GB-s: ${qty(b.coldStarts)} cold starts (${pct(b.coldShare)} of invocations) × ${qty(c.initMs)} ms INIT (billed since ${COLD_STARTS.initBilledSince.value})`,
+      () => `${qty(b.initGbSeconds)} GB-s: ${qty(b.coldStarts)} cold starts, ${pct(b.coldShare)} of invocations (${w.coldStarts.given !== undefined ? 'measured' : 'estimated'}) × ${qty(c.initMs)} ms INIT (billed since ${COLD_STARTS.initBilledSince.value})`,
       'initBilling',
     );
   }

@@ -14,4 +14,6 @@ export const OBSERVABILITY = {
   },
   /** Alarm evaluation period for Lambda Errors/Throttles and DLQ depth (standard-resolution metrics). */
   alarmPeriodSeconds: { value: 60, source: 'cloudwatchAlarms' },
+  /** Logs Insights gives Lambda's @memorySize and @maxMemoryUsed in bytes; Lambda's "MB" is 2^20 bytes. */
+  insightsBytesPerMb: { value: 1_048_576, source: 'logsInsightsFields' },
 } as const satisfies Record<string, Fact<number | readonly number[]>>;

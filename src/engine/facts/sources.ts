@@ -196,6 +196,15 @@ export const SOURCES = {
   ),
   kinesisQuotas: aws('Amazon Kinesis Data Streams quotas and limits (per-shard throughput)', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html', '2026-12-01'),
   ddbStreams: aws('DynamoDB Streams: change data capture (24 h retention, readers per shard)', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html', '2026-12-01'),
+  // Measurement formats read by `lambda-advisor calibrate` (issue 14).
+  reportLine: aws('Lambda: log and monitor functions (the START / END / REPORT lines, example log format)', 'https://docs.aws.amazon.com/lambda/latest/dg/ruby-logging.html', '2026-12-01'),
+  telemetrySchema: aws('Lambda Telemetry API: Event schema reference (platform.report metrics)', 'https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html', '2026-12-01'),
+  logsInsightsFields: aws(
+    'CloudWatch Logs Insights: supported logs and discovered fields (Lambda: @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration)',
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html',
+    '2026-12-01',
+  ),
+  powerTuning: secondary('AWS Lambda Power Tuning: output and visualization URL (lambda/utils.js buildVisualizationURL)', 'https://github.com/alexcasalboni/aws-lambda-power-tuning', '2026-12-01'),
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

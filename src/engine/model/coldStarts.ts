@@ -59,7 +59,7 @@ export function coldStartAssumption(share: number, given: boolean): string {
   const pct = share * 100;
   const shown = pct >= 1 ? pct.toFixed(1) : pct >= 0.01 ? pct.toFixed(2) : pct.toPrecision(2);
   return given
-    ? `Cold starts are ${shown}% of invocations, as the scenario gives (work.coldStartRate).`
+    ? `Cold starts are ${shown}% of invocations, as measured in your logs (work.coldStartRate in the scenario, which lambda-advisor calibrate fills).`
     : `Cold starts are estimated at ${shown}% of invocations from the traffic: environments recycled every ${COLD_START_MODEL.recycleHours} h, ` +
         `a climb from average to peak concurrency once an hour for push sources (once a day for pollers), ` +
         `and an environment kept ${COLD_START_MODEL.idleMinutes} min after its last call (a model; AWS says typically under 1%). Give work.coldStartRate if you know yours.`;

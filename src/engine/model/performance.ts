@@ -5,6 +5,10 @@
  * of the work speeds up with the vCPU share the code can use (capped by how many threads it keeps
  * busy: `parallelism`); the I/O-bound share (waiting on the network or a database) does not.
  * These shares are the model's assumptions, not AWS facts; they are said to the user with the design.
+ *
+ * With measurements at two or more memory sizes (`work.measurements`), the shares are fitted to the
+ * data instead (src/engine/model/measured.ts) and the measured points themselves give the curve
+ * between the sizes measured: `WorkMeasure.curve`.
  */
 import { LIMITS } from '../facts/index.ts';
 
@@ -27,12 +31,50 @@ export function usableVcpus(memoryMb: number, parallelism: number): number {
   return Math.min(vcpus(memoryMb), Math.max(1, parallelism));
 }
 
+/**
+ * A duration curve measured at several memory sizes: duration = cpuMs / usable vCPUs + fixedMs fitted
+ * by least squares (the shape outside the measured range), and the measured points (the curve between
+ * them, joined as power laws so that duration never grows and memory × duration never falls with
+ * memory, the two properties the memory search relies on).
+ */
+export interface MeasuredCurve {
+  /** Fitted CPU-bound time at one usable vCPU, ms (scale is irrelevant: only ratios are used). */
+  readonly cpuMs: number;
+  /** Fitted time that does not speed up with memory, ms. */
+  readonly fixedMs: number;
+  readonly parallelism: number;
+  /** Measured points, ascending memory, adjusted to be monotone (see `monotonePoints`). */
+  readonly points: readonly { readonly memoryMb: number; readonly durationMs: number }[];
+}
+
 export interface WorkMeasure {
   /** Duration measured, ms. */
   readonly durationMs: number;
   readonly measuredAtMemoryMb: number;
   readonly profile: Profile;
   readonly parallelism: number;
+  /** Present when the work was measured at two or more memory sizes: the curve follows the data. */
+  readonly curve?: MeasuredCurve;
+}
+
+function fittedAt(c: MeasuredCurve, memoryMb: number): number {
+  return c.cpuMs / usableVcpus(memoryMb, c.parallelism) + c.fixedMs;
+}
+
+/** The measured curve's duration at a memory setting, ms (measured points between, fitted shape outside). */
+export function curveAt(c: MeasuredCurve, memoryMb: number): number {
+  const pts = c.points;
+  const first = pts[0];
+  const last = pts[pts.length - 1];
+  if (first === undefined || last === undefined) return fittedAt(c, memoryMb);
+  if (memoryMb <= first.memoryMb) return (first.durationMs * fittedAt(c, memoryMb)) / fittedAt(c, first.memoryMb);
+  if (memoryMb >= last.memoryMb) return (last.durationMs * fittedAt(c, memoryMb)) / fittedAt(c, last.memoryMb);
+  let i = 0;
+  while (i < pts.length - 2 && (pts[i + 1] as (typeof pts)[number]).memoryMb < memoryMb) i++;
+  const a = pts[i] as (typeof pts)[number];
+  const b = pts[i + 1] as (typeof pts)[number];
+  const slope = Math.log(b.durationMs / a.durationMs) / Math.log(b.memoryMb / a.memoryMb);
+  return a.durationMs * Math.pow(memoryMb / a.memoryMb, slope);
 }
 
 /**
@@ -41,6 +83,7 @@ export interface WorkMeasure {
  * do not count on it).
  */
 export function durationAt(w: WorkMeasure, memoryMb: number): number {
+  if (w.curve !== undefined) return (w.durationMs * curveAt(w.curve, memoryMb)) / curveAt(w.curve, w.measuredAtMemoryMb);
   const cpu = CPU_SHARE[w.profile];
   const speedup = usableVcpus(w.measuredAtMemoryMb, w.parallelism) / usableVcpus(memoryMb, w.parallelism);
   return w.durationMs * (cpu * speedup + (1 - cpu));

@@ -5,6 +5,7 @@
  */
 import { LIMITS, PRICING_UNITS, runtimeInfo, type RuntimeInfo } from '../facts/index.ts';
 import type { WorkMeasure } from '../model/performance.ts';
+import { workModel } from '../model/measured.ts';
 import { monthlyRequests, type Scenario } from '../scenario.ts';
 import { sourceOf, type SourceKind, type SourceModule } from '../sources/index.ts';
 
@@ -77,9 +78,9 @@ export function buildContext(s: Scenario): Context {
   const peakGiven = s.traffic.peakPerSecond !== undefined;
   const peakRate = Math.max(avgRate, s.traffic.peakPerSecond ?? avgRate);
   const w = s.work;
-  const base = { measuredAtMemoryMb: w.measuredAtMemoryMb, profile: w.profile, parallelism: w.parallelism };
+  const model = workModel(s);
   const floorRaw = w.maxMemoryUsedMb === undefined ? LIMITS.memoryMinMb.value : Math.ceil(w.maxMemoryUsedMb * (1 + MODEL.memoryHeadroom));
-  const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw));
+  const floorMb = Math.min(LIMITS.memoryMaxMb.value, Math.max(LIMITS.memoryMinMb.value, floorRaw, model.report.cheapestMeasuredMb ?? 0));
   const runtime = runtimeInfo(s.runtime);
   if (runtime === undefined) throw new Error(`unknown runtime ${s.runtime}: validate the scenario with parseScenario first`);
   return {
@@ -92,8 +93,8 @@ export function buildContext(s: Scenario): Context {
     avgRate,
     peakRate,
     peakGiven,
-    avgWork: { ...base, durationMs: w.averageDurationMs },
-    p99Work: { ...base, durationMs: w.p99DurationMs },
+    avgWork: model.avg,
+    p99Work: model.p99,
     floorMb,
     target: s.latency.targetP99Ms,
     timeoutCapSeconds: src.timeout.capSeconds,

@@ -7,6 +7,7 @@ import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
 import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { isMeasured, workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 import { buildContext, MODEL, type Context } from './context.ts';
 import { decideInvocation } from './invocation.ts';
@@ -87,7 +88,8 @@ export function recommend(s: Scenario): Design {
     provisionedHours: provisioned > 0 ? hours : 0,
   };
   const priced = priceDesign(s, config);
-  const assumptions = [...priced.assumptions, ...PERFORMANCE_ASSUMPTIONS];
+  const model = workModel(s).report;
+  const assumptions = [...priced.assumptions, ...(isMeasured(model) ? [model.note] : PERFORMANCE_ASSUMPTIONS)];
   if (invocation.value.model === 'poll') {
     assumptions.push(
       FILL_ASSUMPTION,
@@ -140,6 +142,7 @@ export function recommend(s: Scenario): Design {
     coldStart,
     deployment: deployment.value,
     cost,
+    model,
     warnings,
     rationale: {
       invocation: invocation.rationale,

@@ -25,6 +25,7 @@ import { ARTICLE_2019, armDurationDiscount, CONCURRENCY, LIMITS, PRICING_UNITS, 
 import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
 import { memoryCostModel, monthlyTotal, type MemoryCostModel } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { isMeasured, workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 import { MODEL, type Context } from './context.ts';
 import { mb, ms, num, pct, usd } from './format.ts';
@@ -481,13 +482,20 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
 
   const threads = s.work.parallelism;
   const batch = input.batchSize;
+  const workReport = workModel(s).report;
+  const cheapestMeasured = workReport.cheapestMeasuredMb;
   const floorWhy =
-    s.work.maxMemoryUsedMb === undefined
-      ? `No peak memory use was given, so the search starts at ${mb(MIN_MB)}.`
-      : `The search starts at ${mb(floor)}: the measured peak use of ${mb(s.work.maxMemoryUsedMb)} plus ${pct(MODEL.memoryHeadroom)} headroom.`;
+    cheapestMeasured !== null && floor === cheapestMeasured
+      ? `The search starts at ${mb(floor)}, the cheapest size measured: every smaller size measured was both slower and costlier.`
+      : s.work.maxMemoryUsedMb === undefined
+        ? `No peak memory use was given, so the search starts at ${mb(MIN_MB)}.`
+        : `The search starts at ${mb(floor)}: the measured peak use of ${mb(s.work.maxMemoryUsedMb)} plus ${pct(MODEL.memoryHeadroom)} headroom.`;
+  const measured = isMeasured(workReport);
   const perf =
-    `Work measured at ${mb(s.work.measuredAtMemoryMb)} (${s.work.profile} profile, ${threads} busy thread${threads === 1 ? '' : 's'}): ` +
-    `average ${ms(s.work.averageDurationMs)}, p99 ${ms(s.work.p99DurationMs)}; at ${mb(memoryMb)} the model estimates average ${ms(durationAt(c.avgWork, memoryMb))}, p99 ${ms(durationAt(c.p99Work, memoryMb))} per ${batch > 1 ? 'record' : 'invocation'}.`;
+    (measured
+      ? `${workReport.note} At ${mb(s.work.measuredAtMemoryMb)} (the reference size): `
+      : `Work measured at ${mb(s.work.measuredAtMemoryMb)} (${s.work.profile} profile, ${threads} busy thread${threads === 1 ? '' : 's'}${workReport.measuredAtMb.length === 1 ? '; one memory size measured, so the profile gives the curve\'s shape' : ''}): `) +
+    `average ${ms(s.work.averageDurationMs)}, p99 ${ms(s.work.p99DurationMs)}${measured ? '' : ` at ${mb(s.work.measuredAtMemoryMb)}`}; at ${mb(memoryMb)} the ${measured ? 'measured curve gives' : 'model estimates'} average ${ms(durationAt(c.avgWork, memoryMb))}, p99 ${ms(durationAt(c.p99Work, memoryMb))} per ${batch > 1 ? 'record' : 'invocation'}.`;
   const latencyParts =
     `${batch > 1 ? `a full batch of ${num(batch)} at ` : ''}p99 ${ms(invocationP99Ms)}` +
     (space.windowMs > 0 ? ` + ${input.windowSeconds} s window` : '') +
@@ -537,7 +545,9 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
       why: `${floorWhy} Every ${LIMITS.memoryStepMb.value} MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
       tradeOff:
         `More memory buys CPU (1 vCPU per ${mb(LIMITS.mbPerVcpu.value)}, up to ${LIMITS.maxVcpus.value}) and so speed for CPU-bound work, at a higher price per millisecond; I/O waits do not get faster. ` +
-        `The duration model is an estimate: ${PERFORMANCE_ASSUMPTIONS.join(' ')} Measure with AWS Lambda Power Tuning before you commit.`,
+        (measured
+          ? `The duration curve is measured at ${workReport.measuredAtMb.map(mb).join(', ')} (fit error ${workReport.rmsErrorPct}% RMS); outside that range it is the fitted model, an estimate. Re-measure after changing the code.`
+          : `The duration model is an estimate: ${PERFORMANCE_ASSUMPTIONS.join(' ')} Measure with AWS Lambda Power Tuning (or run lambda-advisor calibrate on your logs) before you commit.`),
       references: references(LIMITS.memoryMaxMb, LIMITS.maxVcpus, 'pricing'),
       articleCorrection:
         `The 2019 article gave ${MIN_MB}–${num(ARTICLE_2019.memoryMaxMb.value)} MB in ${ARTICLE_2019.memoryOptions.value} steps and ${mb(ARTICLE_2019.mbPerVcpu.value)} per vCPU; memory now goes to ${mb(MAX_MB)} in ${LIMITS.memoryStepMb.value} MB steps with up to ${LIMITS.maxVcpus.value} vCPUs, and AWS states ${mb(LIMITS.mbPerVcpu.value)} per vCPU.`,

@@ -2,6 +2,7 @@
 import { LIMITS, references } from '../facts/index.ts';
 import type { Rationale, Warning } from '../design.ts';
 import { MODEL, type Context } from './context.ts';
+import { isMeasured, workModel } from '../model/measured.ts';
 import { ms, num } from './format.ts';
 
 export interface TimeoutDecision {
@@ -12,6 +13,12 @@ export interface TimeoutDecision {
 
 /** The least timeout the advisor sets: Lambda's own default, so tiny p99s still leave slack. */
 export const MIN_TIMEOUT_SECONDS = LIMITS.timeoutDefaultSeconds.value;
+
+/** " (measured at 512, 1024 MB)" when the duration curve comes from measurements, else "". */
+function measuredFrom(c: Context): string {
+  const m = workModel(c.s).report;
+  return isMeasured(m) ? ` (measured at ${m.measuredAtMb.join(', ')} MB)` : '';
+}
 
 export function decideTimeout(c: Context, invocationP99Ms: number): TimeoutDecision {
   const limit = c.src.timeout;
@@ -73,7 +80,7 @@ export function decideTimeout(c: Context, invocationP99Ms: number): TimeoutDecis
       title: 'Timeout',
       summary: `${timeoutSeconds} s`,
       why:
-        `The p99 of ${unit} at the chosen memory is about ${ms(invocationP99Ms)}; × ${MODEL.timeoutSafetyFactor} (safety factor for slow calls and retries inside the function) = ${ms(invocationP99Ms * MODEL.timeoutSafetyFactor)}, ` +
+        `The p99 of ${unit} at the chosen memory is about ${ms(invocationP99Ms)}${measuredFrom(c)}; × ${MODEL.timeoutSafetyFactor} (safety factor for slow calls and retries inside the function) = ${ms(invocationP99Ms * MODEL.timeoutSafetyFactor)}, ` +
         `rounded up to whole seconds and at least ${MIN_TIMEOUT_SECONDS} s` +
         (wanted > cap ? `, then capped at ${cap} s by the ${c.label}.` : ` (the ${c.label} allows up to ${cap} s).`) +
         idleWhy,

@@ -6,6 +6,7 @@
  * it leaves them out. Uses only the engine's public API (`src/engine/index.ts`).
  */
 import {
+  averageWork,
   DEFAULT_REGION,
   durationAt,
   expectedFill,
@@ -81,14 +82,14 @@ export function costLens(f: FunctionFacts, defaults: LensDefaults = LENS_DEFAULT
     if (parsed.ok && memoryMb >= LIMITS.memoryMinMb.value && memoryMb <= LIMITS.memoryMaxMb.value) {
       const s = parsed.scenario;
       const monthly = monthlyRequests(s, SECONDS_PER_MONTH);
-      const work = { measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
       let records = 1;
       if (POLLED.has(s.source) && f.source?.batchSize !== undefined && f.source.batchSize > 1) {
         const units = s.source === 'kinesis' || s.source === 'dynamodb-streams' ? (s.traffic.shards ?? 1) : 1;
         const rate = monthly / SECONDS_PER_MONTH / units;
         records = expectedFill(rate, f.source.batchingWindowSeconds ?? 0, f.source.batchSize);
       }
-      const perRecordMs = durationAt({ ...work, durationMs: s.work.averageDurationMs }, memoryMb);
+      // The scenario's duration curve: measured (work.measurements) or from its profile.
+      const perRecordMs = durationAt(averageWork(s), memoryMb);
       const priced: PricedConfig = {
         memoryMb,
         architecture,
