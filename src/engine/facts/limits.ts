@@ -144,6 +144,8 @@ export const ARTICLE_2019 = {
   mbPerVcpu: fact(1_792, 'article2019'),
   tmpMb: fact(500, 'article2019'),
   sqsScaleUpPerMinute: fact(60, 'article2019'),
+  sqsInitialConcurrency: fact(5, 'article2019'),
+  sqsMaxConcurrency: fact(1_000, 'article2019'),
   batchSize: fact(10, 'article2019'),
   /** The asynchronous payload limit before October 2025 (the article implied it). */
   asyncPayloadKb: fact(256, 'asyncPayload'),

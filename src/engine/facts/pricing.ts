@@ -104,6 +104,8 @@ function p<T>(value: T, source: SourceId, note?: string): Priced<T> {
 /** Quantities that are the same in every Region. */
 export const PRICING_UNITS = {
   hoursPerMonth: p(730, 'pricing', 'AWS pricing examples count a month as 730 hours.'),
+  /** HTTP API requests are metered in increments of this size (a larger request counts as several). */
+  httpApiMeteringKb: p(512, 'apiGatewayPricing'),
   freeTierRequests: p(1_000_000, 'pricingWhitepaper', 'Permanent, shared by x86 and Arm, per account.'),
   freeTierGbSeconds: p(400_000, 'pricingWhitepaper'),
   billingGranularityMs: p(1, 'pricing', 'Billed per 1 ms since December 2020.'),

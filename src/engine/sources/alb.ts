@@ -1,15 +1,13 @@
 /** Application Load Balancer with the function as a target: synchronous, 1 MB bodies, idle timeout 60 s by default. */
 import { LIMITS, SOURCE_LIMITS } from '../facts/index.ts';
 import { num } from '../format.ts';
-import { lambdaTimeout, PUSH_SYNC, unordered } from './common.ts';
+import { lambdaTimeout, syncPush } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const alb: SourceModule = {
   id: 'alb',
-  kind: 'sync',
+  ...syncPush(),
   label: 'Application Load Balancer',
-  invocation: PUSH_SYNC,
-  callerWaits: true,
   payload: [
     {
       direction: 'request',
@@ -40,17 +38,5 @@ export const alb: SourceModule = {
     },
   },
   streaming: null,
-  rateLimit: null,
-  lanes: null,
-  pollers: null,
-  scaling: null,
-  batching: null,
-  concurrencyControl: 'reserved',
-  failures: { model: 'caller' },
-  destinations: [],
-  ordering: unordered(),
   pricing: { line: null, note: 'The Application Load Balancer (hours and LCUs) is not priced here.' },
-  samEventType: null,
-  articleCorrections: { invocation: null, concurrency: null },
-  articleNotes: [],
 };

@@ -1,16 +1,14 @@
 /** API Gateway HTTP API: synchronous, cheaper than REST; no response streaming. */
-import { LIMITS } from '../facts/index.ts';
+import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
 import { tiered, tiers } from '../cost/rates.ts';
-import { API_GATEWAY_THROTTLE, CLAIM_CHECK, PUSH_SYNC, qty, syncInvokePayload, syncInvokeResponse, unordered } from './common.ts';
+import { API_GATEWAY_THROTTLE, CLAIM_CHECK, qty, syncInvokePayload, syncInvokeResponse, syncPush } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const apiGatewayHttp: SourceModule = {
   id: 'api-gateway-http',
+  ...syncPush(),
   cheaperAlternative: () => 'a function URL (no charge of its own) where the API needs no API Gateway feature (authorisers, throttling, custom domains)',
-  kind: 'sync',
   label: 'API Gateway HTTP API',
-  invocation: PUSH_SYNC,
-  callerWaits: true,
   payload: [
     syncInvokePayload(`${CLAIM_CHECK} (an HTTP API cannot stream, so return a large response as a presigned S3 URL)`),
     syncInvokeResponse(
@@ -28,14 +26,6 @@ export const apiGatewayHttp: SourceModule = {
   },
   streaming: null,
   rateLimit: API_GATEWAY_THROTTLE,
-  lanes: null,
-  pollers: null,
-  scaling: null,
-  batching: null,
-  concurrencyControl: 'reserved',
-  failures: { model: 'caller' },
-  destinations: [],
-  ordering: unordered(),
   pricing: {
     line: {
       item: 'API Gateway HTTP API requests',
@@ -44,9 +34,7 @@ export const apiGatewayHttp: SourceModule = {
       usd: (x) => tiered(x.requestsPerMonth, tiers(x.region.apiGateway.httpPerMillion), 1e6),
       detail: (x) => `${qty(x.requestsPerMonth)} requests`,
     },
-    note: 'HTTP API requests are metered in 512 KB increments; larger payloads cost more than shown.',
+    note: `HTTP API requests are metered in ${PRICING_UNITS.httpApiMeteringKb.value} KB increments; larger payloads cost more than shown.`,
   },
   samEventType: 'HttpApi',
-  articleCorrections: { invocation: null, concurrency: null },
-  articleNotes: [],
 };

@@ -2,11 +2,12 @@
 import { usdPrice } from '../format.ts';
 import { LIMITS, SOURCE_LIMITS } from '../facts/index.ts';
 import { tiered, tiers } from '../cost/rates.ts';
-import { API_GATEWAY_THROTTLE, CLAIM_CHECK, PUSH_SYNC, qty, streamedResponse, syncInvokePayload, syncInvokeResponse, unordered } from './common.ts';
+import { API_GATEWAY_THROTTLE, CLAIM_CHECK, qty, streamedResponse, syncInvokePayload, syncInvokeResponse, syncPush } from './common.ts';
 import type { SourceModule } from './types.ts';
 
 export const apiGatewayRest: SourceModule = {
   id: 'api-gateway-rest',
+  ...syncPush(),
   cheaperAlternative: (p) => {
     const http = p?.apiGateway.httpPerMillion?.value[0]?.rate;
     const rest = p?.apiGateway.restPerMillion?.value[0]?.rate;
@@ -15,13 +16,10 @@ export const apiGatewayRest: SourceModule = {
       'or a function URL (no charge of its own) where no REST-only feature (usage plans, request validation, caching) is needed'
     );
   },
-  kind: 'sync',
   label: 'API Gateway REST API',
-  invocation: PUSH_SYNC,
-  callerWaits: true,
   payload: [
     syncInvokePayload(`${CLAIM_CHECK}; a large response can be streamed (responseTransferMode=STREAM)`),
-    syncInvokeResponse('stream it (set the Lambda proxy integration\'s responseTransferMode to STREAM, up to 200 MB) or return a presigned S3 URL'),
+    syncInvokeResponse(`stream it (set the Lambda proxy integration's responseTransferMode to STREAM, up to ${SOURCE_LIMITS.streamedResponseMaxMb.value} MB) or return a presigned S3 URL`),
     streamedResponse('responseTransferMode=STREAM'),
   ],
   timeout: {
@@ -35,14 +33,6 @@ export const apiGatewayRest: SourceModule = {
   },
   streaming: { how: 'set the Lambda proxy integration\'s responseTransferMode to STREAM', maxMb: SOURCE_LIMITS.streamedResponseMaxMb, references: ['apiGatewayStreaming'] },
   rateLimit: API_GATEWAY_THROTTLE,
-  lanes: null,
-  pollers: null,
-  scaling: null,
-  batching: null,
-  concurrencyControl: 'reserved',
-  failures: { model: 'caller' },
-  destinations: [],
-  ordering: unordered(),
   pricing: {
     line: {
       item: 'API Gateway REST API requests',
@@ -54,6 +44,4 @@ export const apiGatewayRest: SourceModule = {
     note: null,
   },
   samEventType: 'Api',
-  articleCorrections: { invocation: null, concurrency: null },
-  articleNotes: [],
 };

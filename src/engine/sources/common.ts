@@ -2,8 +2,8 @@
  * What several sources share (the synchronous invoke payload, Lambda's asynchronous queue, the SQS
  * event source mapping, stream shards), so each source module states only where it differs.
  */
-import { CONCURRENCY, EVENT_SOURCES, LIMITS, PRICING_UNITS, SOURCE_LIMITS, type Priced, type RegionPrices, type SourceId } from '../facts/index.ts';
-import { num, shortCount } from '../format.ts';
+import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, PRICING_UNITS, SOURCE_LIMITS, type Priced, type RegionPrices, type SourceId } from '../facts/index.ts';
+import { num, shortCount, whole } from '../format.ts';
 import { chunks, rate } from '../cost/rates.ts';
 import type { Scenario } from '../scenario.ts';
 import type { ArticleNote, BatchingLimits, Lanes, OrderingFacts, PayloadLimit, PricingInput, RateLimit, SourceModule, TimeoutLimit } from './types.ts';
@@ -119,6 +119,33 @@ export const ASYNC_ARTICLE_NOTE: ArticleNote = {
 export const ASYNC_DESTINATIONS = ['sqs', 'sns', 's3', 'eventbridge', 'lambda'] as const;
 
 /** The shared parts of an asynchronous push source. */
+/**
+ * What every synchronous push source shares (Lambda invoked by a caller that waits and owns retries):
+ * spread first, then state where the source differs (its payload, timeout, streaming, throttle, event).
+ */
+export function syncPush(): Pick<
+  SourceModule,
+  'kind' | 'invocation' | 'callerWaits' | 'rateLimit' | 'lanes' | 'pollers' | 'scaling' | 'batching' | 'concurrencyControl' | 'failures' | 'destinations' | 'ordering' | 'samEventType' | 'articleCorrections' | 'articleNotes'
+> {
+  return {
+    kind: 'sync',
+    invocation: PUSH_SYNC,
+    callerWaits: true,
+    rateLimit: null,
+    lanes: null,
+    pollers: null,
+    scaling: null,
+    batching: null,
+    concurrencyControl: 'reserved',
+    failures: { model: 'caller' },
+    destinations: [],
+    ordering: unordered(),
+    samEventType: null,
+    articleCorrections: { invocation: null, concurrency: null },
+    articleNotes: [],
+  };
+}
+
 export function asyncPush(): Pick<
   SourceModule,
   'kind' | 'invocation' | 'callerWaits' | 'timeout' | 'streaming' | 'rateLimit' | 'lanes' | 'pollers' | 'scaling' | 'batching' | 'concurrencyControl' | 'failures' | 'destinations' | 'articleCorrections' | 'articleNotes'
@@ -148,7 +175,9 @@ export function asyncPush(): Pick<
 export const SQS_SCALING_SENTENCE = `Lambda's pollers start with ${CONCURRENCY.sqsInitialConcurrency.value} concurrent batches and add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute while messages wait`;
 
 export const SQS_CONCURRENCY_CORRECTION =
-  'The 2019 article said SQS pollers start at 5 and add 60 per minute up to 1,000; they now add up to 300 per minute (up to 1,250 by default), and MaximumConcurrency (2–1,000) caps them without reserved concurrency.';
+  `The 2019 article said SQS pollers start at ${ARTICLE_2019.sqsInitialConcurrency.value} and add ${ARTICLE_2019.sqsScaleUpPerMinute.value} per minute up to ${whole(ARTICLE_2019.sqsMaxConcurrency.value)}; ` +
+  `they now add up to ${CONCURRENCY.sqsScaleUpPerMinute.value} per minute (up to ${whole(CONCURRENCY.sqsMaxConcurrencyDefault.value)} by default), ` +
+  `and MaximumConcurrency (${CONCURRENCY.sqsMaximumConcurrencyMin.value}–${whole(CONCURRENCY.sqsMaximumConcurrencyMax.value)}) caps them without reserved concurrency.`;
 
 /** SQS API requests a month: each message sent (per billing chunk, PRICING_UNITS.sqsChunkKb), then received and deleted in calls of up to 10. */
 export function sqsRequests(x: PricingInput): number {

@@ -44,7 +44,7 @@ export const sqs: SourceModule = {
   pricing: sqsPricing('SQS requests (send, receive, delete)', (p) => p.sqs.standardPerMillion),
   samEventType: 'SQS',
   articleCorrections: {
-    invocation: 'The 2019 article said SQS pollers scale by +60 per minute; since November 2023 they add up to +300 per minute.',
+    invocation: `The 2019 article said SQS pollers scale by +${ARTICLE_2019.sqsScaleUpPerMinute.value} per minute; since November 2023 they add up to +${CONCURRENCY.sqsScaleUpPerMinute.value} per minute.`,
     concurrency: SQS_CONCURRENCY_CORRECTION,
   },
   articleNotes: [
