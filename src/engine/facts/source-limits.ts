@@ -49,6 +49,8 @@ export const SOURCE_LIMITS = {
   kinesisShardWriteRecordsPerSecond: fact(1_000, 'kinesisQuotas'),
   kinesisShardWriteKbPerSecond: fact(1_024, 'kinesisQuotas'),
   kinesisRetentionDefaultHours: fact(24, 'kinesisQuotas', 'Can be raised to 365 days (IncreaseStreamRetentionPeriod), at a charge.'),
+  /** The longest a Kinesis stream keeps records once its retention is raised (IncreaseStreamRetentionPeriod). */
+  kinesisRetentionMaxDays: fact(365, 'kinesisQuotas'),
   /** DynamoDB Streams: no more than 2 processes should read one shard at once (a Lambda trigger is one). */
   dynamodbStreamReadersPerShard: fact(2, 'ddbStreams'),
   /** Kafka event source mappings batch for 500 ms unless set; once changed it cannot be set back to 500 ms. */

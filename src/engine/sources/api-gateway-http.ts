@@ -1,5 +1,5 @@
 /** API Gateway HTTP API: synchronous, cheaper than REST; no response streaming. */
-import { LIMITS, PRICING_UNITS } from '../facts/index.ts';
+import { LIMITS, PRICING_UNITS, SOURCE_LIMITS } from '../facts/index.ts';
 import { tiered, tiers } from '../cost/rates.ts';
 import { API_GATEWAY_THROTTLE, CLAIM_CHECK, qty, syncInvokePayload, syncInvokeResponse, syncPush } from './common.ts';
 import type { SourceModule } from './types.ts';
@@ -20,7 +20,7 @@ export const apiGatewayHttp: SourceModule = {
     fact: LIMITS.httpApiIntegrationTimeoutSeconds,
     fix:
       `Return at once and let the client poll for the result (start the work asynchronously). An HTTP API's ${LIMITS.httpApiIntegrationTimeoutSeconds.value} s limit cannot be raised and it cannot stream; ` +
-      'for longer requests use a REST API with response streaming (responseTransferMode=STREAM, up to 15 minutes) or a function URL.',
+      `for longer requests use a REST API with response streaming (responseTransferMode=STREAM, up to ${SOURCE_LIMITS.restStreamingTimeoutSeconds.value / 60} minutes) or a function URL.`,
     fixReferences: ['apiGatewayStreaming'],
     raisable: null,
   },

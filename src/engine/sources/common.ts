@@ -210,7 +210,7 @@ export const qty = num;
 // ---------------------------------------------------------------------------------------------
 // Streams
 
-export const STREAM_CONCURRENCY_CORRECTION = 'The 2019 article said one invocation per shard; a parallelization factor of up to 10 now runs several batches per shard at once.';
+export const STREAM_CONCURRENCY_CORRECTION = `The 2019 article said one invocation per shard; a parallelization factor of up to ${CONCURRENCY.parallelizationFactorMax.value} now runs several batches per shard at once.`;
 
 export const STREAM_SCALING_SENTENCE = `Lambda runs one batch per shard at a time, or up to ${CONCURRENCY.parallelizationFactorMax.value} with a parallelization factor`;
 

@@ -19,7 +19,7 @@ export const kinesis: SourceModule = {
   lanes: shardLanes({
     writeLimit: { recordsPerSecond: SOURCE_LIMITS.kinesisShardWriteRecordsPerSecond, kbPerSecond: SOURCE_LIMITS.kinesisShardWriteKbPerSecond },
     userControlled: true,
-    retention: { hours: SOURCE_LIMITS.kinesisRetentionDefaultHours, raisable: 'raise the stream\'s retention (up to 365 days)' },
+    retention: { hours: SOURCE_LIMITS.kinesisRetentionDefaultHours, raisable: `raise the stream's retention (up to ${SOURCE_LIMITS.kinesisRetentionMaxDays.value} days)` },
     fix: (n) =>
       `Use at least ${num(n)} shards (or on-demand capacity mode), make each record faster, or process a batch's records concurrently where per-key order allows.`,
   }),

@@ -1,6 +1,7 @@
 /** EventBridge Scheduler: asynchronous invocations on a timetable. */
 import { PRICING_UNITS } from '../facts/index.ts';
 import { rate } from '../cost/rates.ts';
+import { shortCount } from '../format.ts';
 import { ASYNC_INVOKE_PAYLOAD, asyncPush, qty, unordered } from './common.ts';
 import type { SourceModule } from './types.ts';
 
@@ -19,7 +20,7 @@ export const schedule: SourceModule = {
         const free = x.freeTier ? PRICING_UNITS.schedulerFreeTierInvocations.value : 0;
         return (Math.max(0, x.requestsPerMonth - free) / 1e6) * rate(x.region.eventBridge.schedulerPerMillion);
       },
-      detail: (x) => `${qty(x.requestsPerMonth)} invocations${x.freeTier ? ' less 14M free' : ''}`,
+      detail: (x) => `${qty(x.requestsPerMonth)} invocations${x.freeTier ? ` less ${shortCount(PRICING_UNITS.schedulerFreeTierInvocations.value)} free` : ''}`,
     },
     note: null,
   },
