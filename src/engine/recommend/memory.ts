@@ -413,7 +413,12 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
       }
     }
     cheapestMeeting = { memoryMb: cheapest, monthlyUsd: lowestCost };
-    const limit = lowestCost * (1 + MODEL.costTieTolerance);
+    // Above ROUNDING_SCAN_MAX_MS the billed milliseconds were not scanned, so a setting a little above
+    // `lowest` may cost up to one billed millisecond less. The tie is measured from a bound no setting
+    // can beat (the unrounded cost never falls with memory, and `lowest` billed one millisecond short
+    // is below it), so the chosen setting stays within the tolerance of the true cheapest.
+    const floorCost = kHigh <= ROUNDING_SCAN_MAX_MS ? lowestCost : Math.min(lowestCost, model.at(lowest, Math.max(0, kHigh - 1)));
+    const limit = floorCost * (1 + MODEL.costTieTolerance);
     const lastTied = Math.max(cheapest, lastTrue(cheapest, MAX_MB, (m) => cost(m) <= limit));
     chosen = Math.max(lowest, plateauStart(lastTied));
     if (cost(chosen) > limit) chosen = cheapest;
