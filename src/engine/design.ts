@@ -63,6 +63,72 @@ export interface Warning {
   readonly references: readonly Source[];
 }
 
+/**
+ * The shape the workload runs on, decided before the settings (issue 11). `direct-integration` is offered
+ * only when `work.logic` is "forward-only" (no code: an API Gateway service integration, EventBridge Pipes
+ * or a Step Functions SDK integration, whichever fits the source).
+ */
+export type ComputeKind =
+  | 'on-demand'
+  | 'managed-instances'
+  | 'durable-functions'
+  | 'step-functions-standard'
+  | 'step-functions-express'
+  | 'direct-integration';
+
+export interface ComputeOption {
+  readonly kind: ComputeKind;
+  /** False when this shape cannot run the workload; `why` then says why and the fix. */
+  readonly feasible: boolean;
+  /** Monthly cost from the same bill model as `cost`; null only where a price has no source (`why` says so). */
+  readonly monthlyUsd: number | null;
+  readonly why: string;
+  readonly tradeOff: string;
+  readonly references: readonly Source[];
+}
+
+/** How Lambda Managed Instances would run the function (set when the design's shape is managed-instances). */
+export interface ManagedInstancesPlan {
+  /** The EC2 instance type priced and scaffolded (one with a sourced price), e.g. "m7g.xlarge". */
+  readonly instanceType: string;
+  readonly instanceVCpus: number;
+  readonly instanceMemoryGiB: number;
+  /** CapacityProviderConfig ExecutionEnvironmentMemoryGiBPerVCpu. */
+  readonly memoryGiBPerVCpu: number;
+  /** The function's MemorySize on Managed Instances (one execution environment). */
+  readonly environmentMemoryMb: number;
+  /** PerExecutionEnvironmentMaxConcurrency: requests one environment serves at once. */
+  readonly perEnvironmentMaxConcurrency: number;
+  /** Instances kept for the average load (never below the three-instance default for AZ resilience). */
+  readonly instancesAtAverage: number;
+  /** Instances the peak needs. */
+  readonly instancesAtPeak: number;
+  /** The capacity provider's MaxVCpuCount (scaling ceiling). */
+  readonly maxVCpuCount: number;
+}
+
+/** A workflow shape's plan (durable functions or Step Functions). */
+export interface WorkflowPlan {
+  /** Steps the work is split into (`work.steps`, or the engine's split). */
+  readonly steps: number;
+  /** The whole execution's timeout: DurableConfig.ExecutionTimeout, or the state machine's TimeoutSeconds. */
+  readonly executionTimeoutSeconds: number;
+  /** DurableConfig.RetentionPeriodInDays (durable functions); null for Step Functions. */
+  readonly retentionDays: number | null;
+}
+
+export interface ComputeDecision {
+  readonly recommended: ComputeKind;
+  /** True when `scenario.compute` pinned the shape. */
+  readonly pinned: boolean;
+  /** Every shape considered, feasible or not, the recommended one first. */
+  readonly options: readonly ComputeOption[];
+  /** Set when `recommended` is managed-instances, else null. */
+  readonly managedInstances: ManagedInstancesPlan | null;
+  /** Set when `recommended` is durable-functions or a step-functions kind, else null. */
+  readonly workflow: WorkflowPlan | null;
+}
+
 export interface MemoryOption {
   readonly memoryMb: number;
   readonly architecture: Architecture;
