@@ -228,7 +228,7 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
       <h3 id="mem-h">Cost and p99 against memory</h3>
       {curve.measured.length > 0 ? (
         <p className="hint" data-testid="measured-note">
-          {design.model.source === 'measured' ? `The curve is measured: ${design.model.note}` : design.model.note}
+          {design.model.note}
         </p>
       ) : null}
       <ChartCanvas label={summary} build={build} testId="chart-memory" height={300} />

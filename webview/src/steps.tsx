@@ -8,7 +8,7 @@ import { CheckField, SelectField, TextField } from './fields.tsx';
 import type { FieldKey, Form } from './form.ts';
 import { SOURCE_CARDS } from './sources.ts';
 import { SOURCE_KIND } from '../../src/engine/sources/index.ts';
-import { visibleError } from './store.ts';
+import { utcTime, visibleError } from './store.ts';
 import { useWizard } from './storeContext.ts';
 import { whole } from '../../src/engine/format.ts';
 
@@ -77,9 +77,9 @@ function ImportMeasurementsBox() {
       {measured ? (
         <div className="measured-summary" role="status" data-testid="measured-summary">
           <p>
-            {measured.invocations > 0 ? `${measured.invocations.toLocaleString('en-US')} invocations, ${measured.coldStarts.toLocaleString('en-US')} cold starts` : 'Averages only (no invocation counts)'}
+            {measured.invocations > 0 ? `${whole(measured.invocations)} invocations, ${whole(measured.coldStarts)} cold starts` : 'Averages only (no invocation counts)'}
             {`; measured at ${measured.memorySizesMb.map((m) => `${whole(m)} MB`).join(', ')}`}
-            {measured.firstTime && measured.lastTime ? `; ${measured.firstTime} to ${measured.lastTime}` : ''}
+            {measured.firstTime && measured.lastTime ? `; ${utcTime(measured.firstTime)} to ${utcTime(measured.lastTime)}` : ''}
             {measured.functionName ? ` (${measured.functionName})` : ''}.
           </p>
           <ul>

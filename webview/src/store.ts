@@ -251,10 +251,15 @@ export function createWizardStore(deps: StoreDeps = {}, restored?: unknown): Sto
 }
 
 /** One sentence on what an import read: invocations, memory sizes, cold starts, time span. */
+/** An ISO time as the wizard shows it: "2026-11-30 10:00:00 UTC". */
+export function utcTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+}
+
 export function importedText(m: MeasurementImport['summary']): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const sizes = m.memorySizesMb.map((x) => `${n(x)} MB`).join(', ');
-  const span = m.firstTime && m.lastTime ? ` from ${m.firstTime.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')} to ${m.lastTime.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}` : '';
+  const span = m.firstTime && m.lastTime ? ` from ${utcTime(m.firstTime)} to ${utcTime(m.lastTime)}` : '';
   const who = m.functionName ? ` of ${m.functionName}` : '';
   const counted = m.invocations > 0 ? `${n(m.invocations)} invocations (${n(m.coldStarts)} cold start${m.coldStarts === 1 ? '' : 's'})` : 'averages (no invocation counts)';
   return `Imported measurements${who}: ${counted} at ${m.memorySizesMb.length === 1 ? '' : `${m.memorySizesMb.length} memory sizes, `}${sizes}${span}.`;
