@@ -23,8 +23,8 @@ test('template: "Apply recommended values" shows a diff, then writes the recomme
   const original = readFileSync(file, 'utf8');
   assert.ok(original.includes(`\n${COMMENT}\n`));
 
-  // What the command should write: the design recommend() gives for the scenario the template yields
-  // (default settings: the assumed workload of the CodeLens).
+  // What the command should write: the design recommend() gives for the measured workload the template
+  // carries in Metadata.LambdaAdvisor (an assumed one would never lower MemorySize or Timeout).
   const parsed = parseTemplate(original);
   const model = modelOf(parsed);
   const fn = model.functions.get('OrderWorker');
@@ -56,7 +56,7 @@ test('template: "Apply recommended values" shows a diff, then writes the recomme
   assert.ok(dialogText.includes(`OrderWorker › MemorySize: 1024 → ${design.memoryMb}`), dialogText);
   assert.ok(dialogText.includes(`OrderWorker › Timeout: 30 → ${design.timeoutSeconds}`), dialogText);
   assert.ok(dialogText.includes(`OrderWorker › Orders event › BatchSize: 1 → ${design.batching?.batchSize}`), dialogText);
-  assert.match(dialogText, /Assumed workload/);
+  assert.match(dialogText, /Workload from Metadata\.LambdaAdvisor/);
   // The inserted and changed lines are marked in the diff's modified side.
   const inserted = await page.locator('.monaco-diff-editor .editor.modified .line-insert, .monaco-diff-editor .editor.modified .char-insert').count();
   assert.ok(inserted > 0, 'the diff marks changed lines');

@@ -50,12 +50,18 @@ test('without --write: the unified diff of the exact edits and the list of chang
   assert.equal(r.code, 0, r.stderr);
   assert.equal(readFileSync(file, 'utf8'), SQS, 'nothing written without --write');
   assert.match(r.stdout, /^--- .*template\.yaml\n\+\+\+ .*template\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@/);
-  assert.match(r.stdout, /^- {6}MemorySize: 1024 # tuned$/m);
-  assert.match(r.stdout, /^\+ {6}MemorySize: \d+ # tuned$/m);
+  assert.match(r.stdout, /^- {12}BatchSize: 1$/m);
+  assert.match(r.stdout, /^\+ {12}BatchSize: \d+$/m);
   assert.match(r.stdout, /changes \(not written; add --write to apply them\)/);
-  assert.match(r.stdout, /Worker › MemorySize: 1024 → \d+/);
+  assert.match(r.stdout, /Worker › Orders event › BatchSize: 1 → \d+/);
   assert.match(r.stdout, /OrdersQueue › VisibilityTimeout: 60 → \d+/);
   assert.match(r.stderr, /Assumed workload/);
+  // An assumed workload never lowers the tuned memory or the timeout: they stay, and stderr says why.
+  assert.equal(/MemorySize|Timeout: 30/.test(r.stdout.replace(/VisibilityTimeout/g, '')), false, r.stdout);
+  assert.match(r.stderr, /Worker › MemorySize kept at 1024 \(the design for the assumed workload says \d+\): lowering it on a guess risks an out-of-memory error/);
+  assert.match(r.stderr, /Worker › Timeout kept at 30 .*risks timeouts/);
+  // The queue's visibility timeout follows the timeout that stays: 6 × 30 s plus the batching window.
+  assert.match(r.stdout, /OrdersQueue › VisibilityTimeout: 60 → 18\d\b/);
   // The diff is a real patch: `patch` turns the original into exactly what --write writes.
   const patched = join(dir, 'patched.yaml');
   writeFileSync(patched, SQS);
@@ -76,7 +82,7 @@ test('--write: the file is replaced atomically, still parses, keeps the comments
   assert.notEqual(after, SQS);
   assert.deepEqual(parseDocument(after).errors, []);
   assert.match(after, /# Keep this comment\./);
-  assert.match(after, /MemorySize: \d+ # tuned/);
+  assert.match(after, /MemorySize: 1024 # tuned/);
   assert.deepEqual(readdirSync(dir), ['template.yaml'], 'no temporary file left beside it');
   const again = await run(['apply', file]);
   assert.equal(again.code, 0);
@@ -158,7 +164,8 @@ Resources:
 `;
   const dir = folder({ 'template.yaml': text });
   const file = join(dir, 'template.yaml');
-  const r = await run(['apply', file, '--write']);
+  // A measured workload (an assumed one would keep the 30 s timeout anyway, never trying the anchor).
+  const r = await run(['apply', file, '--write', '--scenario', join(EXAMPLES, 'api-backend.json')]);
   assert.equal(r.code, 3, `${r.stdout}\n${r.stderr}`);
   assert.equal(readFileSync(file, 'utf8'), text);
   assert.match(r.stderr, /A › MemorySize .*set with !Ref Mem|A › MemorySize .*set with !Ref/);

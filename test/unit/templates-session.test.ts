@@ -119,7 +119,14 @@ test('applyPlan: the design of the function, as edits that the preview shows and
   assert.equal(plan.preview, applyEdits(TWO, plan.result.edits));
   assert.ok(plan.result.changes.some((c) => c.resource === 'JobsQueue' && c.property === 'VisibilityTimeout'), 'the queue visibility is raised');
   const again = TemplateSession.open({ uri: 'u', version: 1, text: plan.preview });
-  assert.deepEqual(again.designEdits('Worker', plan.design).edits, [], 'the same design again: nothing left to change');
+  assert.deepEqual(again.designEdits('Worker', plan.design, { assumedWorkload: true }).edits, [], 'the same design again: nothing left to change');
+  // The workload was assumed: the template's 3,008 MB is not lowered on a guess, and the notes say so.
+  assert.equal(plan.result.changes.some((c) => c.property === 'MemorySize'), false);
+  assert.match(plan.notes, /Worker › MemorySize kept at 3008 \(the design for the assumed workload says \d+\)/);
+  // A workload given (measured) lowers it.
+  const measured = s.applyPlan(worker, { ...plan.scenario, work: { ...plan.scenario.work, maxMemoryUsedMb: 100 } });
+  assert.ok(measured.ok);
+  assert.ok(measured.result.changes.some((c) => c.property === 'MemorySize' && c.from === '3008' && Number(c.to) < 3008), 'a given workload lowers the memory');
 
   const bad = s.applyPlan(worker, { name: 'x', source: 'carrier-pigeon' });
   assert.equal(bad.ok, false);

@@ -29,6 +29,8 @@ export interface AdviseRequest {
   readonly current: CurrentSettings;
   /** What was assumed or could not be read, for the user. */
   readonly notes: readonly string[];
+  /** True when the workload is assumed (not from Metadata.LambdaAdvisor): apply then never lowers memory or timeout. */
+  readonly assumed: boolean;
 }
 
 export type AdviseResult = { readonly ok: true; readonly request: AdviseRequest } | { readonly ok: false; readonly message: string };
@@ -111,7 +113,7 @@ export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefau
   if (f.attachedScenario !== undefined) {
     const attached = parseScenario(attachedScenarioInput(f.attachedScenario));
     if (attached.ok) {
-      return { ok: true, request: { scenario: attached.scenario, origin, current, notes: ['Workload from Metadata.LambdaAdvisor.'] } };
+      return { ok: true, request: { scenario: attached.scenario, origin, current, notes: ['Workload from Metadata.LambdaAdvisor.'], assumed: false } };
     }
     notes.push('Metadata.LambdaAdvisor is not a valid scenario; the workload below is assumed instead.');
   }
@@ -160,5 +162,5 @@ export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefau
 
   const parsed = parseScenario(input);
   if (!parsed.ok) return { ok: false, message: `Could not build a scenario for ${f.id}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` };
-  return { ok: true, request: { scenario: parsed.scenario, origin, current, notes } };
+  return { ok: true, request: { scenario: parsed.scenario, origin, current, notes, assumed: true } };
 }

@@ -24,6 +24,8 @@ import { eolOf, insertEntry, type InsertValue } from './edits.ts';
 import { buildModel, fnProp, type EventSourceInfo, type FunctionInfo, type TemplateEventKind, type TemplateModel } from './model.ts';
 import { asMap, bool, entryOf, num, sharersOf, str } from './parse.ts';
 import type { ParsedTemplate, Resource, TextEdit, TMap, TNode } from './types.ts';
+import { FUNCTION_DEFAULTS } from './function-facts.ts';
+import { sqsVisibilityFor } from '../sqs-visibility.ts';
 
 export interface DesignChange {
   /** Logical id of the resource edited (the function, its event source mapping, or the queue). */
@@ -51,6 +53,8 @@ export interface DesignEdits {
   readonly edits: TextEdit[];
   readonly changes: DesignChange[];
   readonly skipped: SkippedChange[];
+  /** Values deliberately left as they are (an assumed workload never lowers MemorySize or Timeout), for the notes. */
+  readonly kept: readonly string[];
 }
 
 type Plain = number | boolean | string;
@@ -325,13 +329,22 @@ function settingsPrefix(s: EventSourceInfo): string {
  * The edits that write `design` into the function `resourceId` of a parsed template. Unknown resource or
  * not a function: no edit, one skipped entry saying why.
  */
-export function designEdits(parsed: ParsedTemplate, resourceId: string, design: Design, model: TemplateModel = buildModel(parsed)): DesignEdits {
+export interface DesignEditOptions {
+  /**
+   * The design comes from an assumed workload (no Metadata.LambdaAdvisor scenario, none given): MemorySize
+   * and Timeout are then only ever raised. Lowering them on a guessed duration and an unknown memory use
+   * could make a working function run out of memory or time out; a measured workload lowers them.
+   */
+  readonly assumedWorkload?: boolean;
+}
+
+export function designEdits(parsed: ParsedTemplate, resourceId: string, design: Design, model: TemplateModel = buildModel(parsed), options: DesignEditOptions = {}): DesignEdits {
   const b = new Builder(parsed);
   const fn = model.functions.get(resourceId);
   if (fn === undefined) {
     const r: Resource | undefined = parsed.resources.get(resourceId);
     b.skip(resourceId, '', design.name, r === undefined ? 'no such resource in the template' : `${r.type || 'a resource without Type'} is not a Lambda function`);
-    return { edits: [], changes: [], skipped: b.skipped };
+    return { edits: [], changes: [], skipped: b.skipped, kept: [] };
   }
   const props = fn.resource.properties;
 
@@ -346,8 +359,21 @@ export function designEdits(parsed: ParsedTemplate, resourceId: string, design: 
     }
     b.set(fn.id, props, key, key, v);
   };
-  fnSet('MemorySize', design.memoryMb);
-  fnSet('Timeout', design.timeoutSeconds);
+  const kept: string[] = [];
+  /** Set a value, unless the workload is assumed and it would lower the current one: then keep it, say why, return what stays. */
+  const raiseOnly = (key: 'MemorySize' | 'Timeout', wanted: number, lambdaDefault: number): number => {
+    const p = fnProp(model, fn, key);
+    const current = p === undefined ? lambdaDefault : num(p.value);
+    if (options.assumedWorkload === true && current !== undefined && wanted < current) {
+      const risk = key === 'MemorySize' ? 'an out-of-memory error or slower invocations' : 'timeouts';
+      kept.push(`${fn.id} › ${key} kept at ${current} (the design for the assumed workload says ${wanted}): lowering it on a guess risks ${risk}; attach the measured workload (Metadata.LambdaAdvisor, or a scenario given to apply) to lower it.`);
+      return current;
+    }
+    fnSet(key, wanted);
+    return wanted;
+  };
+  raiseOnly('MemorySize', design.memoryMb, FUNCTION_DEFAULTS.memoryMb);
+  const timeoutSeconds = raiseOnly('Timeout', design.timeoutSeconds, FUNCTION_DEFAULTS.timeoutSeconds);
   fnSet('Architectures', [design.architecture]);
   if (design.concurrency.reserved !== null) fnSet('ReservedConcurrentExecutions', design.concurrency.reserved);
 
@@ -377,7 +403,11 @@ export function designEdits(parsed: ParsedTemplate, resourceId: string, design: 
     const q = design.errorHandling.queue;
     const queue = s.kind === 'sqs' && s.targetId !== undefined ? parsed.resources.get(s.targetId) : undefined;
     if (q !== null && queue !== undefined && queue.type === 'AWS::SQS::Queue') {
-      b.set(queue.id, queue.properties, 'VisibilityTimeout', 'VisibilityTimeout', q.visibilityTimeoutSeconds);
+      // A timeout kept higher than the design's needs the visibility timeout of the timeout that stays.
+      const visibility = timeoutSeconds > design.timeoutSeconds
+        ? Math.max(q.visibilityTimeoutSeconds, sqsVisibilityFor(timeoutSeconds, design.batching?.maximumBatchingWindowSeconds ?? 0).settable)
+        : q.visibilityTimeoutSeconds;
+      b.set(queue.id, queue.properties, 'VisibilityTimeout', 'VisibilityTimeout', visibility);
       const redrive = entryOf(queue.properties, 'RedrivePolicy');
       if (redrive === undefined) {
         b.skip(queue.id, 'RedrivePolicy.maxReceiveCount', q.maxReceiveCount, 'the queue has no RedrivePolicy (it needs a dead-letter queue to name); add one');
@@ -386,5 +416,5 @@ export function designEdits(parsed: ParsedTemplate, resourceId: string, design: 
       }
     }
   }
-  return { edits: b.edits(), changes: b.changes, skipped: b.skipped };
+  return { edits: b.edits(), changes: b.changes, skipped: b.skipped, kept };
 }

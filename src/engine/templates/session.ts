@@ -17,7 +17,7 @@
 import { recommend, formatErrors, parseScenario, type Design, type Scenario } from '../index.ts';
 import { adviseRequest, type AdviseResult } from './advise.ts';
 import { TemplateAnalysis, type FunctionPick, type SessionDocument } from './analysis.ts';
-import { designEdits, type DesignChange, type DesignEdits, type SkippedChange } from './apply-design.ts';
+import { designEdits, type DesignChange, type DesignEditOptions, type DesignEdits, type SkippedChange } from './apply-design.ts';
 import { VersionCache } from './cache.ts';
 import { applyEdits } from './edits.ts';
 import type { FunctionFacts } from './function-facts.ts';
@@ -153,8 +153,8 @@ export class TemplateSession {
   }
 
   /** The edits that write `design` into the function `id` (and its event source and queue). */
-  designEdits(id: string, design: Design): DesignEdits {
-    return designEdits(this.parsed, id, design, this.model());
+  designEdits(id: string, design: Design, options: DesignEditOptions = {}): DesignEdits {
+    return designEdits(this.parsed, id, design, this.model(), options);
   }
 
   /**
@@ -168,14 +168,18 @@ export class TemplateSession {
     if (!advice.ok) return { ok: false, message: advice.message };
     let scenario = advice.request.scenario;
     let notes = advice.request.notes.join(' ');
+    let assumedWorkload = advice.request.assumed;
     if (scenarioArg !== undefined && scenarioArg !== null) {
       const given = parseScenario(scenarioArg);
       if (!given.ok) return { ok: false, message: `the scenario to apply is not valid: ${formatErrors(given.errors).split('\n').slice(0, 3).join('; ')}` };
       scenario = given.scenario;
       notes = 'Workload from the scenario given, not assumed.';
+      assumedWorkload = false;
     }
+    if (assumedWorkload) notes += ' With an assumed workload MemorySize and Timeout are only raised, never lowered.';
     const design = recommend(scenario);
-    const result = this.designEdits(fn.id, design);
+    const result = this.designEdits(fn.id, design, { assumedWorkload });
+    if (result.kept.length > 0) notes += ` ${result.kept.join(' ')}`;
     return { ok: true, fn, scenario, notes, design, result, preview: result.edits.length > 0 ? applyEdits(this.text, result.edits) : this.text };
   }
 }
