@@ -189,3 +189,18 @@ test('a price a Region lacks is shown as not priced, listed, and never guessed',
   assert.match(bill.assumptions[0]!, /lower bound/);
   assert.deepEqual(priceDesign(scenario(), config()).unpriced, [], 'us-east-1 prices everything');
 });
+
+test('where provisioned concurrency has no sourced price (eu-west-1), its share is priced on demand, never free, and the bill says so', () => {
+  const s = scenario({ region: 'eu-west-1', source: 'api-gateway-http' });
+  const withPc = priceDesign(s, config({ provisionedConcurrency: 5, provisionedHours: PRICING_UNITS.hoursPerMonth.value }));
+  const without = priceDesign(s, config());
+  const compute = (b: typeof withPc) => b.lines.find((l) => l.id === 'lambda-compute')?.usd ?? NaN;
+  // 10M × 50 ms × 1 GB = 500,000 GB-s, all of it on demand in both bills.
+  assert.ok(compute(without) > 0);
+  close(compute(withPc), compute(without), 'the execution PC would serve is priced at the on-demand rate');
+  assert.ok(withPc.unpriced.some((u) => u.startsWith('Provisioned concurrency')), withPc.unpriced.join('; '));
+  assert.ok(withPc.assumptions.some((a) => /Provisioned concurrency has no sourced price for eu-west-1/.test(a)));
+  // In us-east-1 (priced) the same environments take execution off the on-demand line.
+  const us = priceDesign(scenario({ source: 'api-gateway-http' }), config({ provisionedConcurrency: 5, provisionedHours: PRICING_UNITS.hoursPerMonth.value }));
+  assert.ok(compute(us) < compute(priceDesign(scenario({ source: 'api-gateway-http' }), config())));
+});

@@ -174,8 +174,11 @@ function durationParts(w: Workload, c: PricedConfig, invocations: number, coldSh
   // Provisioned concurrency serves the share of execution time its environments can absorb.
   const totalSeconds = invocations * billedSeconds;
   const pcSeconds = c.provisionedConcurrency * c.provisionedHours * SECONDS_PER_HOUR;
-  const pcShare = totalSeconds > 0 ? Math.min(1, pcSeconds / totalSeconds) : c.provisionedConcurrency > 0 ? 1 : 0;
   const pcRates = p.lambda.provisioned?.value[arch];
+  // Where provisioned concurrency has no sourced price, its share of execution is priced at the on-demand
+  // rate (and its own lines are "not priced"), never as free: a free share would draw the memory search
+  // towards whatever the environments absorb.
+  const pcShare = pcRates === undefined ? 0 : totalSeconds > 0 ? Math.min(1, pcSeconds / totalSeconds) : c.provisionedConcurrency > 0 ? 1 : 0;
   out.pcShare = pcShare;
   out.pcConfiguredUsd = pcSeconds * gb * (pcRates?.configuredPerGbSecond ?? 0);
   out.pcExecutedGbSeconds = totalSeconds * pcShare * gb;
@@ -490,6 +493,9 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
     assumptions.unshift(`${p.region} is not in the advisor's list of commercial Regions (read ${COMMERCIAL_REGIONS_READ}): Lambda duration is assumed at the base rate and nothing else is priced.`);
   }
   if (w.countInit && c.initMs > 0) assumptions.push(coldStartAssumption(b.coldShare, w.coldStarts.given !== undefined));
+  if (c.provisionedConcurrency > 0 && p.lambda.provisioned === null) {
+    assumptions.push(`Provisioned concurrency has no sourced price for ${p.region}: the execution it would serve is priced at the on-demand duration rate (usually an overstatement) and its configured hours are not priced.`);
+  }
   return {
     currency: 'USD',
     region: p.region,
