@@ -166,6 +166,9 @@ test('issue 15: every scaffold ships the design\'s deployment: SAM DeploymentPre
   assert.match(tf, /"deployment_config_name":"CodeDeployDefault.LambdaCanary10Percent5Minutes"/);
   assert.match(tf, /"compute_platform":"Lambda"/);
   assert.match(tf, /"extended_statistic":"p99"/);
+  // The AppSpec CodeDeploy takes: version "0.0" as a string (a number would be printed 0 by jsonencode).
+  const outputs = file(base, 'terraform', 'outputs.tf');
+  assert.match(outputs, /jsonencode\(\{\s*version\s*=\s*"0\.0"/, 'AppSpec version "0.0"');
   // A linear worker: SAM type and the one errors alarm.
   const worker = samOf(designFor('sqs'));
   assert.equal(worker.Resources.Function.Properties.DeploymentPreference.Type, 'Linear10PercentEvery1Minute');

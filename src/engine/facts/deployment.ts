@@ -50,6 +50,8 @@ export const DEPLOYMENT = {
     value: [canary(5), canary(10), canary(15), canary(30), linear(1), linear(2), linear(3), linear(10), { type: 'AllAtOnce', strategy: 'all-at-once', percent: 100, intervalMinutes: 0, cdk: 'ALL_AT_ONCE' }],
     source: 'samDeploymentPreference',
   },
+  /** The AppSpec `version`: "the only allowed value is 0.0", specified as a string (jsonencode(0.0) would print 0). */
+  appSpecVersion: { value: '0.0', source: 'appSpecStructure' },
   /** CodeDeploy charges nothing for deployments to Lambda. */
   codeDeployLambdaUsd: { value: 0, source: 'codeDeployPricing' },
   /** A standard-resolution CloudWatch alarm, per alarm metric and month (a p99 alarm is one metric). */

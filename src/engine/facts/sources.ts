@@ -173,6 +173,7 @@ export const SOURCES = {
     'CodeDeploy: deployment configurations on an AWS Lambda compute platform (CodeDeployDefault.Lambda…)',
     'https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html',
   ),
+  appSpecStructure: aws('CodeDeploy: AppSpec file structure (version "0.0", given as a string)', 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure.html', '2026-12-01'),
   codeDeployPricing: aws('AWS CodeDeploy pricing (no additional charge for deployments to AWS Lambda)', 'https://aws.amazon.com/codedeploy/pricing/'),
   lambdaVersions: aws('Lambda: managing function versions (a published version is immutable)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html'),
   aliasRouting: aws('Lambda: weighted aliases (routing configuration)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html'),

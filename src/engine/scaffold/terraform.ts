@@ -8,6 +8,7 @@ import { block, call, expr, renderFile, type Block, type Body, type HclValue } f
 import { emitAll, infraPlan, type AliasElement, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type PermissionElement, type Ref, type Scope, type SnapStartElement, type VpcElement } from './infra.ts';
 import type { Plan } from './plan.ts';
 import type { ScaffoldFile } from './types.ts';
+import { DEPLOYMENT } from '../facts/index.ts';
 
 const resource = (type: string, name: string, body: Body): Block => block('resource', [type, name], body);
 const policyArn = (name: string) => expr(`"arn:\${data.aws_partition.current.partition}:iam::aws:policy/${name}"`);
@@ -176,7 +177,7 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
     // terraform apply publishes the version; CodeDeploy moves the alias to it:
     //   aws deploy create-deployment --cli-input-json "$(terraform output -raw create_deployment_input)"
     const appSpec = {
-      version: 0,
+      version: DEPLOYMENT.appSpecVersion.value,
       Resources: [{ live: { Type: 'AWS::Lambda::Function', Properties: { Name: expr('aws_lambda_function.function.function_name'), Alias: expr('aws_lambda_alias.live.name'), CurrentVersion: expr('aws_lambda_alias.live.function_version'), TargetVersion: expr('aws_lambda_function.function.version') } } }],
     };
     t.outs.push(
