@@ -84,6 +84,25 @@ export function pct(share: number): string {
   return `${num(share * 100)}%`;
 }
 
+/** A rate as a person reads it, in the largest unit that keeps it at 1 or more: "40/s", "12/min", "3/h", "0.99/day". */
+export function perTime(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0/s';
+  const units: readonly (readonly [number, string])[] = [
+    [1, 's'],
+    [60, 'min'],
+    [3_600, 'h'],
+  ];
+  for (const [seconds, unit] of units) if (perSecond * seconds >= 1) return `${num(perSecond * seconds)}/${unit}`;
+  return `${num(perSecond * 86_400)}/day`;
+}
+
+/** "a" or "an" before a word, by its first letter (an EventBridge rule, an SQS queue, a function URL). */
+export function article(word: string): 'a' | 'an' {
+  // Initialisms read letter by letter: "an SQS", "an SNS", "an S3", "an MSK"; "a DynamoDB".
+  if (/^(SQS|SNS|S3|MSK|ALB|HTTP|API|EC2|ECS|EFS|IAM|RDS|SDK)\b/.test(word)) return 'an';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 /** "1 record", "3 records". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${num(n)} ${n === 1 ? one : many}`;

@@ -140,3 +140,18 @@ test('no face defines its own money or number formatter', () => {
   walk(join(ROOT, 'webview', 'src'));
   assert.deepEqual(offenders, [], 'format through src/engine/format.ts');
 });
+
+test('rates read in the unit a person would use, and "a"/"an" follows how the source is said', () => {
+  const { perTime, article } = format;
+  assert.equal(perTime(40), '40/s');
+  assert.equal(perTime(0.5), '30/min');
+  assert.equal(perTime(0.01), '36/h');
+  // A nightly job: 30 a month is just under one a day (a month of 730 hours).
+  assert.equal(perTime(30 / (730 * 3_600)), '0.99/day');
+  assert.equal(perTime(0), '0/s');
+  assert.equal(article('EventBridge schedule'), 'an');
+  assert.equal(article('SNS topic'), 'an');
+  assert.equal(article('S3 event notification'), 'an');
+  assert.equal(article('function URL'), 'a');
+  assert.equal(article('DynamoDB stream'), 'a');
+});

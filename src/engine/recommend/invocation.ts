@@ -3,6 +3,7 @@ import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, LIMITS, references } from '..
 import type { Design, Rationale } from '../design.ts';
 import type { Context } from './context.ts';
 import { num } from './format.ts';
+import { article, perTime } from '../format.ts';
 
 export interface InvocationDecision {
   readonly value: Design['invocation'];
@@ -26,7 +27,8 @@ function payloadCap(c: Context): string {
 export function decideInvocation(c: Context): InvocationDecision {
   const { label, s, src } = c;
   const inv = src.invocation;
-  const rate = `${num(c.avgRate)}/s on average${c.peakGiven ? `, ${num(c.peakRate)}/s at peak` : ''}`;
+  const rate = `${perTime(c.avgRate)} on average${c.peakGiven ? `, ${perTime(c.peakRate)} at peak` : ''}`;
+  const A = article(label) === 'an' ? 'An' : 'A';
   if (inv.model === 'push' && inv.type === 'RequestResponse') {
     return {
       value: inv,
@@ -34,7 +36,7 @@ export function decideInvocation(c: Context): InvocationDecision {
         title: 'Invocation',
         summary: 'Push, synchronous (RequestResponse)',
         why:
-          `A ${label} invokes the function synchronously and waits for its answer (${rate}). ` +
+          `${A} ${label} invokes the function synchronously and waits for its answer (${rate}). ` +
           `Lambda does not retry a failed synchronous call: the caller sees the error and owns any retry. ` +
           `Each concurrent request needs its own execution environment, so concurrency follows request rate × duration; ` +
           `a function scales by up to ${num(CONCURRENCY.scalingPerTenSeconds.value)} environments every 10 seconds, and requests beyond that or beyond its concurrency limit are throttled with HTTP 429.`,
@@ -52,7 +54,7 @@ export function decideInvocation(c: Context): InvocationDecision {
         title: 'Invocation',
         summary: 'Push, asynchronous (Event)',
         why:
-          `A ${label} invokes the function asynchronously (${rate}): Lambda puts the event on its internal queue, answers at once, and runs the function later. ` +
+          `${A} ${label} invokes the function asynchronously (${rate}): Lambda puts the event on its internal queue, answers at once, and runs the function later. ` +
           `On a function error Lambda retries up to ${EVENT_SOURCES.asyncRetriesMax.value} times; throttled events are kept and retried for up to ${num(EVENT_SOURCES.asyncEventAgeMaxSeconds.value / 3_600)} hours. ` +
           'Nobody waits for the answer, so cold starts cost money but not user-visible latency.',
         tradeOff:
