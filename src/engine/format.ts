@@ -41,6 +41,27 @@ export function usd(n: number): string {
   return figure.startsWith('-') ? `-$${figure.slice(1)}` : `$${figure}`;
 }
 
+/** An axis label in dollars: "$0", whole dollars from $1 without cents ("$1,000", "$5"), cents below ("$0.50"). */
+export function usdTick(n: number): string {
+  if (n === 0) return '$0';
+  if (Number.isFinite(n) && Math.abs(n) >= 1 && Math.abs(n - Math.round(n)) < 1e-9) return `${n < 0 ? '-' : ''}$${whole(Math.abs(n))}`;
+  return usd(n);
+}
+
+/** A label broken into lines of at most `width` characters at spaces (a word longer than that keeps its own line). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
 /** A unit price as published (up to 10 decimals, at least 2): `$0.0000166667`, `$0.045`, `$0.20`. */
 export function usdPrice(n: number): string {
   if (!Number.isFinite(n)) return String(n);

@@ -155,3 +155,14 @@ test('rates read in the unit a person would use, and "a"/"an" follows how the so
   assert.equal(article('function URL'), 'a');
   assert.equal(article('DynamoDB stream'), 'a');
 });
+
+test('chart labels: whole dollars on axes, cents below a dollar; long bill items wrapped at spaces', () => {
+  assert.equal(format.usdTick(1_000), '$1,000');
+  assert.equal(format.usdTick(5), '$5');
+  assert.equal(format.usdTick(0.5), '$0.50');
+  assert.equal(format.usdTick(0), '$0');
+  assert.equal(format.usdTick(2.5), '$2.50');
+  assert.deepEqual(format.wrapWords('CloudWatch alarms for deployment rollback (1)', 30), ['CloudWatch alarms for', 'deployment rollback (1)']);
+  assert.deepEqual(format.wrapWords('Lambda requests', 30), ['Lambda requests']);
+  assert.ok(format.wrapWords('a'.repeat(50), 30).length === 1, 'a word longer than the width keeps its own line');
+});

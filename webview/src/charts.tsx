@@ -26,7 +26,7 @@ import {
 } from 'chart.js';
 import type { Design } from '../../src/engine/design.ts';
 import type { MemoryCurve, TrafficCurve } from './curves.ts';
-import { mb, ms, shortCount, usd, whole } from '../../src/engine/format.ts';
+import { mb, ms, shortCount, usd, usdTick, whole, wrapWords } from '../../src/engine/format.ts';
 import { chartColors, useThemeKind, type ChartColors } from './theme.ts';
 import { logTicks } from './ticks.ts';
 
@@ -80,6 +80,18 @@ function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 
   );
 }
 
+/** Characters per line of a bill item's label. */
+const BILL_LABEL_WIDTH = 30;
+
+/**
+ * Round, spaced labels on a logarithmic axis (Chart.js's own crowd: 3.2K, 3.4K, 3.6K on a p99 axis; 70k beside 100k
+ * on a traffic axis). Labels across a horizontal axis need more room than stacked ones.
+ */
+export function spacedLogTicks(scale: Scale): void {
+  const horizontal = scale.isHorizontal();
+  scale.ticks = logTicks(scale.min, scale.max, horizontal ? scale.width : scale.height, horizontal ? 44 : 24).map((value) => ({ value }));
+}
+
 function axis(c: ChartColors, title: string, extra: Record<string, unknown> = {}) {
   return {
     title: { display: true, text: title, color: c.foreground },
@@ -122,14 +134,15 @@ export function BillChart({ design }: { design: Design }) {
   const build = (c: ChartColors) => ({
     type: 'bar' as const,
     data: {
-      labels: lines.map((l) => l.item),
+      // Long items ("CloudWatch alarms for deployment rollback (1)") on two lines instead of cut at the canvas edge.
+      labels: lines.map((l) => wrapWords(l.item, BILL_LABEL_WIDTH)),
       datasets: [{ label: 'USD per month', data: lines.map((l) => l.usd), backgroundColor: c.blue, borderColor: c.highContrast ? c.foreground : c.blue, borderWidth: c.highContrast ? 1 : 0 }],
     },
     options: {
       ...base(c),
       indexAxis: 'y',
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx: { parsed: { x: number } }) => usd(ctx.parsed.x) } } },
-      scales: { x: axis(c, 'USD per month', { ticks: { color: c.foreground, callback: (v: number | string) => usd(Number(v)) } }), y: axis(c, '', { title: { display: false } }) },
+      scales: { x: axis(c, 'USD per month', { ticks: { color: c.foreground, callback: (v: number | string) => usdTick(Number(v)) } }), y: axis(c, '', { title: { display: false } }) },
     } as ChartOptions,
   });
   const summary = `Monthly bill ${usd(design.cost.total)}: ${lines.map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`;
@@ -138,7 +151,7 @@ export function BillChart({ design }: { design: Design }) {
       <h3 id="bill-h">
         The monthly bill: <span data-testid="bill-total">{usd(design.cost.total)}</span>
       </h3>
-      <ChartCanvas label={summary} build={build} testId="chart-bill" height={Math.max(140, 36 * lines.length + 60)} />
+      <ChartCanvas label={summary} build={build} testId="chart-bill" height={Math.max(140, 36 * lines.length + 12 * lines.filter((l) => l.item.length > BILL_LABEL_WIDTH).length + 60)} />
       <TableToggle caption="The monthly bill by line">
         <thead>
           <tr>
@@ -203,15 +216,13 @@ export function MemoryChart({ design, curve, targetMs }: { design: Design; curve
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
         scales: {
           x: axis(c, 'Memory (MB)', { type: 'linear', min: curve.memories[0], max: curve.memories[curve.memories.length - 1], ticks: { color: c.foreground, callback: (v: number | string) => whole(Number(v)) } }),
-          y: axis(c, 'USD per month', { type: 'linear', position: 'left', ticks: { color: c.foreground, callback: (v: number | string) => usd(Number(v)) } }),
+          y: axis(c, 'USD per month', { type: 'linear', position: 'left', ticks: { color: c.foreground, callback: (v: number | string) => usdTick(Number(v)) } }),
           y1: axis(c, 'p99 (ms, log)', {
             type: 'logarithmic',
             position: 'right',
             grid: { drawOnChartArea: false, color: c.grid },
             // Chart.js's own log ticks crowd (3.2K, 3.4K, 3.6K, 3.8K on top of each other): round values spaced apart instead.
-            afterBuildTicks: (scale: Scale) => {
-              scale.ticks = logTicks(scale.min, scale.max, scale.height, 24).map((value) => ({ value }));
-            },
+            afterBuildTicks: spacedLogTicks,
             ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) },
           }),
         },
@@ -284,8 +295,8 @@ export function TrafficChart({ design, curve }: { design: Design; curve: Traffic
         parsing: false,
         interaction: { mode: 'nearest', intersect: false, axis: 'x' },
         scales: {
-          x: axis(c, 'Requests per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) } }),
-          y: axis(c, 'USD per month (log)', { type: 'logarithmic', ticks: { color: c.foreground, callback: (v: number | string) => usd(Number(v)) } }),
+          x: axis(c, 'Requests per month (log)', { type: 'logarithmic', afterBuildTicks: spacedLogTicks, ticks: { color: c.foreground, callback: (v: number | string) => shortCount(Number(v)) } }),
+          y: axis(c, 'USD per month (log)', { type: 'logarithmic', afterBuildTicks: spacedLogTicks, ticks: { color: c.foreground, callback: (v: number | string) => usdTick(Number(v)) } }),
         },
       } as ChartOptions,
     };
