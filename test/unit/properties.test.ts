@@ -164,7 +164,7 @@ test('no NaN or Infinity anywhere in the design, and every rationale and warning
   );
 });
 
-test('monthly cost does not fall when traffic grows', () => {
+test('monthly cost does not fall when traffic grows (INIT aside: cold starts thin out as calls come closer)', () => {
   fc.assert(
     fc.property(validScenario, fc.double({ min: 1.01, max: 50, noNaN: true }), (s, k) => {
       const more: Scenario = {
@@ -175,8 +175,13 @@ test('monthly cost does not fall when traffic grows', () => {
           ...(s.traffic.peakPerSecond !== undefined ? { peakPerSecond: s.traffic.peakPerSecond * k } : {}),
         },
       };
-      const a = recommend(s).cost.total;
-      const b = recommend(more).cost.total;
+      // Every line but INIT: the number of cold starts can fall as traffic grows. With calls arriving at rate λ and
+      // an idle environment kept for τ, a month of N = λT calls has about N·e^(−λτ) cold starts, most at λ = 1/τ:
+      // past one call per keep-alive, environments stay warm (an INIT-dominated bill of $0.77 at 2,400 calls a
+      // month is $0.74 at 8,600). That is the model being right, not the bill falling.
+      const withoutInit = (d: Design) => d.cost.lines.filter((l) => l.id !== 'lambda-init').reduce((sum, l) => sum + l.usd, 0);
+      const a = withoutInit(recommend(s));
+      const b = withoutInit(recommend(more));
       // A design may shift with traffic (bigger batches): allow rounding dust only.
       assert.ok(b >= a - 1e-6 * Math.max(1, a), `${a} -> ${b} at ×${k}`);
     }),
