@@ -71,7 +71,12 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
 
   let best = { w: 0, b: 1, e: 1 };
   let first = true;
-  for (const w of WINDOWS) {
+  // A source whose mapping batches by default (Kafka: 500 ms) keeps that default instead of 0 when it
+  // fits the latency target: setting 0 would change it for good (the window is set in whole seconds).
+  const sourceDefault = limits.defaultWindowSeconds?.value ?? 0;
+  const defaultFits = sourceDefault > 0 && sourceDefault <= windowCapS;
+  for (const raw of WINDOWS) {
+    const w = raw === 0 && defaultFits ? sourceDefault : raw;
     if (w > EVENT_SOURCES.batchingWindowMaxSeconds.value) break;
     if (!limits.windowSupported && w > 0) break; // e.g. FIFO queues: no batching window
     if (w > 0 && w > windowCapS) break;

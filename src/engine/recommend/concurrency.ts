@@ -9,6 +9,7 @@ import { type Context } from './context.ts';
 import { expectedFill, fillUnits } from './batching.ts';
 import { ms, num } from './format.ts';
 import { pollerRampMinutes, throughputWarnings } from './throughput.ts';
+import { decideProvisionedPollers } from './pollers.ts';
 
 export interface ConcurrencyInput {
   /** Average duration of one record (one request for push sources) at the chosen memory, ms. */
@@ -23,6 +24,8 @@ export interface ConcurrencyDecision {
   readonly value: Design['concurrency'];
   readonly rationale: Rationale;
   readonly warnings: Warning[];
+  /** Event poller unit hours a month (provisioned mode), for the bill. */
+  readonly eventPollerHours: number;
 }
 
 /** ceil, forgiving floating-point dust (200 × 0.35 = 70.00000000000001 is 70). */
@@ -142,12 +145,21 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     tradeOff = 'A cap turns overload into queueing delay: messages wait longer at peak, but nothing downstream falls over and nothing is lost while the retention period lasts.';
     refs.push(...references('sqsScaling', 'scalingConfig'));
   } else if (control === 'partitions') {
-    parts.push('Kafka pollers never exceed the topic\'s partition count (to keep per-partition order): give the topic at least as many partitions as the concurrency needed.');
+    const partitions = c.src.lanes?.count(s);
+    parts.push(
+      partitions !== undefined
+        ? `The topic's ${num(partitions)} partition${partitions === 1 ? '' : 's'} run at most ${num(partitions)} batch${partitions === 1 ? '' : 'es'} at once (one per partition, so each partition's offsets are committed in order).`
+        : `Lambda runs one batch per partition at a time: the topic needs at least ${num(neededAtPeak)} partitions for this peak. No partition count was given (traffic.partitions), so the design cannot check it: give it.`,
+    );
+    if (partitions !== undefined) effective = Math.min(effective, partitions);
     if (protect) {
-      parts.push(`To protect the downstream (${dsWhy.join(' and ')}), keep the partition count (or the provisioned-mode MaximumPollers) at ${num(Math.max(1, allowed))} or below.`);
-      effective = Math.min(neededAtPeak, Math.max(1, allowed));
+      const cap = Math.max(1, allowed);
+      parts.push(
+        `To protect the downstream (${dsWhy.join(' and ')}), keep the topic at ${num(cap)} partitions or fewer, or give the function a reserved concurrency of ${num(cap)} (Lambda reduces its pollers when the function is throttled); MaximumPollers does not cap concurrency.`,
+      );
+      effective = Math.min(effective, cap);
     }
-    tradeOff = 'More partitions allow more parallel batches; order is kept only within a partition.';
+    tradeOff = 'More partitions allow more parallel batches; order is kept only within a partition, and a partition is read by one batch at a time whatever the pollers.';
     refs.push(...references('kafkaScaling'));
   } else {
     const shards = s.traffic.shards ?? 1;
@@ -174,8 +186,15 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     refs.push(...references('kinesisParameters'));
   }
 
-  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: input.perRecordAvgMs }));
-  const pollers = c.src.pollers;
+  const pp = decideProvisionedPollers(c, { neededAtPeak, neededAtAverage, effective, maximumConcurrency });
+  if (pp.value !== null) {
+    parts.push(pp.sentence);
+    refs.push(...references(...pp.references));
+  }
+  warnings.push(...pp.warnings);
+  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: input.perRecordAvgMs, provisionedPollers: pp.value !== null }));
+  // In provisioned mode the standard mode's ramp and ceiling no longer apply.
+  const pollers = pp.value === null ? c.src.pollers : null;
   if (pollers !== null && effective > pollers.initial.value) {
     const minutes = pollerRampMinutes(c, effective);
     parts.push(
@@ -213,7 +232,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   }
 
   return {
-    value: { neededAtPeak, reserved, provisioned, maximumConcurrency, parallelizationFactor },
+    value: { neededAtPeak, reserved, provisioned, maximumConcurrency, parallelizationFactor, provisionedPollers: pp.value },
+    eventPollerHours: pp.eventPollerHours,
     warnings,
     rationale: {
       title: 'Concurrency',
@@ -222,6 +242,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         (reserved !== null ? `, reserved ${reserved}` : '') +
         (maximumConcurrency !== null ? `, MaximumConcurrency ${maximumConcurrency}` : '') +
         (parallelizationFactor !== null ? `, parallelization factor ${parallelizationFactor}` : '') +
+        (pp.value !== null ? `, provisioned pollers ${pp.value.minimumPollers}–${pp.value.maximumPollers}` : '') +
         (provisioned !== null ? `, provisioned ${provisioned}` : ''),
       why:
         parts.join(' ') +

@@ -155,10 +155,10 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
         `Together with ReportBatchItemFailures, one bad record cannot block the ${unit}.` +
         (fm.note !== null ? ` ${fm.note}` : '') +
         ` ${idemWhy}`,
-      tradeOff: 'Finite retries keep the shard moving at the price of setting records aside; they must then be replayed from the destination.',
+      tradeOff: `Finite retries keep the ${unit} moving at the price of setting records aside; they must then be replayed from the destination.`,
       references: references(fm.references, ...(retention !== null ? [retention] : []), 'batchItemFailures', 'powertoolsIdempotency'),
       articleCorrection:
-        'The 2019 article said a failing record blocks its shard until it expires; that is now only the default: finite MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError, ReportBatchItemFailures and an on-failure destination (SQS, SNS or S3) keep the shard moving.',
+        `The 2019 article said a failing record blocks its shard until it expires; that is now only the default: finite MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError, ReportBatchItemFailures and an on-failure destination (${c.src.destinations.map((d) => (d === 'kafka' ? 'a Kafka topic' : d.toUpperCase())).join(', ')}) keep the ${unit} moving.`,
     },
   };
 }

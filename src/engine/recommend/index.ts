@@ -22,6 +22,7 @@ import { decideDeployment, rollbackAlarmCount } from './deployment.ts';
 import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runtimeWarnings } from './warnings.ts';
 import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
+import { EPU_ASSUMPTION } from './pollers.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
@@ -86,6 +87,7 @@ export function recommend(s: Scenario): Design {
     averageInvocationMs: memory.averageInvocationMs,
     provisionedConcurrency: provisioned,
     provisionedHours: provisioned > 0 ? hours : 0,
+    ...(concurrency.eventPollerHours > 0 ? { eventPollerHours: concurrency.eventPollerHours } : {}),
   };
   const priced = priceDesign(s, config);
   const model = workModel(s).report;
@@ -96,6 +98,7 @@ export function recommend(s: Scenario): Design {
       `${SEQUENTIAL_ASSUMPTION} One invocation here lasts ${round(memory.averageInvocationMs, 1)} ms on average (${round(batching.recordsPerInvocation, 2)} records).`,
     );
   }
+  if (concurrency.value.provisionedPollers !== null) assumptions.push(EPU_ASSUMPTION);
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
   const deployment = decideDeployment(c, { timeoutSeconds: timeout.timeoutSeconds, estimatedP99Ms: memory.latencyP99Ms });
   const cost = { ...priced, assumptions };
@@ -111,7 +114,8 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms').reduce((sum, l) => sum + l.usd, 0);
+  // Lines that cost the same at every memory size (rollback alarms, event pollers) are added to every option.
+  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms' || l.id === 'event-pollers').reduce((sum, l) => sum + l.usd, 0);
   const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
   const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting });
   if (budget) warnings.push(budget);

@@ -24,6 +24,7 @@
 import { DEPLOYMENT, type Architecture, type DeploymentType, type Runtime } from '../facts/index.ts';
 import { OBSERVABILITY } from '../facts/observability.ts';
 import type { Plan, SourceFamily } from './plan.ts';
+import { sourceOf } from '../sources/index.ts';
 import type { HandlerLanguage } from './types.ts';
 
 /** A resource the plan refers to; each dialect maps it to its own reference (ARN, name, construct). */
@@ -408,9 +409,11 @@ function functionElement(plan: Plan): FunctionElement {
   };
 }
 
+/** The batching window to write, or null: none set (0 s), or the source's own default (Kafka's 500 ms, which no whole-second value restores). */
 const windowOf = (plan: Plan): number | null => {
   const seconds = plan.design.batching?.maximumBatchingWindowSeconds ?? 0;
-  return seconds > 0 ? seconds : null;
+  const sourceDefault = sourceOf(plan.source).batching?.defaultWindowSeconds?.value ?? 0;
+  return seconds > 0 && seconds !== sourceDefault ? seconds : null;
 };
 
 function queueElements(plan: Plan): InfraElement[] {
