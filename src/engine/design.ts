@@ -203,6 +203,8 @@ export interface Design {
     readonly reportBatchItemFailures: boolean;
     /** Expected records per invocation at average traffic. */
     readonly expectedRecordsPerBatch: number;
+    /** The handler processes a batch's records concurrently (work.recordsInParallel, where ordering allows); absent: one after another. */
+    readonly recordsInParallel?: boolean;
   };
   readonly concurrency: {
     /** Concurrency needed at peak by Little's law. */

@@ -18,6 +18,8 @@ export interface ConcurrencyInput {
   readonly windowSeconds: number;
   /** Provisioned concurrency chosen by the cold-start rule (null: none). */
   readonly provisioned: boolean;
+  /** CPU-bound part of one record at the chosen memory, ms: what still queues when records run concurrently (c.parallel). */
+  readonly perRecordCpuMs?: number;
 }
 
 export interface ConcurrencyDecision {
@@ -48,9 +50,12 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const units = fillUnits(c);
   const peakFill = poll ? expectedFill(c.peakRate / units, input.windowSeconds, input.batchSize) : 1;
   const batchesPerSecond = c.peakRate / peakFill;
-  const batchSeconds = peakFill * recS;
+  // Records one after another: fill × one record; concurrently: max(one record, fill × its CPU-bound part).
+  const cpuS = (input.perRecordCpuMs ?? input.perRecordAvgMs) / 1_000;
+  const batchSeconds = c.parallel.on ? Math.max(recS, peakFill * cpuS) : peakFill * recS;
   const neededAtPeak = littlesLaw(batchesPerSecond, batchSeconds);
-  const neededAtAverage = littlesLaw(c.avgRate, recS);
+  const avgFill = poll ? expectedFill(c.avgRate / units, input.windowSeconds, input.batchSize) : 1;
+  const neededAtAverage = c.parallel.on ? littlesLaw(c.avgRate / avgFill, Math.max(recS, avgFill * cpuS)) : littlesLaw(c.avgRate, recS);
   const littleWhy = poll
     ? `At peak ${num(c.peakRate)} records/s arrive in batches of about ${num(peakFill)}: ${num(batchesPerSecond)} batches/s × ${ms(batchSeconds * 1_000)} per batch = ${num(batchesPerSecond * batchSeconds)}, so ${num(neededAtPeak)} concurrent batches (Little's law).`
     : `Peak ${num(c.peakRate)}/s × ${ms(input.perRecordAvgMs)} average duration = ${num(c.peakRate * recS)}, so ${num(neededAtPeak)} concurrent executions (Little's law).`;
@@ -192,7 +197,9 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     refs.push(...references(...pp.references));
   }
   warnings.push(...pp.warnings);
-  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: input.perRecordAvgMs, provisionedPollers: pp.value !== null }));
+  // What one record costs a lane: its share of the batch's time (less than a record's duration when records run concurrently).
+  const laneRecordMs = c.parallel.on ? (batchSeconds * 1_000) / peakFill : input.perRecordAvgMs;
+  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: laneRecordMs, provisionedPollers: pp.value !== null }));
   // In provisioned mode the standard mode's ramp and ceiling no longer apply.
   const pollers = pp.value === null ? c.src.pollers : null;
   if (pollers !== null && effective > pollers.initial.value) {

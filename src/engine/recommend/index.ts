@@ -6,7 +6,8 @@
 import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
 import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
-import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { cpuPartAt, durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { PARALLEL_ASSUMPTION } from './parallel.ts';
 import { isMeasured, workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 import { buildContext, MODEL, type Context } from './context.ts';
@@ -73,6 +74,7 @@ export function recommend(s: Scenario): Design {
     batchSize: batching.batchSize,
     windowSeconds: batching.windowSeconds,
     provisioned: wantsPc,
+    perRecordCpuMs: cpuPartAt(c.avgWork, memory.memoryMb),
   });
   const failures = decideFailures(c, timeout.timeoutSeconds, batching.batchSize, batching.windowSeconds);
   const strategy = settleColdStart(c, plan, memory.latencyP99Ms);
@@ -95,7 +97,7 @@ export function recommend(s: Scenario): Design {
   if (invocation.value.model === 'poll') {
     assumptions.push(
       FILL_ASSUMPTION,
-      `${SEQUENTIAL_ASSUMPTION} One invocation here lasts ${round(memory.averageInvocationMs, 1)} ms on average (${round(batching.recordsPerInvocation, 2)} records).`,
+      `${c.parallel.on ? PARALLEL_ASSUMPTION : SEQUENTIAL_ASSUMPTION} One invocation here lasts ${round(memory.averageInvocationMs, 1)} ms on average (${round(batching.recordsPerInvocation, 2)} records).`,
     );
   }
   if (concurrency.value.provisionedPollers !== null) assumptions.push(EPU_ASSUMPTION);

@@ -8,7 +8,8 @@
  * The source says when the design uses the mode: SQS only where standard mode's ceiling cannot carry
  * the load; Kafka always, because the error handling controls the design sets need it.
  */
-import { PRICING_UNITS, references, type SourceId } from '../facts/index.ts';
+import { references, type SourceId } from '../facts/index.ts';
+import { eventPollerHoursOf } from '../cost/config.ts';
 import type { ProvisionedPollersPlan, Warning } from '../design.ts';
 import type { Context } from './context.ts';
 import { num } from './format.ts';
@@ -110,6 +111,6 @@ export function decideProvisionedPollers(c: Context, x: PollersInput): PollersDe
     sentence,
     warnings,
     references: pp.references,
-    eventPollerHours: minimumPollers * PRICING_UNITS.hoursPerMonth.value,
+    eventPollerHours: eventPollerHoursOf(value),
   };
 }
