@@ -144,3 +144,15 @@ test('traffic.partitions applies only to Kafka, and must be a whole number', () 
   assert.equal(frac.ok, false);
   if (!frac.ok) assert.equal(frac.errors[0]?.path, 'traffic.partitions');
 });
+
+test('the CLI prints the provisioned pollers and the event pollers bill line', async () => {
+  const { run, EXAMPLES } = await import('./cli-helpers.ts');
+  const { join } = await import('node:path');
+  const kafka = await run(['recommend', join(EXAMPLES, 'kafka-orders.json')]);
+  assert.equal(kafka.code, 0, kafka.stderr);
+  assert.match(kafka.stdout, /provisioned pollers: MinimumPollers \d+, MaximumPollers \d+/);
+  assert.match(kafka.stdout, /Event pollers \(provisioned mode\)\s+[\d.,]+\s+[\d,]+ event poller unit hours/);
+  const sqs = await run(['recommend', join(EXAMPLES, 'sqs-burst-provisioned.json')]);
+  assert.match(sqs.stdout, /provisioned pollers: MinimumPollers \d+, MaximumPollers \d+/);
+  assert.match(sqs.stdout, /Event pollers \(provisioned mode\)\s+0\.00\s+not priced for us-east-1/);
+});

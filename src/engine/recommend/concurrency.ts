@@ -133,7 +133,10 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         });
       }
     } else {
-      parts.push(`No downstream limit was given, so no MaximumConcurrency: the pollers may scale to ${num(CONCURRENCY.sqsMaxConcurrencyDefault.value)} concurrent invocations by default.`);
+      parts.push(
+        `No downstream limit was given, so no MaximumConcurrency: the pollers may scale to ${num(CONCURRENCY.sqsMaxConcurrencyDefault.value)} concurrent invocations in standard mode` +
+          (c.src.provisionedPollers !== null && neededAtPeak > CONCURRENCY.sqsMaxConcurrencyDefault.value ? ', which this peak exceeds (see provisioned mode below).' : '.'),
+      );
     }
     parts.push(
       `No reserved concurrency on an SQS consumer: below ${CONCURRENCY.sqsOverPollingBelow.value}, Lambda's pollers (which start at ${CONCURRENCY.sqsInitialConcurrency.value}) still take messages they cannot hand to the function; the throttled messages return to the queue and can reach the dead-letter queue unprocessed ("over-polling"). MaximumConcurrency limits the pollers themselves.`,
