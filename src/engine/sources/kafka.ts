@@ -77,6 +77,7 @@ export const kafka: SourceModule = {
       `For Kafka these controls (${KAFKA_CONTROLS.join(', ')}) exist only in provisioned mode, which the design therefore uses. ` +
       'An SQS, SNS or S3 destination needs a VPC endpoint for that service in the cluster\'s VPC; a Kafka topic in the same cluster (kafka://topic) is the alternative that needs none and keeps the full records.',
     recordPointer: 'the topic, partition and offsets',
+    recordAgeMax: POLLERS.kafkaRecordAgeMaxSeconds,
   },
   destinations: ['sqs', 'sns', 's3', 'kafka'],
   ordering: {

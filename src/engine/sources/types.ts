@@ -160,6 +160,11 @@ export type FailureModel =
       readonly note: string | null;
       /** What an on-failure record points at ("the shard and sequence numbers", "the partition and offset"). */
       readonly recordPointer: string;
+      /**
+       * The longest MaximumRecordAgeInSeconds where the source keeps no retention Lambda knows of (Kafka:
+       * the topic's retention.ms is the cluster's), or null: then half the lanes' retention bounds it.
+       */
+      readonly recordAgeMax?: Fact<number>;
     };
 
 /** The pricing lines a source contributes to the bill. */
