@@ -156,3 +156,11 @@ test('the CLI prints the provisioned pollers and the event pollers bill line', a
   assert.match(sqs.stdout, /provisioned pollers: MinimumPollers \d+, MaximumPollers \d+/);
   assert.match(sqs.stdout, /Event pollers \(provisioned mode\)\s+0\.00\s+not priced for us-east-1/);
 });
+
+test('provisioned SQS: the account warning speaks of provisioned scaling (+1,000 a minute), not of a 1,000-every-10-s ramp', () => {
+  // 3,000 concurrent at peak, above the account's 1,000: ⌈3,000 ÷ 1,000⌉ = 3 minutes at +1,000 a minute.
+  const d = design({ source: 'sqs', traffic: { averagePerSecond: 100, peakPerSecond: 300 }, work: { averageDurationMs: 10_000, p99DurationMs: 20_000, ...pinned } });
+  const w = d.warnings.find((x) => x.id === 'account-concurrency');
+  assert.ok(w);
+  assert.match(w.message, /Provisioned pollers scale by up to 1,000 concurrent executions a minute: about 3 minutes to reach it/);
+});

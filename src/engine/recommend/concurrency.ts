@@ -215,10 +215,13 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const spare = account - CONCURRENCY.unreservedFloor.value;
   if (effective > spare) {
     const scaleUp = Math.ceil(effective / CONCURRENCY.scalingPerTenSeconds.value) * 10;
+    const provisionedRate = pp.value !== null ? (c.src.provisionedPollers?.scalePerMinute ?? null) : null;
     const scaling =
       pollers !== null
         ? `Lambda's pollers reach ${num(Math.min(effective, pollers.ceiling.value))} after about ${num(pollerRampMinutes(c, effective))} minutes (+${num(pollers.addPerMinute.value)} a minute${effective > pollers.ceiling.value ? `, and stop at ${num(pollers.ceiling.value)} in standard mode` : ''}).`
-        : `Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`;
+        : provisionedRate !== null
+          ? `Provisioned pollers scale by up to ${num(provisionedRate.value)} concurrent executions a minute: about ${num(Math.ceil(effective / provisionedRate.value - 1e-9))} minutes to reach it from idle (MinimumPollers are ready at once).`
+          : `Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`;
     warnings.push({
       id: 'account-concurrency',
       severity: effective > account ? 'error' : 'warning',
