@@ -66,7 +66,7 @@ export const kafka: SourceModule = {
     // A Kafka batch may carry records of several partitions: it fills from the whole topic.
     fillUnits: () => 1,
     limitNote: `Kafka batches for ${num(SOURCE_LIMITS.kafkaBatchingWindowDefaultSeconds.value * 1_000)} ms when no window is set; the window is set in whole seconds, so once changed the ${num(SOURCE_LIMITS.kafkaBatchingWindowDefaultSeconds.value * 1_000)} ms default cannot be restored`,
-    references: 'batchingWindow',
+    references: 'esmBatchSize',
   },
   concurrencyControl: 'partitions',
   failures: {
