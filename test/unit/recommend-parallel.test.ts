@@ -81,3 +81,16 @@ test('work.recordsInParallel must be true or false', () => {
   assert.equal(r.ok, false);
   if (!r.ok) assert.deepEqual(r.errors, [{ path: 'work.recordsInParallel', message: 'must be true or false' }]);
 });
+
+test('records concurrently: a 50-connection downstream allows 50 ÷ the records in flight per invocation', () => {
+  // The SQS case above: batches of 50 concurrent records at peak (50/s, 1 s window). MaximumConcurrency
+  // = ⌊50 connections ÷ 50 in flight⌋ = 1, clamped to the minimum of 2 (and the warning says to limit inside the function).
+  const d = design({ source: 'sqs', traffic: { averagePerSecond: 50 }, latency: { targetP99Ms: 2_000 }, work: { ...work, recordsInParallel: true }, downstream: { maxConcurrency: 50 } });
+  assert.equal(d.batching?.batchSize, 50);
+  assert.equal(d.concurrency.maximumConcurrency, 2);
+  assert.match(d.rationale.concurrency.why, /each invocation holds up to 50 at once \(its batch's records run concurrently\): 50 ÷ 50 = 1/);
+  assert.ok(d.warnings.some((w) => w.id === 'downstream-overload' && /cannot go below 2/.test(w.message)), 'two invocations of 50 records still exceed 50 connections: said');
+  // One after another, every invocation holds one connection: MaximumConcurrency 50 stays as before.
+  const seq = design({ source: 'sqs', traffic: { averagePerSecond: 50 }, latency: { targetP99Ms: 2_000 }, work, downstream: { maxConcurrency: 50 } });
+  assert.equal(seq.concurrency.maximumConcurrency, 50);
+});

@@ -66,14 +66,26 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const dsRps = s.downstream.maxRequestsPerSecond;
   let allowed = Infinity;
   const dsWhy: string[] = [];
+  // Records processed concurrently: one invocation holds a whole batch of downstream calls at once, and
+  // makes fill ÷ batch time of them a second, so the downstream allows fewer invocations.
+  const inFlight = c.parallel.on && poll ? Math.max(1, ceilish(peakFill)) : 1;
   if (dsConc !== undefined) {
-    allowed = dsConc;
-    dsWhy.push(`the downstream accepts ${num(dsConc)} concurrent connections`);
+    allowed = inFlight > 1 ? Math.floor(dsConc / inFlight) : dsConc;
+    dsWhy.push(
+      inFlight > 1
+        ? `the downstream accepts ${num(dsConc)} concurrent connections and each invocation holds up to ${num(inFlight)} at once (its batch's records run concurrently): ${num(dsConc)} ÷ ${num(inFlight)} = ${num(allowed)}`
+        : `the downstream accepts ${num(dsConc)} concurrent connections`,
+    );
   }
   if (dsRps !== undefined && recS > 0) {
-    const fromRps = Math.max(0, Math.floor(dsRps * recS + 1e-9));
+    const perInvocationSeconds = inFlight > 1 ? batchSeconds / peakFill : recS;
+    const fromRps = Math.max(0, Math.floor(dsRps * perInvocationSeconds + 1e-9));
     allowed = Math.min(allowed, fromRps);
-    dsWhy.push(`${num(dsRps)} requests/s × ${ms(input.perRecordAvgMs)} per record = ${num(dsRps * recS)} concurrent executions (one downstream request per record assumed)`);
+    dsWhy.push(
+      inFlight > 1
+        ? `${num(dsRps)} requests/s ÷ ${num(peakFill / batchSeconds)} requests/s per invocation (${num(peakFill)} records in ${ms(batchSeconds * 1_000)}) = ${num(dsRps * perInvocationSeconds)} concurrent executions`
+        : `${num(dsRps)} requests/s × ${ms(input.perRecordAvgMs)} per record = ${num(dsRps * recS)} concurrent executions (one downstream request per record assumed)`,
+    );
   }
   const protect = Number.isFinite(allowed);
 
