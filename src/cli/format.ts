@@ -120,6 +120,9 @@ function settings(d: Design, id: DecisionId): string[] {
       const lines = [`needed at peak: ${formatCount(c.neededAtPeak)}`, `reserved: ${orNone(c.reserved)}`, `provisioned: ${orNone(c.provisioned)}`];
       if (c.maximumConcurrency !== null) lines.push(`SQS MaximumConcurrency: ${formatCount(c.maximumConcurrency)}`);
       if (c.parallelizationFactor !== null) lines.push(`ParallelizationFactor: ${formatCount(c.parallelizationFactor)}`);
+      if (c.provisionedPollers !== null) {
+        lines.push(`provisioned pollers: MinimumPollers ${formatCount(c.provisionedPollers.minimumPollers)}, MaximumPollers ${formatCount(c.provisionedPollers.maximumPollers)}`);
+      }
       return lines;
     }
     case 'failures': {

@@ -129,6 +129,14 @@ export interface ComputeDecision {
   readonly workflow: WorkflowPlan | null;
 }
 
+/** ProvisionedPollerConfig of an SQS or Kafka event source mapping, sized from the load (issue 9). */
+export interface ProvisionedPollersPlan {
+  /** MinimumPollers: kept for the average load (always on, billed per event poller unit hour). */
+  readonly minimumPollers: number;
+  /** MaximumPollers: what the peak needs (for Kafka, never above the partitions). Not a concurrency cap. */
+  readonly maximumPollers: number;
+}
+
 export interface MemoryOption {
   readonly memoryMb: number;
   readonly architecture: Architecture;
@@ -195,6 +203,8 @@ export interface Design {
     readonly reportBatchItemFailures: boolean;
     /** Expected records per invocation at average traffic. */
     readonly expectedRecordsPerBatch: number;
+    /** The handler processes a batch's records concurrently (work.recordsInParallel, where ordering allows); absent: one after another. */
+    readonly recordsInParallel?: boolean;
   };
   readonly concurrency: {
     /** Concurrency needed at peak by Little's law. */
@@ -205,6 +215,8 @@ export interface Design {
     readonly maximumConcurrency: number | null;
     /** Kinesis / DynamoDB Streams ParallelizationFactor. */
     readonly parallelizationFactor: number | null;
+    /** SQS / Kafka event source mapping in provisioned mode (ProvisionedPollerConfig), or null (standard mode). */
+    readonly provisionedPollers: ProvisionedPollersPlan | null;
   };
   readonly errorHandling: {
     /** Async: MaximumRetryAttempts 0–2; streams: MaximumRetryAttempts; null where the caller or queue owns retries. */
@@ -277,6 +289,8 @@ export interface PricedConfig {
   readonly snapStartCharged?: boolean;
   /** CloudWatch alarms the deployment adds for rollback (priced per alarm-month); absent: none. */
   readonly rollbackAlarms?: number;
+  /** Event poller unit hours a month of an event source mapping in provisioned mode; absent: standard mode. */
+  readonly eventPollerHours?: number;
 }
 
 export type { Scenario };

@@ -54,6 +54,6 @@ export {
 export * from './facts/index.ts';
 export { priceDesign, monthlyTotal, vpcMonthlyUsd, costByMemory, costByTraffic, pricePlainFunction, formatUsd, type PlainFunction, type PlainResult } from './cost/index.ts';
 export { averageWork, p99Work, pricedConfigOf, invocationMsAt, recordsPerInvocation } from './cost/config.ts';
-export { durationAt, curveAt, vcpus, usableVcpus, CPU_SHARE, PERFORMANCE_ASSUMPTIONS, type Profile, type WorkMeasure, type MeasuredCurve } from './model/performance.ts';
+export { durationAt, batchMsAt, cpuPartAt, curveAt, vcpus, usableVcpus, CPU_SHARE, PERFORMANCE_ASSUMPTIONS, type Profile, type WorkMeasure, type MeasuredCurve } from './model/performance.ts';
 export { workModel, fitDurations, cpuShareAt, monotonePoints, type ModelReport, type DurationFit, type DurationPoint } from './model/measured.ts';
 export { measurementSchema, type Measurement } from './scenario.ts';

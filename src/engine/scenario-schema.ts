@@ -38,6 +38,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'traffic.responseKb': 'Size of one response a synchronous caller receives, in KB (checked against the buffered and streamed response limits of the source).',
   'traffic.shards': 'Number of shards of the stream: required for kinesis, allowed for dynamodb-streams, not for other sources.',
   'traffic.messageGroups': 'Number of FIFO message groups in use at once (sqs-fifo only): bounds the useful concurrency.',
+  'traffic.partitions': 'Number of partitions of the Kafka topic (kafka only): Lambda runs one batch per partition at a time, so they bound the concurrency and cap MaximumPollers. Optional; without it no bound is assumed (the design says so).',
   work: 'What one invocation costs, as measured (or estimated) at one memory size.',
   'work.averageDurationMs': 'Average duration of one invocation for one event, in ms, at measuredAtMemoryMb.',
   'work.p99DurationMs': 'p99 duration of one invocation for one event, in ms, at measuredAtMemoryMb; must be >= averageDurationMs.',
@@ -51,6 +52,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'work.initDurationMs': 'INIT duration of a cold start, in ms, if measured; otherwise the runtime\u2019s typical value is assumed.',
   'work.parallelism': 'How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code): caps the speed-up from extra vCPUs.',
   'work.logKbPerInvocation': 'Log output per invocation, in KB (priced as CloudWatch Logs ingestion).',
+  'work.recordsInParallel': 'true when the handler processes a batch\u2019s records concurrently (Powertools batch processing in parallel) instead of one after another; used only where ordering allows it (not with per-key or strict order on an ordered source). Default false.',
   latency: 'The latency the callers need.',
   'latency.targetP99Ms': 'The p99 latency target, in ms: the cheapest memory that meets it wins.',
   'latency.coldStarts': 'avoid (pay for provisioned concurrency or SnapStart where it helps) or tolerate.',
@@ -156,6 +158,10 @@ export function scenarioFileJsonSchema(): JsonSchema {
     {
       if: sourceIs(others(['sqs-fifo'])),
       then: { properties: { traffic: { not: { required: ['messageGroups'] }, errorMessage: 'traffic.messageGroups applies only to the sqs-fifo source' } } },
+    },
+    {
+      if: sourceIs(others(['kafka'])),
+      then: { properties: { traffic: { not: { required: ['partitions'] }, errorMessage: 'traffic.partitions applies only to the kafka source' } } },
     },
   ];
   return {

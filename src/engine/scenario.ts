@@ -51,6 +51,8 @@ export const BOUNDS = {
   payloadKb: 1_048_576,
   shards: 100_000,
   messageGroups: 10_000_000,
+  /** Partitions of a Kafka topic (issue 9). */
+  partitions: 100_000,
   /** One record's measured duration: an hour (an invocation lasts at most 900 s at any memory). */
   durationMs: 3_600_000,
   targetP99Ms: 3_600_000,
@@ -154,6 +156,8 @@ export const scenarioSchema = z
       responseKb: opt(bounded(positive(), BOUNDS.payloadKb, ' (KB)')),
       shards: opt(bounded(positiveInt(), BOUNDS.shards)),
       messageGroups: opt(bounded(positiveInt(), BOUNDS.messageGroups)),
+      /** Partitions of the Kafka topic: they bound the concurrency (one batch per partition at a time). Optional; without it no bound is assumed and the design says so. */
+      partitions: opt(bounded(positiveInt(), BOUNDS.partitions)),
     }),
     work: section({
       averageDurationMs: bounded(positive(), BOUNDS.durationMs, ' (ms)'),
@@ -178,6 +182,8 @@ export const scenarioSchema = z
       /** How many threads the CPU-bound part can keep busy (1 for most Node.js and Python code). */
       parallelism: withDefault(positiveInt().check(atMost(LIMITS.maxVcpus.value)), 1),
       logKbPerInvocation: withDefault(bounded(nonNegative(), BOUNDS.logKbPerInvocation, ' (KB)'), 1),
+      /** The handler processes a batch's records concurrently (where ordering allows it), not one after another. */
+      recordsInParallel: withDefault(bool(), false),
     }),
     latency: withDefault(
       section({
@@ -234,6 +240,9 @@ export const scenarioSchema = z
       }
       if (t.responseKb !== undefined && SOURCE_KINDS[s.source] !== 'sync') {
         ctx.addIssue({ code: 'custom', path: ['traffic', 'responseKb'], message: 'applies only to synchronous sources (API Gateway, function URL, ALB, direct-sync)' });
+      }
+      if (t.partitions !== undefined && s.source !== 'kafka') {
+        ctx.addIssue({ code: 'custom', path: ['traffic', 'partitions'], message: 'applies only to the kafka source' });
       }
       if (t.messageGroups !== undefined && s.source !== 'sqs-fifo') {
         ctx.addIssue({ code: 'custom', path: ['traffic', 'messageGroups'], message: 'applies only to the sqs-fifo source' });

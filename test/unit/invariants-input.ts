@@ -32,6 +32,8 @@ export const invariantInput = fc
     payloadKb: fc.double({ min: 0.1, max: 2_000, noNaN: true }),
     shards: fc.integer({ min: 1, max: 64 }),
     groups: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+    partitions: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+    recordsInParallel: fc.boolean(),
     avg: fc.double({ min: 1, max: 60_000, noNaN: true }),
     p99Factor: fc.double({ min: 1, max: 5, noNaN: true }),
     measuredAt: fc.integer({ min: 128, max: 10_240 }),
@@ -62,6 +64,7 @@ export const invariantInput = fc
     traffic.payloadKb = r.payloadKb;
     if (r.source === 'kinesis' || r.source === 'dynamodb-streams') traffic.shards = r.shards;
     if (r.source === 'sqs-fifo' && r.groups !== undefined) traffic.messageGroups = r.groups;
+    if (r.source === 'kafka' && r.partitions !== undefined) traffic.partitions = r.partitions;
     const work: Record<string, unknown> = {
       averageDurationMs: r.avg,
       p99DurationMs: r.avg * r.p99Factor,
@@ -69,6 +72,7 @@ export const invariantInput = fc
       profile: r.profile,
       parallelism: r.parallelism,
       tmpStorageMb: r.tmp,
+      recordsInParallel: r.recordsInParallel,
       efs: r.efs,
     };
     if (r.usedShare !== undefined) work.maxMemoryUsedMb = Math.max(1, Math.floor(r.measuredAt * r.usedShare));

@@ -463,3 +463,20 @@ Resources:
     ],
   );
 });
+
+test('provisioned pollers are applied to the SQS event; never beside a ScalingConfig (mutually exclusive)', () => {
+  const base = sqsDesign({ maxConc: null });
+  const d: Design = { ...base, concurrency: { ...base.concurrency, provisionedPollers: { minimumPollers: 10, maximumPollers: 300 } } };
+  const r = apply(SAM_SQS, 'Worker', d);
+  assert.match(r.after, /FunctionResponseTypes:\n {14}- ReportBatchItemFailures\n {12}ProvisionedPollerConfig:\n {14}MinimumPollers: 10\n {14}MaximumPollers: 300\n/);
+  assert.deepEqual(r.skipped, []);
+  assert.deepEqual(designEdits(r.reparsed, 'Worker', d).edits, [], 'applying twice is a no-op');
+  // A template that caps the mapping with MaximumConcurrency: provisioned mode is skipped, with why.
+  const capped = SAM_SQS.replace('            BatchSize: 1 # one at a time\n', '            BatchSize: 1 # one at a time\n            ScalingConfig:\n              MaximumConcurrency: 5\n');
+  const c = apply(capped, 'Worker', d);
+  assert.doesNotMatch(c.after, /ProvisionedPollerConfig/);
+  assert.deepEqual(
+    c.skipped.map((x) => [x.property, x.reason]),
+    [['Events.Orders.Properties.ProvisionedPollerConfig', 'ScalingConfig is set, and provisioned mode cannot be combined with MaximumConcurrency: remove ScalingConfig, then apply again']],
+  );
+});

@@ -236,3 +236,29 @@ test('the response size is written for synchronous sources only, round-trips, an
   assert.equal(FIELD_OF_PATH['traffic.responseKb'], 'responseKb');
   assert.ok(validate({ ...alb, responseKb: '-1' }).errors.responseKb, 'a negative response size is an error');
 });
+
+test('Kafka partitions: written for Kafka only, round-trip, and a fraction is flagged on the source step', () => {
+  const kafka = { ...defaultForm(settings), source: 'kafka' as const, partitions: '24' };
+  const json = toScenarioInput(kafka) as { traffic: Record<string, unknown> };
+  assert.equal(json.traffic['partitions'], 24);
+  assert.equal(fromScenarioInput(json, settings).partitions, '24');
+  const queue = toScenarioInput({ ...kafka, source: 'sqs' as const }) as { traffic: Record<string, unknown> };
+  assert.equal(queue.traffic['partitions'], undefined, 'an SQS queue has no partitions');
+  assert.ok(STEP_FIELDS.source.includes('partitions'));
+  assert.equal(validate({ ...kafka, partitions: '2.5' }).errors.partitions, 'must be a whole number');
+  // The design step then shows the provisioned pollers the engine sized for the topic.
+  const v = validate(kafka);
+  assert.ok(v.scenario, 'a complete Kafka scenario');
+});
+
+test('records concurrently: the checkbox reaches work.recordsInParallel for poll sources, is left out when off, and round-trips', () => {
+  const on = { ...defaultForm(settings), source: 'sqs' as const, recordsInParallel: true };
+  const json = toScenarioInput(on) as { work: Record<string, unknown> };
+  assert.equal(json.work['recordsInParallel'], true);
+  assert.equal(fromScenarioInput(json, settings).recordsInParallel, true);
+  assert.equal((toScenarioInput({ ...on, recordsInParallel: false }) as { work: Record<string, unknown> }).work['recordsInParallel'], undefined);
+  assert.equal((toScenarioInput({ ...on, source: 'api-gateway-http' as const }) as { work: Record<string, unknown> }).work['recordsInParallel'], undefined, 'push sources have no batches');
+  assert.equal(FIELD_OF_PATH['work.recordsInParallel'], 'recordsInParallel');
+  assert.ok(STEP_FIELDS.constraints.includes('recordsInParallel'));
+  assert.equal(validate(on).scenario?.work.recordsInParallel, true);
+});

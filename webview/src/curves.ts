@@ -8,7 +8,7 @@ import {
   pricedConfigOf,
   costByMemory,
   costByTraffic,
-  durationAt,
+  batchMsAt,
   monthlyRequests,
   monthlyTotal,
   recommend,
@@ -52,12 +52,13 @@ export function memoryCurve(s: Scenario, d: Design): MemoryCurve {
   const config = pricedConfigOf(s, d);
   const records = config.recordsPerInvocation;
   const avg = avgWork(s);
-  const cost = costByMemory(s, config, (m) => records * durationAt(avg, m), memories);
+  const concurrent = d.batching?.recordsInParallel === true;
+  const cost = costByMemory(s, config, (m) => batchMsAt(avg, m, records, concurrent), memories);
   const batch = d.batching ? d.batching.batchSize : 1;
   const windowMs = d.batching ? d.batching.maximumBatchingWindowSeconds * 1_000 : 0;
   const p99w = p99Work(s);
   const p99 = new Float64Array(memories.length);
-  for (let i = 0; i < memories.length; i++) p99[i] = batch * durationAt(p99w, memories[i] as number) + windowMs;
+  for (let i = 0; i < memories.length; i++) p99[i] = batchMsAt(p99w, memories[i] as number, batch, concurrent) + windowMs;
   const avgAt = new Map(points.map((p) => [p.memoryMb, p.averageDurationMs]));
   const sizes = [...avgAt.keys()].sort((a, b) => a - b);
   const measuredCost = costByMemory(s, config, (m) => records * (avgAt.get(m) ?? 0), sizes);

@@ -5,7 +5,7 @@ import type { Source } from '../../src/engine/facts/index.ts';
 import { OpenExternal } from '../../src/protocol/messages.ts';
 import { BillChart, MemoryChart, TrafficChart } from './charts.tsx';
 import type { Computed } from './curves.ts';
-import { mb, ms, usd, whole } from '../../src/engine/format.ts';
+import { mb, ms, num, usd, whole } from '../../src/engine/format.ts';
 import { endpoint, log } from './host.ts';
 import { useWizard } from './storeContext.ts';
 
@@ -16,7 +16,7 @@ const DECISIONS: readonly { id: DecisionId; title: string; value: (d: Design) =>
   {
     id: 'batching',
     title: 'Batching',
-    value: (d) => (d.batching ? `batch size ${whole(d.batching.batchSize)}, window ${whole(d.batching.maximumBatchingWindowSeconds)} s` : 'no batching (one event per invocation)'),
+    value: (d) => (d.batching ? `batch size ${whole(d.batching.batchSize)}, window ${num(d.batching.maximumBatchingWindowSeconds)} s` : 'no batching (one event per invocation)'),
   },
   {
     id: 'concurrency',
@@ -28,6 +28,9 @@ const DECISIONS: readonly { id: DecisionId; title: string; value: (d: Design) =>
         d.concurrency.provisioned !== null ? `provisioned ${whole(d.concurrency.provisioned)}` : null,
         d.concurrency.maximumConcurrency !== null ? `maximum concurrency ${whole(d.concurrency.maximumConcurrency)}` : null,
         d.concurrency.parallelizationFactor !== null ? `parallelization factor ${whole(d.concurrency.parallelizationFactor)}` : null,
+        d.concurrency.provisionedPollers
+          ? `provisioned mode: ${whole(d.concurrency.provisionedPollers.minimumPollers)}–${whole(d.concurrency.provisionedPollers.maximumPollers)} event pollers`
+          : null,
       ]
         .filter(Boolean)
         .join(', '),

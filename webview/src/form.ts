@@ -27,6 +27,8 @@ export interface Form {
   responseKb: string;
   shards: string;
   messageGroups: string;
+  /** Kafka topic partitions (kafka only). */
+  partitions: string;
   averageDurationMs: string;
   p99DurationMs: string;
   measuredAtMemoryMb: string;
@@ -44,6 +46,8 @@ export interface Form {
   maxRequestsPerSecond: string;
   ordering: string;
   idempotent: boolean;
+  /** The handler processes a batch's records concurrently (poll sources; work.recordsInParallel). */
+  recordsInParallel: boolean;
   /** Fields of the scenario the wizard has no control for (kept so a loaded file round-trips). */
   extra: { work: Record<string, unknown>; network: Record<string, unknown> };
 }
@@ -65,6 +69,7 @@ export const FIELD_OF_PATH: Readonly<Record<string, FieldKey>> = {
   'traffic.responseKb': 'responseKb',
   'traffic.shards': 'shards',
   'traffic.messageGroups': 'messageGroups',
+  'traffic.partitions': 'partitions',
   'work.averageDurationMs': 'averageDurationMs',
   'work.p99DurationMs': 'p99DurationMs',
   'work.measuredAtMemoryMb': 'measuredAtMemoryMb',
@@ -82,15 +87,16 @@ export const FIELD_OF_PATH: Readonly<Record<string, FieldKey>> = {
   'downstream.maxRequestsPerSecond': 'maxRequestsPerSecond',
   ordering: 'ordering',
   idempotent: 'idempotent',
+  'work.recordsInParallel': 'recordsInParallel',
 };
 
 /** Which step shows which field (the wizard does not leave a step while one of them is wrong). */
 export const STEP_FIELDS: Readonly<Record<Exclude<StepId, 'design'>, readonly FieldKey[]>> = {
   workload: ['name', 'requestsPerMonth', 'averagePerSecond', 'peakPerSecond', 'payloadKb', 'averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb'],
-  source: ['source', 'responseKb', 'shards', 'messageGroups'],
+  source: ['source', 'responseKb', 'shards', 'messageGroups', 'partitions'],
   latency: ['targetP99Ms', 'coldStarts'],
   budget: ['monthlyUsd', 'optimizeFor', 'region', 'freeTier'],
-  constraints: ['runtime', 'architecture', 'privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices', 'maxConcurrency', 'maxRequestsPerSecond', 'ordering', 'idempotent'],
+  constraints: ['runtime', 'architecture', 'privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices', 'maxConcurrency', 'maxRequestsPerSecond', 'ordering', 'idempotent', 'recordsInParallel'],
 };
 
 export function defaultForm(settings: Settings): Form {
@@ -109,6 +115,7 @@ export function defaultForm(settings: Settings): Form {
     responseKb: '',
     shards: '',
     messageGroups: '',
+    partitions: '',
     averageDurationMs: '100',
     p99DurationMs: '300',
     measuredAtMemoryMb: '1024',
@@ -126,6 +133,7 @@ export function defaultForm(settings: Settings): Form {
     maxRequestsPerSecond: '',
     ordering: 'none',
     idempotent: true,
+    recordsInParallel: false,
     extra: { work: {}, network: {} },
   };
 }
@@ -152,6 +160,7 @@ export function toScenarioInput(f: Form): ScenarioJson {
   if (f.source !== '' && SOURCE_KIND[f.source] === 'sync') put(traffic, 'responseKb', numberOrText(f.responseKb));
   if (f.source === 'kinesis' || f.source === 'dynamodb-streams') put(traffic, 'shards', numberOrText(f.shards));
   if (f.source === 'sqs-fifo') put(traffic, 'messageGroups', numberOrText(f.messageGroups));
+  if (f.source === 'kafka') put(traffic, 'partitions', numberOrText(f.partitions));
 
   const work: Record<string, unknown> = { ...f.extra.work };
   put(work, 'averageDurationMs', numberOrText(f.averageDurationMs));
@@ -159,6 +168,8 @@ export function toScenarioInput(f: Form): ScenarioJson {
   put(work, 'measuredAtMemoryMb', numberOrText(f.measuredAtMemoryMb));
   put(work, 'profile', f.profile);
   put(work, 'maxMemoryUsedMb', numberOrText(f.maxMemoryUsedMb));
+  // The default (false) is left out, so a scenario without the field round-trips unchanged.
+  if (f.recordsInParallel && f.source !== '' && SOURCE_KIND[f.source] !== 'sync' && SOURCE_KIND[f.source] !== 'async') work['recordsInParallel'] = true;
 
   const latency: Record<string, unknown> = { coldStarts: f.coldStarts };
   put(latency, 'targetP99Ms', numberOrText(f.targetP99Ms));
@@ -203,7 +214,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
   const budget = obj(r['budget']);
   const network = obj(r['network']);
   const downstream = obj(r['downstream']);
-  const known = new Set(['averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb']);
+  const known = new Set(['averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb', 'recordsInParallel']);
   const extraWork = Object.fromEntries(Object.entries(work).filter(([k]) => !known.has(k)));
   const knownNetwork = new Set(['privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices']);
   const extraNetwork = Object.fromEntries(Object.entries(network).filter(([k]) => !knownNetwork.has(k)));
@@ -223,6 +234,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
     responseKb: text(traffic['responseKb']),
     shards: text(traffic['shards']),
     messageGroups: text(traffic['messageGroups']),
+    partitions: text(traffic['partitions']),
     averageDurationMs: text(work['averageDurationMs']),
     p99DurationMs: text(work['p99DurationMs']),
     measuredAtMemoryMb: text(work['measuredAtMemoryMb']),
@@ -240,6 +252,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
     maxRequestsPerSecond: text(downstream['maxRequestsPerSecond']),
     ordering: typeof r['ordering'] === 'string' ? r['ordering'] : 'none',
     idempotent: r['idempotent'] !== false,
+    recordsInParallel: work['recordsInParallel'] === true,
     extra: { work: extraWork, network: extraNetwork },
   };
 }
@@ -272,7 +285,7 @@ export function validate(f: Form): Validation {
       for (const e of probe.errors) {
         let key = FIELD_OF_PATH[e.path];
         if (key === 'requestsPerMonth' && f.trafficMode === 'perSecond') key = 'averagePerSecond';
-        if (key && key !== 'shards' && key !== 'messageGroups') errors[key] ??= e.message;
+        if (key && key !== 'shards' && key !== 'messageGroups' && key !== 'partitions') errors[key] ??= e.message;
       }
     }
   }

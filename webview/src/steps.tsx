@@ -20,7 +20,7 @@ function useField<K extends FieldKey>(key: K, step: StepId) {
   return { value, error, set: (v: Form[K]) => setField(key, v), touch: () => touch(key) };
 }
 
-function Text(props: { k: Exclude<FieldKey, 'freeTier' | 'privateResources' | 'internetEgress' | 'idempotent' | 'awsServices' | 'source'>; step: StepId; label: string; unit?: string; hint?: string; placeholder?: string; numeric?: boolean }) {
+function Text(props: { k: Exclude<FieldKey, 'freeTier' | 'privateResources' | 'internetEgress' | 'idempotent' | 'recordsInParallel' | 'awsServices' | 'source'>; step: StepId; label: string; unit?: string; hint?: string; placeholder?: string; numeric?: boolean }) {
   const f = useField(props.k, props.step);
   return (
     <TextField
@@ -38,7 +38,7 @@ function Text(props: { k: Exclude<FieldKey, 'freeTier' | 'privateResources' | 'i
   );
 }
 
-function Check(props: { k: 'freeTier' | 'privateResources' | 'internetEgress' | 'idempotent'; step: StepId; label: string; hint?: string }) {
+function Check(props: { k: 'freeTier' | 'privateResources' | 'internetEgress' | 'idempotent' | 'recordsInParallel'; step: StepId; label: string; hint?: string }) {
   const f = useField(props.k, props.step);
   return <CheckField field={props.k} label={props.label} hint={props.hint} checked={f.value} error={f.error} onChange={(v) => f.set(v)} />;
 }
@@ -199,6 +199,9 @@ export function SourceStep() {
         <Text k="shards" step="source" label="Shards" hint={source === 'kinesis' ? 'Required for Kinesis: concurrency follows the shard count.' : 'Optional: DynamoDB manages the shard count.'} />
       ) : null}
       {source === 'sqs-fifo' ? <Text k="messageGroups" step="source" label="Message groups" hint="Distinct MessageGroupId values in flight; FIFO processes one group at a time." /> : null}
+      {source === 'kafka' ? (
+        <Text k="partitions" step="source" label="Partitions" hint="Partitions of the topic: Lambda runs one batch per partition at a time, so they bound the concurrency. Optional, but without it the bound cannot be checked." />
+      ) : null}
     </>
   );
 }
@@ -274,6 +277,8 @@ export function ConstraintsStep() {
   const services = useWizard((s) => s.form.awsServices);
   const setField = useWizard((s) => s.setField);
   const servicesError = useWizard((s) => visibleError(s, 'awsServices', 'constraints'));
+  const source = useWizard((s) => s.form.source);
+  const polled = source !== '' && (SOURCE_KIND[source] === 'queue' || SOURCE_KIND[source] === 'stream');
   return (
     <>
       <Select k="runtime" step="constraints" label="Runtime" options={RUNTIME_LIST.map((r) => ({ value: r, label: runtimeLabel(r) }))} />
@@ -325,6 +330,14 @@ export function ConstraintsStep() {
         ]}
       />
       <Check k="idempotent" step="constraints" label="Processing the same event twice is harmless (idempotent)" hint="Retries deliver some events more than once; the design adds an idempotency layer if not." />
+      {polled ? (
+        <Check
+          k="recordsInParallel"
+          step="constraints"
+          label="Process a batch's records concurrently"
+          hint="The handler works on the records of one batch at the same time (Powertools batch processing in parallel). Ignored where per-key or strict order must hold on an ordered source."
+        />
+      ) : null}
     </>
   );
 }

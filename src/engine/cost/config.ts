@@ -3,8 +3,8 @@
  * scenario. One definition for the charts, the bench and anyone who re-prices a design.
  */
 import { PRICING_UNITS, runtimeInfo } from '../facts/index.ts';
-import type { Design, PricedConfig } from '../design.ts';
-import { durationAt, type WorkMeasure } from '../model/performance.ts';
+import type { Design, PricedConfig, ProvisionedPollersPlan } from '../design.ts';
+import { batchMsAt, type WorkMeasure } from '../model/performance.ts';
 import { workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 
@@ -23,11 +23,12 @@ export function recordsPerInvocation(d: Design): number {
   return d.batching ? d.batching.expectedRecordsPerBatch : 1;
 }
 
-/** Duration of one invocation of the design at a memory setting (records one after another), ms. */
+/** Duration of one invocation of the design at a memory setting (records one after another, or concurrently where the design says so), ms. */
 export function invocationMsAt(s: Scenario, d: Design): (memoryMb: number) => number {
   const work = averageWork(s);
   const records = recordsPerInvocation(d);
-  return (memoryMb) => records * durationAt(work, memoryMb);
+  const concurrent = d.batching?.recordsInParallel === true;
+  return (memoryMb) => batchMsAt(work, memoryMb, records, concurrent);
 }
 
 /** The knobs of the recommended design, as the cost model prices them. */
@@ -45,7 +46,13 @@ export function pricedConfigOf(s: Scenario, d: Design): PricedConfig {
     initMs: d.coldStart.expectedInitMs,
     snapStartCharged: snapStartCharged(s, d.coldStart.strategy),
     rollbackAlarms: d.deployment.alarms.length,
+    ...(d.concurrency.provisionedPollers ? { eventPollerHours: eventPollerHoursOf(d.concurrency.provisionedPollers) } : {}),
   };
+}
+
+/** Event poller unit hours a month the bill prices for provisioned mode: MinimumPollers all month (one poller = one EPU). */
+export function eventPollerHoursOf(p: ProvisionedPollersPlan): number {
+  return p.minimumPollers * PRICING_UNITS.hoursPerMonth.value;
 }
 
 /** Whether SnapStart is charged for (Python and .NET snapshots are; Java's are free). */

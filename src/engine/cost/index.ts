@@ -70,6 +70,7 @@ interface Breakdown extends DurationParts {
   logsUsd: number;
   egressUsd: number;
   alarmsUsd: number;
+  pollersUsd: number;
   total: number;
 }
 
@@ -228,6 +229,7 @@ function fixedParts(w: Workload, c: PricedConfig) {
     ...(cs.given === undefined ? {} : { given: cs.given }),
   });
   const alarmsUsd = alarmsUsdOf(w, c);
+  const pollersUsd = (c.eventPollerHours ?? 0) * rate(eventPollerPrice(w));
   return {
     invocations,
     coldShare,
@@ -239,8 +241,15 @@ function fixedParts(w: Workload, c: PricedConfig) {
     logsUsd,
     egressUsd: egress,
     alarmsUsd,
-    sum: requestsUsd + src + nat + endpoints + logsUsd + egress + alarmsUsd,
+    pollersUsd,
+    sum: requestsUsd + src + nat + endpoints + logsUsd + egress + alarmsUsd + pollersUsd,
   };
+}
+
+/** The source's price per event poller unit hour in provisioned mode (null: no sourced price, or no provisioned mode). */
+function eventPollerPrice(w: Workload): Priced<number> | null {
+  const pp = w.source === null ? null : sourceOf(w.source).provisionedPollers;
+  return pp === null ? null : pp.price(w.region);
 }
 
 /** Whether the Region has a sourced price for standard-resolution CloudWatch alarms. */
@@ -403,6 +412,18 @@ function billOf(w: Workload, c: PricedConfig, b: Breakdown, extraAssumptions: re
       () =>
         `${c.ephemeralStorageMb - PRICING_UNITS.ephemeralFreeMb.value} MB above the free ${PRICING_UNITS.ephemeralFreeMb.value} MB × execution time × ${usdPrice(rate(p.lambda.ephemeralPerGbSecond))}/GB-s`,
       'ephemeral',
+    );
+  }
+  const pollerHours = c.eventPollerHours ?? 0;
+  if (pollerHours > 0) {
+    const price = eventPollerPrice(w);
+    add(
+      'event-pollers',
+      'Event pollers (provisioned mode)',
+      b.pollersUsd,
+      [price],
+      () => `${qty(pollerHours)} event poller unit hours (MinimumPollers × ${hoursPerMonth()} h) × ${usdPrice(rate(price))}/EPU-hour (a price-list transcription)`,
+      'esmProvisionedMode',
     );
   }
   const sourceLine = w.source === null ? null : sourceOf(w.source).pricing.line;

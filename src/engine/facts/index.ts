@@ -8,6 +8,7 @@ export { SOURCES, type Source, type SourceId } from './sources.ts';
 export { LIMITS, CONCURRENCY, EVENT_SOURCES, COLD_STARTS, RUNTIMES, ARTICLE_2019, type Fact, type Runtime } from './limits.ts';
 export { DEPLOYMENT, type DeploymentConfiguration, type DeploymentType } from './deployment.ts';
 export { SOURCE_LIMITS } from './source-limits.ts';
+export { POLLERS } from './pollers.ts';
 export {
   RUNTIME_FAMILIES,
   RUNTIME_TABLE,

@@ -39,6 +39,8 @@ export interface RegionPrices {
     readonly ephemeralPerGbSecond: Maybe<number>;
     /** SnapStart for Python and .NET: snapshot cache per GB-second (of memory) while the version is active, restore per GB restored. Java pays neither. */
     readonly snapStart: Maybe<{ readonly cachePerGbSecond: number; readonly restorePerGb: number }>;
+    /** Provisioned mode of an event source mapping, per event poller unit (EPU) hour; listed for Kafka (an SQS rate has no source yet). */
+    readonly eventPollerUnitHour: Maybe<number>;
   };
   readonly apiGateway: {
     /** REST API, per million requests, tiers in requests per month. */
@@ -145,6 +147,7 @@ export const US_EAST_1_PRICES: CompleteRegionPrices = {
     ),
     ephemeralPerGbSecond: p(0.0000000309, 'priceList'),
     snapStart: p({ cachePerGbSecond: 0.0000015046, restorePerGb: 0.0001397998 }, 'snapstartPricing', 'Python and .NET only; Java SnapStart has no extra charge.'),
+    eventPollerUnitHour: p(0.185, 'epuPriceList', 'Listed for Kafka provisioned pollers; a price-list transcription, not read on the pricing page.'),
   },
   apiGateway: {
     restPerMillion: p(
@@ -225,6 +228,7 @@ const EU_WEST_1: RegionPrices = {
     provisioned: null,
     ephemeralPerGbSecond: p(0.000000034, 'calculatorLambda'),
     snapStart: null,
+    eventPollerUnitHour: null,
   },
   apiGateway: {
     restPerMillion: p(
@@ -287,6 +291,7 @@ function lambdaOnly(region: string, name: string, r: LambdaRates): RegionPrices 
       provisioned: null,
       ephemeralPerGbSecond: r.ephemeral === null ? null : p(r.ephemeral, r.source),
       snapStart: null,
+      eventPollerUnitHour: null,
     },
     apiGateway: { restPerMillion: null, httpPerMillion: null },
     sqs: { standardPerMillion: null, fifoPerMillion: null },

@@ -205,6 +205,38 @@ export const SOURCES = {
     'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html',
     '2026-12-01',
   ),
+  // Provisioned mode of event source mappings (issue 9: SQS and Kafka event pollers).
+  esmProvisionedMode: aws(
+    'Lambda: event source mappings, provisioned mode (what one event poller carries per source type)',
+    'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode',
+    '2026-12-01',
+  ),
+  provisionedPollerConfig: aws(
+    'Lambda API: ProvisionedPollerConfig (MinimumPollers, MaximumPollers per source)',
+    'https://docs.aws.amazon.com/lambda/latest/api/API_ProvisionedPollerConfig.html',
+    '2026-12-01',
+  ),
+  provisionedPollerConfigCfn: aws(
+    'CloudFormation: AWS::Lambda::EventSourceMapping ProvisionedPollerConfig (MaximumPollers 1–2,000 in the resource schema)',
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-eventsourcemapping-provisionedpollerconfig.html',
+    '2026-12-01',
+  ),
+  sqsProvisionedLaunch: aws(
+    'AWS Lambda enhances event processing with provisioned mode for SQS event source mapping (3x faster scaling, up to 20,000 concurrency)',
+    'https://aws.amazon.com/blogs/aws/aws-lambda-enhances-sqs-processing-with-new-provisioned-mode-3x-faster-scaling-16x-higher-capacity',
+    '2026-12-01',
+  ),
+  kafkaOnFailure: aws(
+    'Lambda: capturing discarded batches for Amazon MSK and self-managed Kafka (SQS, SNS, S3 or a Kafka topic)',
+    'https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html',
+    '2026-12-01',
+  ),
+  kafkaOnFailureTopic: aws('Lambda: using a Kafka topic as an on-failure destination', 'https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure-destination.html', '2026-12-01'),
+  epuPriceList: secondary(
+    'AWS Price List API transcription, us-east-1 (query 2025-10-28): Lambda event poller unit (EPU) hours, listed for Kafka provisioned mode',
+    'https://cloudchipr.com/blog/aws-lambda-pricing',
+    '2026-12-01',
+  ),
   powerTuning: secondary('AWS Lambda Power Tuning: output and visualization URL (lambda/utils.js buildVisualizationURL)', 'https://github.com/alexcasalboni/aws-lambda-power-tuning', '2026-12-01'),
 } as const satisfies Record<string, Source>;
 

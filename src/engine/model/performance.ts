@@ -89,6 +89,24 @@ export function durationAt(w: WorkMeasure, memoryMb: number): number {
   return w.durationMs * (cpu * speedup + (1 - cpu));
 }
 
+/** The CPU-bound part of one record's duration at `memoryMb`, ms: the part that cannot overlap with other records' waits. */
+export function cpuPartAt(w: WorkMeasure, memoryMb: number): number {
+  if (w.curve !== undefined) return (durationAt(w, memoryMb) * (w.curve.cpuMs / usableVcpus(memoryMb, w.curve.parallelism))) / fittedAt(w.curve, memoryMb);
+  const speedup = usableVcpus(w.measuredAtMemoryMb, w.parallelism) / usableVcpus(memoryMb, w.parallelism);
+  return w.durationMs * CPU_SHARE[w.profile] * speedup;
+}
+
+/**
+ * One invocation of `records` records at `memoryMb`, ms. One after another: records × one record.
+ * Concurrently (work.recordsInParallel): the records' waits overlap, but their CPU-bound parts still
+ * queue on the threads the work can use (work.parallelism), so the batch lasts
+ * max(one record, records × one record's CPU-bound part).
+ */
+export function batchMsAt(w: WorkMeasure, memoryMb: number, records: number, concurrent: boolean): number {
+  const one = durationAt(w, memoryMb);
+  return concurrent ? Math.max(one, records * cpuPartAt(w, memoryMb)) : records * one;
+}
+
 export const PERFORMANCE_ASSUMPTIONS: readonly string[] = [
   `CPU-bound share of the duration: ${CPU_SHARE.cpu * 100}% for "cpu", ${CPU_SHARE.mixed * 100}% for "mixed", ${CPU_SHARE.io * 100}% for "io"; only that share speeds up with memory.`,
   'arm64 is assumed as fast as x86_64 (AWS claims up to 19% faster; measure yours).',

@@ -7,7 +7,8 @@
 import { ARTICLE_2019, EVENT_SOURCES, LIMITS, references } from '../facts/index.ts';
 import type { Design, Rationale, Warning } from '../design.ts';
 import { MODEL, type Context } from './context.ts';
-import { durationAt } from '../model/performance.ts';
+import { batchMsAt, cpuPartAt, durationAt } from '../model/performance.ts';
+import { PARALLEL_ASSUMPTION } from './parallel.ts';
 import { ms, num, round } from './format.ts';
 
 export type Batching = NonNullable<Design['batching']>;
@@ -61,7 +62,12 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
   const payloadCap = Math.floor((LIMITS.syncPayloadMb.value * 1_024) / s.traffic.payloadKb);
   const sourceMax = limits.maxSize.value;
   const cap = Math.min(sourceMax, payloadCap);
-  const timeCap = Math.floor((LIMITS.timeoutMaxSeconds.value * 1_000) / (d * MODEL.timeoutSafetyFactor));
+  // Records whose batch fits in `budgetMs` at its p99: one after another, or concurrently (recommend/parallel.ts).
+  const par = c.parallel.on;
+  const cpu = par ? cpuPartAt(c.p99Work, referenceMemoryMb) : 0;
+  const recordsWithin = (budgetMs: number): number => (!par ? Math.floor(budgetMs / d) : d > budgetMs ? 0 : cpu > 0 ? Math.floor(budgetMs / cpu) : Number.MAX_SAFE_INTEGER);
+  const batchP99 = (b: number): number => batchMsAt(c.p99Work, referenceMemoryMb, b, par);
+  const timeCap = recordsWithin((LIMITS.timeoutMaxSeconds.value * 1_000) / MODEL.timeoutSafetyFactor);
   const units = fillUnits(c);
   const avgUnit = c.avgRate / units;
   const peakUnit = c.peakRate / units;
@@ -71,11 +77,16 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
 
   let best = { w: 0, b: 1, e: 1 };
   let first = true;
-  for (const w of WINDOWS) {
+  // A source whose mapping batches by default (Kafka: 500 ms) keeps that default instead of 0 when it
+  // fits the latency target: setting 0 would change it for good (the window is set in whole seconds).
+  const sourceDefault = limits.defaultWindowSeconds?.value ?? 0;
+  const defaultFits = sourceDefault > 0 && sourceDefault <= windowCapS;
+  for (const raw of WINDOWS) {
+    const w = raw === 0 && defaultFits ? sourceDefault : raw;
     if (w > EVENT_SOURCES.batchingWindowMaxSeconds.value) break;
     if (!limits.windowSupported && w > 0) break; // e.g. FIFO queues: no batching window
     if (w > 0 && w > windowCapS) break;
-    const latencyCap = Math.floor(((target === undefined ? MODEL.batchMsWithoutTarget : target) - w * 1_000) / d);
+    const latencyCap = recordsWithin((target === undefined ? MODEL.batchMsWithoutTarget : target) - w * 1_000);
     const useful = Math.max(deflt, Math.ceil(peakUnit * Math.max(w, 1)));
     let b = Math.min(cap, latencyCap, timeCap, useful);
     if (largeNeedsWindow !== null && w < largeNeedsWindow.minWindowSeconds.value) b = Math.min(b, largeNeedsWindow.above.value);
@@ -101,16 +112,20 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
     maximumBatchingWindowSeconds: best.w,
     reportBatchItemFailures: true,
     expectedRecordsPerBatch: round(best.e, 2),
+    ...(par ? { recordsInParallel: true } : {}),
   };
   const said: string[] = [];
   if (limits.limitNote !== null) said.push(limits.limitNote);
   if (payloadCap < sourceMax) said.push(`${num(s.traffic.payloadKb)} KB records × ${num(payloadCap)} fill the ${num(LIMITS.syncPayloadMb.value)} MB invocation payload`);
   if (largeNeedsWindow !== null && best.b > largeNeedsWindow.above.value)
     said.push(`SQS needs a batching window of at least ${largeNeedsWindow.minWindowSeconds.value} s for batches above ${largeNeedsWindow.above.value}`);
+  const perBatch = par
+    ? `${num(best.b)} records processed concurrently, max(${ms(d)} p99 of one, ${num(best.b)} × ${ms(cpu)} CPU-bound each) = ${ms(batchP99(best.b))}`
+    : `${num(best.b)} records × ${ms(d)} p99 each`;
   const latencyWhy =
     target === undefined
-      ? `No latency target was given, so the window is kept to at most ${MODEL.windowWithoutTargetSeconds} s and a full batch to about ${ms(MODEL.batchMsWithoutTarget)} of processing (${num(best.b)} records × ${ms(d)} p99 each at ${num(referenceMemoryMb)} MB, the cheapest memory that works).`
-      : `Latency: window ${best.w} s + ${num(best.b)} records × ${ms(d)} p99 each (at ${num(referenceMemoryMb)} MB, the cheapest memory that works) = ${ms(best.w * 1_000 + best.b * d)} against the ${ms(target)} target${initAllowanceMs > 0 ? ' (after the cold-start reserve)' : ''}; the window may use at most ${Math.round(MODEL.windowShareOfTarget * 100)}% of it.`;
+      ? `No latency target was given, so the window is kept to at most ${MODEL.windowWithoutTargetSeconds} s and a full batch to about ${ms(MODEL.batchMsWithoutTarget)} of processing (${perBatch} at ${num(referenceMemoryMb)} MB, the cheapest memory that works).`
+      : `Latency: window ${best.w} s + ${perBatch} (at ${num(referenceMemoryMb)} MB, the cheapest memory that works) = ${ms(best.w * 1_000 + batchP99(best.b))} against the ${ms(target)} target${initAllowanceMs > 0 ? ' (after the cold-start reserve)' : ''}; the window may use at most ${Math.round(MODEL.windowShareOfTarget * 100)}% of it.`;
   const fill =
     `At ${num(avgUnit)} records/s${units > 1 ? ` per shard (${num(c.avgRate)}/s over ${units} shards)` : ''} on average, a batch holds about ${num(value.expectedRecordsPerBatch)} records, ` +
     `so ${num(c.monthly)} records a month take about ${num(c.monthly / value.expectedRecordsPerBatch)} invocations.`;
@@ -129,7 +144,8 @@ export function decideBatching(c: Context, referenceMemoryMb: number, initAllowa
         ' ReportBatchItemFailures lets the function return only the records that failed, so the rest are not processed again. ' +
         FILL_ASSUMPTION +
         ' ' +
-        SEQUENTIAL_ASSUMPTION,
+        (par ? PARALLEL_ASSUMPTION : SEQUENTIAL_ASSUMPTION) +
+        (c.parallel.why !== null ? ` ${c.parallel.why}` : ''),
       tradeOff:
         'Bigger batches and longer windows mean fewer invocations (and fewer SQS requests) but more delay per record and more records retried when a batch fails; a partial batch response keeps the retry to the failed records.',
       references: references(

@@ -9,6 +9,7 @@ import { type Context } from './context.ts';
 import { expectedFill, fillUnits } from './batching.ts';
 import { ms, num } from './format.ts';
 import { pollerRampMinutes, throughputWarnings } from './throughput.ts';
+import { decideProvisionedPollers } from './pollers.ts';
 
 export interface ConcurrencyInput {
   /** Average duration of one record (one request for push sources) at the chosen memory, ms. */
@@ -17,12 +18,16 @@ export interface ConcurrencyInput {
   readonly windowSeconds: number;
   /** Provisioned concurrency chosen by the cold-start rule (null: none). */
   readonly provisioned: boolean;
+  /** CPU-bound part of one record at the chosen memory, ms: what still queues when records run concurrently (c.parallel). */
+  readonly perRecordCpuMs?: number;
 }
 
 export interface ConcurrencyDecision {
   readonly value: Design['concurrency'];
   readonly rationale: Rationale;
   readonly warnings: Warning[];
+  /** Event poller unit hours a month (provisioned mode), for the bill. */
+  readonly eventPollerHours: number;
 }
 
 /** ceil, forgiving floating-point dust (200 × 0.35 = 70.00000000000001 is 70). */
@@ -45,9 +50,12 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const units = fillUnits(c);
   const peakFill = poll ? expectedFill(c.peakRate / units, input.windowSeconds, input.batchSize) : 1;
   const batchesPerSecond = c.peakRate / peakFill;
-  const batchSeconds = peakFill * recS;
+  // Records one after another: fill × one record; concurrently: max(one record, fill × its CPU-bound part).
+  const cpuS = (input.perRecordCpuMs ?? input.perRecordAvgMs) / 1_000;
+  const batchSeconds = c.parallel.on ? Math.max(recS, peakFill * cpuS) : peakFill * recS;
   const neededAtPeak = littlesLaw(batchesPerSecond, batchSeconds);
-  const neededAtAverage = littlesLaw(c.avgRate, recS);
+  const avgFill = poll ? expectedFill(c.avgRate / units, input.windowSeconds, input.batchSize) : 1;
+  const neededAtAverage = c.parallel.on ? littlesLaw(c.avgRate / avgFill, Math.max(recS, avgFill * cpuS)) : littlesLaw(c.avgRate, recS);
   const littleWhy = poll
     ? `At peak ${num(c.peakRate)} records/s arrive in batches of about ${num(peakFill)}: ${num(batchesPerSecond)} batches/s × ${ms(batchSeconds * 1_000)} per batch = ${num(batchesPerSecond * batchSeconds)}, so ${num(neededAtPeak)} concurrent batches (Little's law).`
     : `Peak ${num(c.peakRate)}/s × ${ms(input.perRecordAvgMs)} average duration = ${num(c.peakRate * recS)}, so ${num(neededAtPeak)} concurrent executions (Little's law).`;
@@ -58,14 +66,26 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const dsRps = s.downstream.maxRequestsPerSecond;
   let allowed = Infinity;
   const dsWhy: string[] = [];
+  // Records processed concurrently: one invocation holds a whole batch of downstream calls at once, and
+  // makes fill ÷ batch time of them a second, so the downstream allows fewer invocations.
+  const inFlight = c.parallel.on && poll ? Math.max(1, ceilish(peakFill)) : 1;
   if (dsConc !== undefined) {
-    allowed = dsConc;
-    dsWhy.push(`the downstream accepts ${num(dsConc)} concurrent connections`);
+    allowed = inFlight > 1 ? Math.floor(dsConc / inFlight) : dsConc;
+    dsWhy.push(
+      inFlight > 1
+        ? `the downstream accepts ${num(dsConc)} concurrent connections and each invocation holds up to ${num(inFlight)} at once (its batch's records run concurrently): ${num(dsConc)} ÷ ${num(inFlight)} = ${num(allowed)}`
+        : `the downstream accepts ${num(dsConc)} concurrent connections`,
+    );
   }
   if (dsRps !== undefined && recS > 0) {
-    const fromRps = Math.max(0, Math.floor(dsRps * recS + 1e-9));
+    const perInvocationSeconds = inFlight > 1 ? batchSeconds / peakFill : recS;
+    const fromRps = Math.max(0, Math.floor(dsRps * perInvocationSeconds + 1e-9));
     allowed = Math.min(allowed, fromRps);
-    dsWhy.push(`${num(dsRps)} requests/s × ${ms(input.perRecordAvgMs)} per record = ${num(dsRps * recS)} concurrent executions (one downstream request per record assumed)`);
+    dsWhy.push(
+      inFlight > 1
+        ? `${num(dsRps)} requests/s ÷ ${num(peakFill / batchSeconds)} requests/s per invocation (${num(peakFill)} records in ${ms(batchSeconds * 1_000)}) = ${num(dsRps * perInvocationSeconds)} concurrent executions`
+        : `${num(dsRps)} requests/s × ${ms(input.perRecordAvgMs)} per record = ${num(dsRps * recS)} concurrent executions (one downstream request per record assumed)`,
+    );
   }
   const protect = Number.isFinite(allowed);
 
@@ -125,7 +145,10 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         });
       }
     } else {
-      parts.push(`No downstream limit was given, so no MaximumConcurrency: the pollers may scale to ${num(CONCURRENCY.sqsMaxConcurrencyDefault.value)} concurrent invocations by default.`);
+      parts.push(
+        `No downstream limit was given, so no MaximumConcurrency: the pollers may scale to ${num(CONCURRENCY.sqsMaxConcurrencyDefault.value)} concurrent invocations in standard mode` +
+          (c.src.provisionedPollers !== null && neededAtPeak > CONCURRENCY.sqsMaxConcurrencyDefault.value ? ', which this peak exceeds (see provisioned mode below).' : '.'),
+      );
     }
     parts.push(
       `No reserved concurrency on an SQS consumer: below ${CONCURRENCY.sqsOverPollingBelow.value}, Lambda's pollers (which start at ${CONCURRENCY.sqsInitialConcurrency.value}) still take messages they cannot hand to the function; the throttled messages return to the queue and can reach the dead-letter queue unprocessed ("over-polling"). MaximumConcurrency limits the pollers themselves.`,
@@ -142,12 +165,21 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     tradeOff = 'A cap turns overload into queueing delay: messages wait longer at peak, but nothing downstream falls over and nothing is lost while the retention period lasts.';
     refs.push(...references('sqsScaling', 'scalingConfig'));
   } else if (control === 'partitions') {
-    parts.push('Kafka pollers never exceed the topic\'s partition count (to keep per-partition order): give the topic at least as many partitions as the concurrency needed.');
+    const partitions = c.src.lanes?.count(s);
+    parts.push(
+      partitions !== undefined
+        ? `The topic's ${num(partitions)} partition${partitions === 1 ? '' : 's'} run at most ${num(partitions)} batch${partitions === 1 ? '' : 'es'} at once (one per partition, so each partition's offsets are committed in order).`
+        : `Lambda runs one batch per partition at a time: the topic needs at least ${num(neededAtPeak)} partitions for this peak. No partition count was given (traffic.partitions), so the design cannot check it: give it.`,
+    );
+    if (partitions !== undefined) effective = Math.min(effective, partitions);
     if (protect) {
-      parts.push(`To protect the downstream (${dsWhy.join(' and ')}), keep the partition count (or the provisioned-mode MaximumPollers) at ${num(Math.max(1, allowed))} or below.`);
-      effective = Math.min(neededAtPeak, Math.max(1, allowed));
+      const cap = Math.max(1, allowed);
+      parts.push(
+        `To protect the downstream (${dsWhy.join(' and ')}), keep the topic at ${num(cap)} partitions or fewer, or give the function a reserved concurrency of ${num(cap)} (Lambda reduces its pollers when the function is throttled); MaximumPollers does not cap concurrency.`,
+      );
+      effective = Math.min(effective, cap);
     }
-    tradeOff = 'More partitions allow more parallel batches; order is kept only within a partition.';
+    tradeOff = 'More partitions allow more parallel batches; order is kept only within a partition, and a partition is read by one batch at a time whatever the pollers.';
     refs.push(...references('kafkaScaling'));
   } else {
     const shards = s.traffic.shards ?? 1;
@@ -174,8 +206,17 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
     refs.push(...references('kinesisParameters'));
   }
 
-  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: input.perRecordAvgMs }));
-  const pollers = c.src.pollers;
+  const pp = decideProvisionedPollers(c, { neededAtPeak, neededAtAverage, effective, maximumConcurrency });
+  if (pp.value !== null) {
+    parts.push(pp.sentence);
+    refs.push(...references(...pp.references));
+  }
+  warnings.push(...pp.warnings);
+  // What one record costs a lane: its share of the batch's time (less than a record's duration when records run concurrently).
+  const laneRecordMs = c.parallel.on ? (batchSeconds * 1_000) / peakFill : input.perRecordAvgMs;
+  warnings.push(...throughputWarnings(c, { neededAtPeak, effective, perRecordAvgMs: laneRecordMs, provisionedPollers: pp.value !== null }));
+  // In provisioned mode the standard mode's ramp and ceiling no longer apply.
+  const pollers = pp.value === null ? c.src.pollers : null;
   if (pollers !== null && effective > pollers.initial.value) {
     const minutes = pollerRampMinutes(c, effective);
     parts.push(
@@ -186,10 +227,13 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   const spare = account - CONCURRENCY.unreservedFloor.value;
   if (effective > spare) {
     const scaleUp = Math.ceil(effective / CONCURRENCY.scalingPerTenSeconds.value) * 10;
+    const provisionedRate = pp.value !== null ? (c.src.provisionedPollers?.scalePerMinute ?? null) : null;
     const scaling =
       pollers !== null
         ? `Lambda's pollers reach ${num(Math.min(effective, pollers.ceiling.value))} after about ${num(pollerRampMinutes(c, effective))} minutes (+${num(pollers.addPerMinute.value)} a minute${effective > pollers.ceiling.value ? `, and stop at ${num(pollers.ceiling.value)} in standard mode` : ''}).`
-        : `Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`;
+        : provisionedRate !== null
+          ? `Provisioned pollers scale by up to ${num(provisionedRate.value)} concurrent executions a minute: about ${num(Math.ceil(effective / provisionedRate.value - 1e-9))} minutes to reach it from idle (MinimumPollers are ready at once).`
+          : `Scaling to it takes about ${scaleUp} s at ${num(CONCURRENCY.scalingPerTenSeconds.value)} more every ${CONCURRENCY.scalingPeriodSeconds.value} s.`;
     warnings.push({
       id: 'account-concurrency',
       severity: effective > account ? 'error' : 'warning',
@@ -213,7 +257,8 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
   }
 
   return {
-    value: { neededAtPeak, reserved, provisioned, maximumConcurrency, parallelizationFactor },
+    value: { neededAtPeak, reserved, provisioned, maximumConcurrency, parallelizationFactor, provisionedPollers: pp.value },
+    eventPollerHours: pp.eventPollerHours,
     warnings,
     rationale: {
       title: 'Concurrency',
@@ -222,6 +267,7 @@ export function decideConcurrency(c: Context, input: ConcurrencyInput): Concurre
         (reserved !== null ? `, reserved ${reserved}` : '') +
         (maximumConcurrency !== null ? `, MaximumConcurrency ${maximumConcurrency}` : '') +
         (parallelizationFactor !== null ? `, parallelization factor ${parallelizationFactor}` : '') +
+        (pp.value !== null ? `, provisioned pollers ${pp.value.minimumPollers}–${pp.value.maximumPollers}` : '') +
         (provisioned !== null ? `, provisioned ${provisioned}` : ''),
       why:
         parts.join(' ') +

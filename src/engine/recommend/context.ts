@@ -8,6 +8,7 @@ import type { WorkMeasure } from '../model/performance.ts';
 import { workModel } from '../model/measured.ts';
 import { monthlyRequests, type Scenario } from '../scenario.ts';
 import { sourceOf, type SourceKind, type SourceModule } from '../sources/index.ts';
+import { recordsConcurrency, type RecordsConcurrency } from './parallel.ts';
 
 /** How a source reaches the function; each source's facts live in its module under src/engine/sources/. */
 export { SOURCE_KIND, SOURCE_LABEL, type SourceKind } from '../sources/index.ts';
@@ -69,6 +70,8 @@ export interface Context {
   readonly target: number | undefined;
   /** The source's cap on the function timeout, seconds. */
   readonly timeoutCapSeconds: number;
+  /** Whether a batch's records are processed concurrently (work.recordsInParallel where ordering allows), and why. */
+  readonly parallel: RecordsConcurrency;
 }
 
 export function buildContext(s: Scenario): Context {
@@ -98,5 +101,6 @@ export function buildContext(s: Scenario): Context {
     floorMb,
     target: s.latency.targetP99Ms,
     timeoutCapSeconds: src.timeout.capSeconds,
+    parallel: recordsConcurrency(s, src),
   };
 }

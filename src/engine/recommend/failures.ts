@@ -129,11 +129,12 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
   const lanes = c.src.lanes;
   const unit = lanes?.unit ?? 'shard';
   const retention = lanes?.retention?.hours ?? null;
-  // Without a stated retention (a Kafka topic keeps records as its retention.ms says), a day is assumed.
-  const retentionS = (retention ?? EVENT_SOURCES.dynamodbStreamRetentionHours).value * 3_600;
+  // The age limit stays within half the lanes' retention; a source without one Lambda knows of (Kafka) has
+  // its own maximum for the setting instead; else a day is assumed.
+  const ageCap = retention !== null ? (retention.value * 3_600) / 2 : fm.recordAgeMax !== undefined ? fm.recordAgeMax.value : (EVENT_SOURCES.dynamodbStreamRetentionHours.value * 3_600) / 2;
   // Long enough for every retry and bisection of a batch, well inside the 24 h retention.
   const neededAge = timeoutSeconds * (retries + 1) * bisectRounds;
-  const age = Math.min(retentionS / 2, Math.max(MODEL.streamRecordAgeSeconds, EVENT_SOURCES.streamRecordAgeMinSeconds.value, neededAge));
+  const age = Math.min(ageCap, Math.max(MODEL.streamRecordAgeSeconds, EVENT_SOURCES.streamRecordAgeMinSeconds.value, neededAge));
   const dest = ddb || bigPayload ? 's3' : 'sqs';
   return {
     value: {
@@ -150,15 +151,15 @@ export function decideFailures(c: Context, timeoutSeconds: number, batchSize: nu
       summary: `${retries} retries, records older than ${num(age)} s set aside, bisect on error, on-failure destination ${dest.toUpperCase()}`,
       why:
         `A failed batch is retried ${retries} time${retries === 1 ? '' : 's'}${idem ? '' : ' (none: the work is not idempotent)'} and split in two on each error (BisectBatchOnFunctionError), isolating a bad record in about ${bisectRounds} rounds for a batch of ${num(batchSize)}; ` +
-        `records older than ${num(age)} s are given up (${retention !== null ? `well inside the ${num(retention.value)} h retention of the ${c.label}` : 'well before the topic\'s retention (retention.ms) drops them'}). ` +
+        `records older than ${num(age)} s are given up (${retention !== null ? `well inside the ${num(retention.value)} h retention of the ${c.label}` : 'keep the topic\'s retention (retention.ms) longer than that, or records expire before they are retried'}). ` +
         `Given-up batches go to ${dest === 's3' ? 'an S3 bucket, which keeps the full records' + (ddb ? ' (a DynamoDB stream keeps records only ' + `${EVENT_SOURCES.dynamodbStreamRetentionHours.value} h, so a pointer would soon be useless)` : '') : `an SQS queue (the record there points at ${fm.recordPointer}; read them before the retention expires)`}. ` +
         `Together with ReportBatchItemFailures, one bad record cannot block the ${unit}.` +
         (fm.note !== null ? ` ${fm.note}` : '') +
         ` ${idemWhy}`,
-      tradeOff: 'Finite retries keep the shard moving at the price of setting records aside; they must then be replayed from the destination.',
+      tradeOff: `Finite retries keep the ${unit} moving at the price of setting records aside; they must then be replayed from the destination.`,
       references: references(fm.references, ...(retention !== null ? [retention] : []), 'batchItemFailures', 'powertoolsIdempotency'),
       articleCorrection:
-        'The 2019 article said a failing record blocks its shard until it expires; that is now only the default: finite MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError, ReportBatchItemFailures and an on-failure destination (SQS, SNS or S3) keep the shard moving.',
+        `The 2019 article said a failing record blocks its shard until it expires; that is now only the default: finite MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError, ReportBatchItemFailures and an on-failure destination (${c.src.destinations.map((d) => (d === 'kafka' ? 'a Kafka topic' : d.toUpperCase())).join(', ')}) keep the ${unit} moving.`,
     },
   };
 }

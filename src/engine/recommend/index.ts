@@ -6,7 +6,8 @@
 import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
 import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
-import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { cpuPartAt, durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { PARALLEL_ASSUMPTION } from './parallel.ts';
 import { isMeasured, workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 import { buildContext, MODEL, type Context } from './context.ts';
@@ -22,6 +23,7 @@ import { decideDeployment, rollbackAlarmCount } from './deployment.ts';
 import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runtimeWarnings } from './warnings.ts';
 import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
+import { EPU_ASSUMPTION } from './pollers.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
@@ -72,6 +74,7 @@ export function recommend(s: Scenario): Design {
     batchSize: batching.batchSize,
     windowSeconds: batching.windowSeconds,
     provisioned: wantsPc,
+    perRecordCpuMs: cpuPartAt(c.avgWork, memory.memoryMb),
   });
   const failures = decideFailures(c, timeout.timeoutSeconds, batching.batchSize, batching.windowSeconds);
   const strategy = settleColdStart(c, plan, memory.latencyP99Ms);
@@ -86,6 +89,7 @@ export function recommend(s: Scenario): Design {
     averageInvocationMs: memory.averageInvocationMs,
     provisionedConcurrency: provisioned,
     provisionedHours: provisioned > 0 ? hours : 0,
+    ...(concurrency.eventPollerHours > 0 ? { eventPollerHours: concurrency.eventPollerHours } : {}),
   };
   const priced = priceDesign(s, config);
   const model = workModel(s).report;
@@ -93,9 +97,10 @@ export function recommend(s: Scenario): Design {
   if (invocation.value.model === 'poll') {
     assumptions.push(
       FILL_ASSUMPTION,
-      `${SEQUENTIAL_ASSUMPTION} One invocation here lasts ${round(memory.averageInvocationMs, 1)} ms on average (${round(batching.recordsPerInvocation, 2)} records).`,
+      `${c.parallel.on ? PARALLEL_ASSUMPTION : SEQUENTIAL_ASSUMPTION} One invocation here lasts ${round(memory.averageInvocationMs, 1)} ms on average (${round(batching.recordsPerInvocation, 2)} records).`,
     );
   }
+  if (concurrency.value.provisionedPollers !== null) assumptions.push(EPU_ASSUMPTION);
   if (!c.peakGiven) assumptions.push('No peak rate was given: the average rate stands in for the peak.');
   const deployment = decideDeployment(c, { timeoutSeconds: timeout.timeoutSeconds, estimatedP99Ms: memory.latencyP99Ms });
   const cost = { ...priced, assumptions };
@@ -111,7 +116,8 @@ export function recommend(s: Scenario): Design {
     ...failures.warnings,
     ...orderingWarnings(c, { concurrency: concurrency.value }),
   ];
-  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms').reduce((sum, l) => sum + l.usd, 0);
+  // Lines that cost the same at every memory size (rollback alarms, event pollers) are added to every option.
+  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms' || l.id === 'event-pollers').reduce((sum, l) => sum + l.usd, 0);
   const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
   const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting });
   if (budget) warnings.push(budget);

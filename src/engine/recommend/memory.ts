@@ -24,7 +24,7 @@
 import { ARTICLE_2019, armDurationDiscount, CONCURRENCY, LIMITS, PRICING_UNITS, references, type Architecture } from '../facts/index.ts';
 import type { MemoryOption, PricedConfig, Rationale, Warning } from '../design.ts';
 import { memoryCostModel, monthlyTotal, type MemoryCostModel } from '../cost/index.ts';
-import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
+import { batchMsAt, durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
 import { isMeasured, workModel } from '../model/measured.ts';
 import type { Scenario } from '../scenario.ts';
 import { MODEL, type Context } from './context.ts';
@@ -99,7 +99,7 @@ class Space {
   }
   /** p99 of one invocation (a full batch, processed record after record), ms. */
   p99(m: number): number {
-    return this.shape.batchSize * durationAt(this.c.p99Work, m);
+    return batchMsAt(this.c.p99Work, m, this.shape.batchSize, this.c.parallel.on);
   }
   meetsTarget(m: number): boolean {
     return this.p99(m) + this.windowMs <= this.target;
@@ -285,7 +285,7 @@ export function costAt(s: Scenario, c: Context, input: MemoryInput, m: number, a
     ...input.config,
     architecture: arch,
     memoryMb: m,
-    averageInvocationMs: input.recordsPerInvocation * durationAt(c.avgWork, m),
+    averageInvocationMs: batchMsAt(c.avgWork, m, input.recordsPerInvocation, c.parallel.on),
   });
 }
 
@@ -340,7 +340,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const arch = input.config.architecture;
   let space = new Space(c, input);
   const floor = c.floorMb;
-  const invocationMs = (m: number): number => input.recordsPerInvocation * durationAt(c.avgWork, m);
+  const invocationMs = (m: number): number => batchMsAt(c.avgWork, m, input.recordsPerInvocation, c.parallel.on);
   // The same numbers as `costAt`, with the parts that do not change with memory computed once.
   const model = memoryCostModel(s, { ...input.config, memoryMb: floor, averageInvocationMs: 0 });
   const cost = (m: number): number => model.at(m, invocationMs(m));
@@ -397,7 +397,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     // grows with memory, so the candidates are the lowest memory of each billed duration.
     let cheapest = lowest;
     let lowestCost = cost(lowest);
-    const inv = (m: number): number => Math.ceil(input.recordsPerInvocation * durationAt(c.avgWork, m) - 1e-9);
+    const inv = (m: number): number => Math.ceil(batchMsAt(c.avgWork, m, input.recordsPerInvocation, c.parallel.on) - 1e-9);
     const kHigh = inv(lowest);
     if (kHigh <= ROUNDING_SCAN_MAX_MS) {
       let bestProxy = lowest * kHigh;
@@ -539,7 +539,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     invocationP99Ms,
     latencyP99Ms: invocationP99Ms + space.windowMs,
     meetsLatency,
-    averageInvocationMs: input.recordsPerInvocation * durationAt(c.avgWork, memoryMb),
+    averageInvocationMs: batchMsAt(c.avgWork, memoryMb, input.recordsPerInvocation, c.parallel.on),
     monthlyUsd,
     cheapestMeeting,
     options,

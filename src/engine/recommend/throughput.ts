@@ -17,6 +17,8 @@ export interface ThroughputInput {
   readonly effective: number;
   /** Average duration of one record at the chosen memory, ms. */
   readonly perRecordAvgMs: number;
+  /** The mapping runs in provisioned mode (recommend/pollers.ts checks its limits instead of standard mode's). */
+  readonly provisionedPollers?: boolean;
 }
 
 /** Minutes for standard-mode pollers to grow from their start to `target` concurrent batches. */
@@ -134,7 +136,7 @@ export function throughputWarnings(c: Context, x: ThroughputInput): Warning[] {
 /** Standard-mode pollers stop at a ceiling (SQS: 1,250 concurrent invocations). */
 function pollerWarnings(c: Context, x: ThroughputInput): Warning[] {
   const p = c.src.pollers;
-  if (p === null || x.effective <= p.ceiling.value) return [];
+  if (p === null || x.provisionedPollers === true || x.effective <= p.ceiling.value) return [];
   return [
     {
       id: 'throughput-unreachable',

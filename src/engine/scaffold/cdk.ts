@@ -6,6 +6,7 @@
  */
 import { endpointLogicalId } from './cfn.ts';
 import { emitAll, infraPlan, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type GrantId, type UploadBucketElement } from './infra.ts';
+import type { ProvisionedPollersPlan } from '../design.ts';
 import type { Plan } from './plan.ts';
 import type { ScaffoldFile } from './types.ts';
 
@@ -52,6 +53,9 @@ interface Cdk {
 const period = (seconds: number): string => `Duration.seconds(${seconds})`;
 const window = (seconds: number | null): string[] => (seconds !== null ? [`        maxBatchingWindow: Duration.seconds(${seconds}),`] : []);
 const optional = (value: unknown, line: string): string[] => (value !== null && value !== false ? [line] : []);
+/** provisionedPollerConfig of an event source in provisioned mode. */
+const pollers = (p: ProvisionedPollersPlan | null): string[] =>
+  p === null ? [] : [`        provisionedPollerConfig: { minimumPollers: ${p.minimumPollers}, maximumPollers: ${p.maximumPollers} },`];
 const envValue = (v: EnvValue): string =>
   'literal' in v ? lit(v.literal) : v.nameOf === 'settingsParameter' ? "Fn.join('', ['/', settingsParameterName.valueAsString])" : 'idempotencyTable.tableName';
 
@@ -219,6 +223,7 @@ export const CDK_EMITTERS: Emitters<Cdk> = {
       ...window(e.windowSeconds),
       ...optional(e.reportBatchItemFailures, '        reportBatchItemFailures: true,'),
       ...optional(e.maximumConcurrency, `        maxConcurrency: ${e.maximumConcurrency},`),
+      ...pollers(e.provisionedPollers),
       '      }),',
       '    );',
       "    new CfnOutput(this, 'SourceQueueUrl', { value: sourceQueue.queueUrl });",
@@ -270,6 +275,11 @@ export const CDK_EMITTERS: Emitters<Cdk> = {
       `        startingPosition: lambda.StartingPosition.${e.startingPosition},`,
       `        batchSize: ${e.batchSize},`,
       ...window(e.windowSeconds),
+      ...(e.bisectBatchOnFunctionError !== null ? [`        bisectBatchOnError: ${e.bisectBatchOnFunctionError},`] : []),
+      ...optional(e.retryAttempts, `        retryAttempts: ${e.retryAttempts},`),
+      ...optional(e.maximumRecordAgeSeconds, `        maxRecordAge: Duration.seconds(${e.maximumRecordAgeSeconds}),`),
+      ...optional(e.reportBatchItemFailures, '        reportBatchItemFailures: true,'),
+      ...pollers(e.provisionedPollers),
       ...streamFailure(c, e.onFailure),
       '      }),',
       '    );',

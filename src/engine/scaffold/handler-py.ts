@@ -23,6 +23,9 @@ function imports(plan: Plan): string {
   ];
   if (plan.batch === 'sqs-fifo') {
     lines.push('from aws_lambda_powertools.utilities.batch import SqsFifoPartialProcessor, process_partial_response');
+  } else if (plan.batch !== null && plan.design.batching?.recordsInParallel === true) {
+    // Records of a batch processed concurrently (the design's work.recordsInParallel): the async processor.
+    lines.push('import asyncio', 'from aws_lambda_powertools.utilities.batch import AsyncBatchProcessor, EventType, async_process_partial_response');
   } else if (plan.batch !== null) {
     lines.push('from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response');
   }
@@ -94,8 +97,18 @@ function body(plan: Plan): string {
           : plan.batch === 'dynamodb-streams'
             ? 'BatchProcessor(event_type=EventType.DynamoDBStreams)'
             : 'BatchProcessor(event_type=EventType.SQS)';
+    const concurrent = plan.batch !== null && plan.batch !== 'sqs-fifo' && plan.design.batching?.recordsInParallel === true;
     const run =
-      plan.batch !== null
+      concurrent
+        ? `        # The records of a batch run concurrently (the design's work.recordsInParallel): each in a worker thread.
+        processor = ${processor.replace('BatchProcessor(', 'AsyncBatchProcessor(')}
+
+        async def record_handler(record: Any) -> dict:
+            stop_if_time_is_short(context)
+            return await asyncio.to_thread(process_one, data=record.raw_event, settings=settings)
+
+        return async_process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)`
+        : plan.batch !== null
         ? `        processor = ${processor}
 
         def record_handler(record: Any) -> dict:

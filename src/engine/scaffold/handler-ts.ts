@@ -167,6 +167,19 @@ function idemRegister(plan: Plan): string {
   return plan.idempotent ? '\n    idempotencyConfig.registerLambdaContext(context);' : '';
 }
 
+/**
+ * processPartialResponse's options. Powertools' BatchProcessor runs records in parallel unless told
+ * otherwise (processInParallel defaults to true), so the choice is always written: concurrently only
+ * where the design says so (work.recordsInParallel and an order that allows it), else one after
+ * another (a stream's per-key order, and the duration the design was sized for). FIFO's processor is
+ * sequential by construction and takes no such option.
+ */
+function batchOptions(plan: Plan): string {
+  if (plan.batch === 'sqs-fifo') return '{ context }';
+  const parallel = plan.design.batching?.recordsInParallel === true;
+  return `{ context, processInParallel: ${parallel} }`;
+}
+
 function batchBody(plan: Plan): string {
   const spec = {
     sqs: { event: 'SQSEvent', record: 'SQSRecord', result: 'SQSBatchResponse', processor: 'new BatchProcessor(EventType.SQS)', order: 'parseOrder(record.body)' },
@@ -208,7 +221,7 @@ function orderFromImage(record: DynamoDBRecord): Order {
       : '';
   return `${ddbHelper}
 /**
- * Builds the handler. Each record is processed on its own: a record that throws is reported in
+ * Builds the handler. Each record is processed on its own${plan.design.batching?.recordsInParallel === true ? ' (the records of a batch concurrently)' : ' (one after another)'}: a record that throws is reported in
  * batchItemFailures and retried alone, the others are not processed again.
  */
 export function createHandler(overrides: Partial<Dependencies> = {}): (event: ${spec.event}, context: Context) => Promise<${spec.result}> {
@@ -228,7 +241,7 @@ export function createHandler(overrides: Partial<Dependencies> = {}): (event: ${
     }`,
     )};
     try {
-      return await processPartialResponse(event, processRecord, processor, { context });
+      return await processPartialResponse(event, processRecord, processor, ${batchOptions(plan)});
     } finally {
       metrics.publishStoredMetrics();
     }

@@ -22,8 +22,10 @@
  * in each of that element's three emitters.
  */
 import { DEPLOYMENT, type Architecture, type DeploymentType, type Runtime } from '../facts/index.ts';
+import type { ProvisionedPollersPlan } from '../design.ts';
 import { OBSERVABILITY } from '../facts/observability.ts';
 import type { Plan, SourceFamily } from './plan.ts';
+import { sourceOf } from '../sources/index.ts';
 import type { HandlerLanguage } from './types.ts';
 
 /** A resource the plan refers to; each dialect maps it to its own reference (ARN, name, construct). */
@@ -201,6 +203,8 @@ export interface QueueSourceElement extends Batch {
   readonly visibilityTimeoutSeconds: number;
   readonly deadLetter: null | { readonly maxReceiveCount: number };
   readonly maximumConcurrency: number | null;
+  /** ProvisionedPollerConfig (never together with maximumConcurrency), or null: standard mode. */
+  readonly provisionedPollers: ProvisionedPollersPlan | null;
 }
 
 export interface StreamSourceElement extends Batch {
@@ -224,6 +228,12 @@ export interface KafkaSourceElement {
   readonly startingPosition: 'LATEST';
   readonly defaultTopic: string;
   readonly onFailure: boolean;
+  /** Kafka's error handling controls (they need provisioned mode, which the design then sets). */
+  readonly reportBatchItemFailures: boolean;
+  readonly bisectBatchOnFunctionError: boolean | null;
+  readonly retryAttempts: number | null;
+  readonly maximumRecordAgeSeconds: number | null;
+  readonly provisionedPollers: ProvisionedPollersPlan | null;
   /** The MSK poller reads the cluster and manages network interfaces; the AWS managed policy scopes it. */
   readonly managedPolicy: string;
 }
@@ -408,9 +418,11 @@ function functionElement(plan: Plan): FunctionElement {
   };
 }
 
+/** The batching window to write, or null: none set (0 s), or the source's own default (Kafka's 500 ms, which no whole-second value restores). */
 const windowOf = (plan: Plan): number | null => {
   const seconds = plan.design.batching?.maximumBatchingWindowSeconds ?? 0;
-  return seconds > 0 ? seconds : null;
+  const sourceDefault = sourceOf(plan.source).batching?.defaultWindowSeconds?.value ?? 0;
+  return seconds > 0 && seconds !== sourceDefault ? seconds : null;
 };
 
 function queueElements(plan: Plan): InfraElement[] {
@@ -435,6 +447,7 @@ function queueElements(plan: Plan): InfraElement[] {
       windowSeconds: windowOf(plan),
       reportBatchItemFailures: b.reportBatchItemFailures,
       maximumConcurrency: d.concurrency.maximumConcurrency,
+      provisionedPollers: d.concurrency.provisionedPollers,
     },
     {
       kind: 'grant',
@@ -484,14 +497,21 @@ function streamElements(plan: Plan, onFailure: boolean): InfraElement[] {
 }
 
 function kafkaElements(plan: Plan, onFailure: boolean): InfraElement[] {
+  const d = plan.design;
+  const e = d.errorHandling;
   return [
     {
       kind: 'kafkaSource',
-      batchSize: plan.design.batching!.batchSize,
+      batchSize: d.batching!.batchSize,
       windowSeconds: windowOf(plan),
       startingPosition: 'LATEST',
       defaultTopic: 'orders',
       onFailure,
+      reportBatchItemFailures: d.batching!.reportBatchItemFailures,
+      bisectBatchOnFunctionError: e.bisectBatchOnFunctionError,
+      retryAttempts: e.retryAttempts,
+      maximumRecordAgeSeconds: e.maximumRecordAgeSeconds,
+      provisionedPollers: d.concurrency.provisionedPollers,
       managedPolicy: 'service-role/AWSLambdaMSKExecutionRole',
     },
   ];

@@ -8,6 +8,7 @@ import type { EventSource } from '../scenario.ts';
 import { COLD_STARTS, EVENT_SOURCES, RUNTIMES, runtimeInfo, runtimeLifecycle, type Runtime } from '../facts/index.ts';
 import { ScaffoldError, type HandlerLanguage, type ScaffoldOptions } from './types.ts';
 import { SQS_VISIBILITY_MULTIPLIER, sqsVisibilityFor } from '../sqs-visibility.ts';
+import { sourceOf } from '../sources/index.ts';
 
 export type SourceFamily = 'http' | 'queue' | 'stream' | 'kafka' | 'async-event' | 'direct';
 export type HttpFlavour = 'rest' | 'http' | 'url' | 'alb';
@@ -122,7 +123,10 @@ export function checkDesign(design: Design): void {
   if (family === 'queue' || family === 'stream' || family === 'kafka') {
     if (b === null) throw new ScaffoldError('batching', `a ${design.source} source needs batching settings`);
     wholeNumber(b.batchSize, 'batching.batchSize', 1);
-    wholeNumber(b.maximumBatchingWindowSeconds, 'batching.maximumBatchingWindowSeconds', 0);
+    // The source's own default window (Kafka's 0.5 s) is kept by writing none; any other value is whole seconds.
+    if (b.maximumBatchingWindowSeconds !== sourceOf(design.source).batching?.defaultWindowSeconds?.value) {
+      wholeNumber(b.maximumBatchingWindowSeconds, 'batching.maximumBatchingWindowSeconds', 0);
+    }
     if (b.maximumBatchingWindowSeconds > EVENT_SOURCES.batchingWindowMaxSeconds.value) {
       throw new ScaffoldError('batching.maximumBatchingWindowSeconds', `must be <= ${EVENT_SOURCES.batchingWindowMaxSeconds.value}`);
     }

@@ -6,6 +6,7 @@
  */
 import { endpointLogicalId, getAtt, ref, renderYaml, sub, type CfnValue } from './cfn.ts';
 import { emitAll, infraPlan, type AlarmElement, type DestinationType, type Emitters, type EnvValue, type GrantId, type Ref } from './infra.ts';
+import type { ProvisionedPollersPlan } from '../design.ts';
 import type { Plan } from './plan.ts';
 import { SAM_TRANSFORM } from '../templates/sam.ts';
 
@@ -86,6 +87,8 @@ const DESTINATIONS: Record<DestinationType, (s: Sam) => { arn: CfnValue; type: s
 const fifoQueue = (fifo: boolean): Obj => (fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {});
 const onFailure = (s: Sam, wanted: boolean): CfnValue => (wanted && s.destination !== null ? { OnFailure: { Destination: s.destination.arn } } : undefined);
 const windowOf = (seconds: number | null): number | undefined => seconds ?? undefined;
+/** ProvisionedPollerConfig of an event source mapping in provisioned mode. */
+const pollerConfig = (p: ProvisionedPollersPlan | null) => (p === null ? undefined : { MinimumPollers: p.minimumPollers, MaximumPollers: p.maximumPollers });
 
 function alarm(a: AlarmElement): Obj {
   const dimension = 'queue' in a.subject ? { Name: 'QueueName', Value: getAtt(logicalId(a.subject.queue), 'QueueName') } : { Name: 'FunctionName', Value: ref(FUNCTION_ID) };
@@ -220,6 +223,7 @@ export const SAM_EMITTERS: Emitters<Sam> = {
         MaximumBatchingWindowInSeconds: windowOf(e.windowSeconds),
         FunctionResponseTypes: e.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
         ScalingConfig: e.maximumConcurrency !== null ? { MaximumConcurrency: e.maximumConcurrency } : undefined,
+        ProvisionedPollerConfig: pollerConfig(e.provisionedPollers),
       },
     };
     s.outputs.SourceQueueUrl = { Description: 'Send messages here', Value: ref('SourceQueue') };
@@ -273,6 +277,11 @@ export const SAM_EMITTERS: Emitters<Sam> = {
         StartingPosition: e.startingPosition,
         BatchSize: e.batchSize,
         MaximumBatchingWindowInSeconds: windowOf(e.windowSeconds),
+        BisectBatchOnFunctionError: e.bisectBatchOnFunctionError ?? undefined,
+        MaximumRetryAttempts: e.retryAttempts ?? undefined,
+        MaximumRecordAgeInSeconds: e.maximumRecordAgeSeconds ?? undefined,
+        FunctionResponseTypes: e.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
+        ProvisionedPollerConfig: pollerConfig(e.provisionedPollers),
         DestinationConfig: onFailure(s, e.onFailure),
       },
     };

@@ -6,9 +6,14 @@
  */
 import { block, call, expr, renderFile, type Block, type Body, type HclValue } from './hcl.ts';
 import { emitAll, infraPlan, type AliasElement, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type PermissionElement, type Ref, type Scope, type SnapStartElement, type VpcElement } from './infra.ts';
+import type { ProvisionedPollersPlan } from '../design.ts';
 import type { Plan } from './plan.ts';
 import type { ScaffoldFile } from './types.ts';
 import { DEPLOYMENT } from '../facts/index.ts';
+
+/** provisioned_poller_config of an event source mapping in provisioned mode. */
+const pollerConfig = (p: ProvisionedPollersPlan | null): Block[] =>
+  p === null ? [] : [block('provisioned_poller_config', [], [['minimum_pollers', p.minimumPollers], ['maximum_pollers', p.maximumPollers]])];
 
 const resource = (type: string, name: string, body: Body): Block => block('resource', [type, name], body);
 const policyArn = (name: string) => expr(`"arn:\${data.aws_partition.current.partition}:iam::aws:policy/${name}"`);
@@ -258,6 +263,7 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
         ['maximum_batching_window_in_seconds', e.windowSeconds ?? undefined],
         ['function_response_types', e.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined],
         ...(e.maximumConcurrency !== null ? [block('scaling_config', [], [['maximum_concurrency', e.maximumConcurrency]])] : []),
+        ...pollerConfig(e.provisionedPollers),
       ]),
     );
     output(t, 'source_queue_url', 'aws_sqs_queue.source.url', 'Send messages here');
@@ -304,6 +310,11 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
         ['starting_position', e.startingPosition],
         ['batch_size', e.batchSize],
         ['maximum_batching_window_in_seconds', e.windowSeconds ?? undefined],
+        ['bisect_batch_on_function_error', e.bisectBatchOnFunctionError ?? undefined],
+        ['maximum_retry_attempts', e.retryAttempts ?? undefined],
+        ['maximum_record_age_in_seconds', e.maximumRecordAgeSeconds ?? undefined],
+        ['function_response_types', e.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined],
+        ...pollerConfig(e.provisionedPollers),
         ...onFailure(t, e.onFailure, 'destination_arn'),
       ]),
     );

@@ -125,7 +125,7 @@ export const ASYNC_DESTINATIONS = ['sqs', 'sns', 's3', 'eventbridge', 'lambda'] 
  */
 export function syncPush(): Pick<
   SourceModule,
-  'kind' | 'invocation' | 'callerWaits' | 'rateLimit' | 'lanes' | 'pollers' | 'scaling' | 'batching' | 'concurrencyControl' | 'failures' | 'destinations' | 'ordering' | 'samEventType' | 'articleCorrections' | 'articleNotes'
+  'kind' | 'invocation' | 'callerWaits' | 'rateLimit' | 'lanes' | 'pollers' | 'provisionedPollers' | 'scaling' | 'batching' | 'concurrencyControl' | 'failures' | 'destinations' | 'ordering' | 'samEventType' | 'articleCorrections' | 'articleNotes'
 > {
   return {
     kind: 'sync',
@@ -134,6 +134,7 @@ export function syncPush(): Pick<
     rateLimit: null,
     lanes: null,
     pollers: null,
+    provisionedPollers: null,
     scaling: null,
     batching: null,
     concurrencyControl: 'reserved',
@@ -148,7 +149,7 @@ export function syncPush(): Pick<
 
 export function asyncPush(): Pick<
   SourceModule,
-  'kind' | 'invocation' | 'callerWaits' | 'timeout' | 'streaming' | 'rateLimit' | 'lanes' | 'pollers' | 'scaling' | 'batching' | 'concurrencyControl' | 'failures' | 'destinations' | 'articleCorrections' | 'articleNotes'
+  'kind' | 'invocation' | 'callerWaits' | 'timeout' | 'streaming' | 'rateLimit' | 'lanes' | 'pollers' | 'provisionedPollers' | 'scaling' | 'batching' | 'concurrencyControl' | 'failures' | 'destinations' | 'articleCorrections' | 'articleNotes'
 > {
   return {
     kind: 'async',
@@ -159,6 +160,7 @@ export function asyncPush(): Pick<
     rateLimit: null,
     lanes: null,
     pollers: null,
+    provisionedPollers: null,
     scaling: null,
     batching: null,
     concurrencyControl: 'reserved',

@@ -21,6 +21,7 @@ export const dynamodbStreams: SourceModule = {
       "A DynamoDB stream's shards follow the table's partitions and cannot be added: make each record faster, process a batch's records concurrently where per-key order allows, or hand the heavy work to a queue (for example EventBridge Pipes to SQS), where more consumers can run.",
   }),
   pollers: null,
+  provisionedPollers: null,
   scaling: { sentence: STREAM_SCALING_SENTENCE, references: 'kinesisParameters' },
   batching: streamBatching('kinesisParameters', true),
   concurrencyControl: 'parallelization-factor',

@@ -24,6 +24,7 @@ export const kinesis: SourceModule = {
       `Use at least ${num(n)} shards (or on-demand capacity mode), make each record faster, or process a batch's records concurrently where per-key order allows.`,
   }),
   pollers: null,
+  provisionedPollers: null,
   scaling: { sentence: STREAM_SCALING_SENTENCE, references: 'kinesisParameters' },
   batching: streamBatching('kinesisParameters', true),
   concurrencyControl: 'parallelization-factor',

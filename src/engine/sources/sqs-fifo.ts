@@ -30,6 +30,8 @@ export const sqsFifo: SourceModule = {
       `Use at least ${num(n)} message groups (finer MessageGroupId values, if order only matters per key), make each message faster, or process a batch's messages of different groups concurrently.`,
   },
   pollers: SQS_POLLERS,
+  // FIFO queues: concurrency is bounded by the message groups, which provisioned pollers cannot lift.
+  provisionedPollers: null,
   scaling: { sentence: `${SQS_SCALING_SENTENCE}, never more than the number of active message groups`, references: 'sqsScaling' },
   batching: {
     defaultSize: EVENT_SOURCES.sqsFifoBatchMax,

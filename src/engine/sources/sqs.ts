@@ -1,9 +1,9 @@
 /** SQS standard queue: Lambda's pollers read batches; standard mode scales +300/min up to 1,250. */
 import { PRICING_UNITS } from '../facts/index.ts';
 import { num } from '../format.ts';
-import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES } from '../facts/index.ts';
+import { ARTICLE_2019, CONCURRENCY, EVENT_SOURCES, POLLERS } from '../facts/index.ts';
 import { lambdaTimeout, POLL_QUEUE, SQS_CONCURRENCY_CORRECTION, SQS_MESSAGE_PAYLOAD, SQS_SCALING_SENTENCE, sqsPricing, unordered } from './common.ts';
-import type { PollerScaling, SourceModule } from './types.ts';
+import type { PollerScaling, ProvisionedPollers, SourceModule } from './types.ts';
 
 export const SQS_POLLERS: PollerScaling = {
   initial: CONCURRENCY.sqsInitialConcurrency,
@@ -11,6 +11,23 @@ export const SQS_POLLERS: PollerScaling = {
   ceiling: CONCURRENCY.sqsMaxConcurrencyDefault,
   beyond: 'provisioned mode (ProvisionedPollerConfig: dedicated event pollers, billed per event poller unit)',
   references: ['sqsScaling'],
+};
+
+/** Provisioned mode of an SQS mapping: used only where standard mode's 1,250 concurrent invocations cannot carry the load. */
+export const SQS_PROVISIONED: ProvisionedPollers = {
+  minPollers: { min: POLLERS.sqsMinimumPollersMin, max: POLLERS.sqsMinimumPollersMax },
+  maxPollers: { min: POLLERS.sqsMaximumPollersMin, max: POLLERS.sqsMaximumPollersMax },
+  perPoller: { mbPerSecond: POLLERS.sqsPollerMbPerSecond, concurrentInvocations: POLLERS.sqsPollerConcurrentInvocations },
+  use: 'beyond-standard',
+  why:
+    `standard mode stops at ${num(CONCURRENCY.sqsMaxConcurrencyDefault.value)} concurrent invocations; provisioned mode keeps dedicated event pollers ready, scales by up to ${num(POLLERS.sqsProvisionedScalePerMinute.value)} concurrent executions a minute (standard: +${num(CONCURRENCY.sqsScaleUpPerMinute.value)}) and reaches up to ${num(POLLERS.sqsProvisionedMaxConcurrency.value)}`,
+  unlocks: [],
+  excludes: 'MaximumConcurrency (ScalingConfig): the two are mutually exclusive on one mapping',
+  concurrencyCeiling: POLLERS.sqsProvisionedMaxConcurrency,
+  scalePerMinute: POLLERS.sqsProvisionedScalePerMinute,
+  // No source gives an SQS rate per event poller unit (the transcribed $/EPU-hour is listed for Kafka): not priced.
+  price: () => null,
+  references: ['sqsScaling', 'esmProvisionedMode', 'provisionedPollerConfig', 'sqsProvisionedLaunch'],
 };
 
 export const sqs: SourceModule = {
@@ -26,6 +43,7 @@ export const sqs: SourceModule = {
   rateLimit: null,
   lanes: null,
   pollers: SQS_POLLERS,
+  provisionedPollers: SQS_PROVISIONED,
   scaling: { sentence: SQS_SCALING_SENTENCE, references: 'sqsScaling' },
   batching: {
     defaultSize: EVENT_SOURCES.sqsBatchDefault,

@@ -100,16 +100,32 @@ export interface PollerScaling {
 
 /**
  * Provisioned mode of an event source mapping (SQS, Kafka): dedicated event pollers, each carrying a
- * known throughput, billed per event poller unit hour. Described here so the design can size
- * MinimumPollers / MaximumPollers from the load; no source fills it yet.
+ * known throughput, billed per event poller unit (EPU) hour. The pollers decision
+ * (recommend/pollers.ts) sizes MinimumPollers / MaximumPollers from the load with these.
  */
 export interface ProvisionedPollers {
   readonly minPollers: { readonly min: Fact<number>; readonly max: Fact<number> };
   readonly maxPollers: { readonly min: Fact<number>; readonly max: Fact<number> };
   /** What one poller carries: MB/s and concurrent invocations. */
   readonly perPoller: { readonly mbPerSecond: Fact<number>; readonly concurrentInvocations: Fact<number> };
+  /**
+   * When the design turns provisioned mode on: 'beyond-standard' only when standard mode cannot
+   * carry the load (SQS: above its 1,250 ceiling); 'always' where the design's own settings need it
+   * (Kafka: retries, bisect and partial batch responses exist only in provisioned mode).
+   */
+  readonly use: 'beyond-standard' | 'always';
+  /** Why provisioned mode, in one sentence, for the rationale. */
+  readonly why: string;
   /** Controls that need provisioned mode (Kafka: retries, bisect, partial batch responses). */
   readonly unlocks: readonly string[];
+  /** A setting provisioned mode cannot be combined with (SQS: MaximumConcurrency), or null. */
+  readonly excludes: string | null;
+  /** Concurrency provisioned mode reaches at most (SQS: 20,000), or null (Kafka: the partitions bound it). */
+  readonly concurrencyCeiling: Fact<number> | null;
+  /** How fast provisioned pollers scale, concurrent executions a minute, or null where not stated. */
+  readonly scalePerMinute: Fact<number> | null;
+  /** The price of one EPU hour in a Region, or null where no source gives one (the bill then says so). */
+  price(p: RegionPrices): Priced<number> | null;
   readonly references: readonly SourceId[];
 }
 
@@ -144,6 +160,11 @@ export type FailureModel =
       readonly note: string | null;
       /** What an on-failure record points at ("the shard and sequence numbers", "the partition and offset"). */
       readonly recordPointer: string;
+      /**
+       * The longest MaximumRecordAgeInSeconds where the source keeps no retention Lambda knows of (Kafka:
+       * the topic's retention.ms is the cluster's), or null: then half the lanes' retention bounds it.
+       */
+      readonly recordAgeMax?: Fact<number>;
     };
 
 /** The pricing lines a source contributes to the bill. */
@@ -206,8 +227,8 @@ export interface SourceModule {
   readonly rateLimit: RateLimit | null;
   readonly lanes: Lanes | null;
   readonly pollers: PollerScaling | null;
-  /** Provisioned mode, where the source has one (SQS, Kafka); absent until it is designed. */
-  readonly provisionedPollers?: ProvisionedPollers;
+  /** Provisioned mode, where the source has one (SQS, Kafka), else null. */
+  readonly provisionedPollers: ProvisionedPollers | null;
   /** One sentence on how Lambda scales for this source, and the page it comes from. */
   readonly scaling: { readonly sentence: string; readonly references: SourceId } | null;
   readonly batching: BatchingLimits | null;

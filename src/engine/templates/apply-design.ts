@@ -392,6 +392,19 @@ export function designEdits(parsed: ParsedTemplate, resourceId: string, design: 
     if (s.kind === 'sqs' && design.concurrency.maximumConcurrency !== null) {
       b.setNested(owner, settings, `${pre}ScalingConfig`, 'ScalingConfig', 'MaximumConcurrency', design.concurrency.maximumConcurrency);
     }
+    const pp = design.concurrency.provisionedPollers;
+    if (s.kind === 'sqs' && pp !== null) {
+      const config = { MinimumPollers: pp.minimumPollers, MaximumPollers: pp.maximumPollers };
+      if (entryOf(settings, 'ScalingConfig') !== undefined) {
+        // Provisioned mode and MaximumConcurrency are mutually exclusive on one mapping: never write both.
+        b.skip(owner, `${pre}ProvisionedPollerConfig`, config, 'ScalingConfig is set, and provisioned mode cannot be combined with MaximumConcurrency: remove ScalingConfig, then apply again');
+      } else if (entryOf(settings, 'ProvisionedPollerConfig') === undefined) {
+        b.set(owner, settings, `${pre}ProvisionedPollerConfig`, 'ProvisionedPollerConfig', config);
+      } else {
+        b.setNested(owner, settings, `${pre}ProvisionedPollerConfig`, 'ProvisionedPollerConfig', 'MinimumPollers', pp.minimumPollers);
+        b.setNested(owner, settings, `${pre}ProvisionedPollerConfig`, 'ProvisionedPollerConfig', 'MaximumPollers', pp.maximumPollers);
+      }
+    }
     if (s.kind === 'kinesis' || s.kind === 'dynamodb') {
       const eh = design.errorHandling;
       if (design.concurrency.parallelizationFactor !== null) b.set(owner, settings, `${pre}ParallelizationFactor`, 'ParallelizationFactor', design.concurrency.parallelizationFactor);
