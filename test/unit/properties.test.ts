@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import {
   advise,
   ALL_MEMORIES,
+  batchMsAt,
   costByMemory,
-  durationAt,
   LIMITS,
   parseScenario,
   recommend,
@@ -209,6 +209,8 @@ test('the memory search matches an exhaustive scan of every 1 MB step (costByMem
       const records = d.batching?.expectedRecordsPerBatch ?? 1;
       const p99Work = { durationMs: s.work.p99DurationMs, measuredAtMemoryMb: s.work.measuredAtMemoryMb, profile: s.work.profile, parallelism: s.work.parallelism };
       const avgWork = { ...p99Work, durationMs: s.work.averageDurationMs };
+      // Records processed concurrently (work.recordsInParallel, where order allows): a batch lasts max(one record, records × CPU part).
+      const concurrent = d.batching?.recordsInParallel === true;
       const config = {
         memoryMb: d.memoryMb,
         architecture: d.architecture,
@@ -217,22 +219,22 @@ test('the memory search matches an exhaustive scan of every 1 MB step (costByMem
         provisionedConcurrency: 0,
         provisionedHours: 0,
         vpc: d.vpc.attach ? d.vpc : null,
-        averageInvocationMs: records * durationAt(avgWork, d.memoryMb),
+        averageInvocationMs: batchMsAt(avgWork, d.memoryMb, records, concurrent),
         initMs: d.coldStart.expectedInitMs,
       };
-      const costs = costByMemory(s, config, (m) => records * durationAt(avgWork, m), ALL_MEMORIES);
+      const costs = costByMemory(s, config, (m) => batchMsAt(avgWork, m, records, concurrent), ALL_MEMORIES);
       const capMs = (s.source === 'api-gateway-rest' || s.source === 'api-gateway-http' ? 29 : 900) * 1_000;
       const target = s.latency.targetP99Ms ?? Infinity;
       const floor = s.work.maxMemoryUsedMb === undefined ? 128 : Math.min(10_240, Math.ceil(s.work.maxMemoryUsedMb * 1.2));
       let best = Infinity;
       for (let i = floor - 128; i < ALL_MEMORIES.length; i++) {
         const m = ALL_MEMORIES[i] as number;
-        const p = batch * durationAt(p99Work, m);
+        const p = batchMsAt(p99Work, m, batch, concurrent);
         if (p + windowMs <= target && p * RECOMMENDATION_MODEL.timeoutSafetyFactor <= capMs) best = Math.min(best, costs[i] as number);
       }
       if (!Number.isFinite(best)) return; // infeasible at the strict level: covered by the warning tests
       const chosen = costs[d.memoryMb - 128] as number;
-      const p = batch * durationAt(p99Work, d.memoryMb);
+      const p = batchMsAt(p99Work, d.memoryMb, batch, concurrent);
       assert.ok(p + windowMs <= target + 1e-6, 'the chosen memory meets the target');
       assert.ok(chosen <= best * (1 + RECOMMENDATION_MODEL.costTieTolerance) + 1e-9, `chosen ${chosen} vs cheapest ${best}`);
     }),
