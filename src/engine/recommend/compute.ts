@@ -128,6 +128,9 @@ export interface ComputeResult {
 
 const refs = (...ids: SourceId[]): Source[] => references(...ids);
 
+/** A whole count as `num` writes it (`1,234`), without the number formatter below 1,000, where it is the plain digits. */
+const int = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 1_000 ? String(n) : num(n));
+
 /** Sources that can only invoke a Lambda function (no service integration, no workflow start of their own). */
 const ONLY_INVOKES_FUNCTIONS: ReadonlySet<Scenario['source']> = new Set<Scenario['source']>(['function-url', 'alb']);
 
@@ -296,7 +299,7 @@ function pricedHere(s: Scenario, region: string): boolean {
 /** The compute decision for a scenario whose on-demand design is `od`. */
 export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
   const s = c.s;
-  const base = billPartsByTraffic(s, od.config, [c.monthly])[0] as BillParts;
+  const base = partsOfBill(od.bill, c.monthly / Math.max(1, od.config.recordsPerInvocation));
   // Workflow shapes run the function without provisioned concurrency or SnapStart's charges.
   const plainConfig: PricedConfig = { ...od.config, provisionedConcurrency: 0, provisionedHours: 0, snapStartCharged: false };
   // Priced once for both workflow shapes (unchanged when the design has no provisioned concurrency or charged SnapStart).
@@ -353,8 +356,8 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       maxVCpuCount: atPeak * z.instance.vcpus,
     };
     const sizing =
-      `${num(avg.instances)} × ${z.instance.name} (${z.instance.vcpus} vCPUs, ${z.instance.memoryGiB} GiB; ${num(z.envsPerInstance)} environments of ${z.vcpusPerEnv} vCPU and ${mb(lmiMemory)} each, ` +
-      `up to ${num(z.perEnvConcurrency)} requests at once per environment) for the average ${num(c.avgRate)}/s, ${num(atPeak)} at the peak`;
+      `${int(avg.instances)} × ${z.instance.name} (${z.instance.vcpus} vCPUs, ${z.instance.memoryGiB} GiB; ${int(z.envsPerInstance)} environments of ${z.vcpusPerEnv} vCPU and ${mb(lmiMemory)} each, ` +
+      `up to ${int(z.perEnvConcurrency)} requests at once per environment) for the average ${num(c.avgRate)}/s, ${int(atPeak)} at the peak`;
     const why = !runtimeOk
       ? `Cannot run ${c.runtime.name}: Managed Instances support ${TXT.lmiRuntimes} only. Move to ${c.runtime.family === 'go' || c.runtime.family === 'ruby' ? 'one of those runtimes' : 'a newer version'} to use them.`
       : !fits
@@ -397,9 +400,9 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
         extra: [
           {
             id: 'lmi-instances',
-            item: `EC2 instances for Managed Instances (${num(avg.instances)} × ${z.instance.name})`,
+            item: `EC2 instances for Managed Instances (${int(avg.instances)} × ${z.instance.name})`,
             usd: priced ? avg.ec2 : null,
-            detail: `${num(avg.instances)} × ${usdPrice(z.instance.usdPerHour)}/h × ${HOURS} h (on-demand; Savings Plans and Reserved Instances apply to these)`,
+            detail: `${int(avg.instances)} × ${usdPrice(z.instance.usdPerHour)}/h × ${HOURS} h (on-demand; Savings Plans and Reserved Instances apply to these)`,
             sources: [MANAGED_INSTANCES.instanceTypes.source],
           },
           {
@@ -435,12 +438,12 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
     const why = !sdk
       ? `Cannot run it on ${c.runtime.name}: the durable execution SDK is generally available for ${DURABLE_FUNCTIONS.sdkFamilies.value.join(' and ')} only. Write the function in one of them, or use Step Functions.`
       : !stepFits
-        ? `Cannot run it: each of the ${num(split.steps)} steps would last ${ms(split.stepP99Ms)} at p99, longer than one invocation's ${LAMBDA_MAX_S} s. Split the work into more steps (work.steps).`
+        ? `Cannot run it: each of the ${int(split.steps)} steps would last ${ms(split.stepP99Ms)} at p99, longer than one invocation's ${LAMBDA_MAX_S} s. Split the work into more steps (work.steps).`
         : !fits
           ? `Cannot run it: a ${INVOKED[c.kind].waits ? 'synchronous' : 'event-source'} invocation waits for the whole durable execution, which must then finish within ${num(maxTotalS)} s; the p99 here is ${ms(p99TotalMs)}. Only asynchronous invocations may run up to a year.`
-          : `${num(split.steps)} checkpointed step${split.steps === 1 ? '' : 's'} of about ${ms(split.stepP99Ms)} at p99${split.given ? ' (work.steps)' : ''}, ${num(invocationsPerExecution)} invocation${invocationsPerExecution === 1 ? '' : 's'} per execution: ` +
+          : `${int(split.steps)} checkpointed step${split.steps === 1 ? '' : 's'} of about ${ms(split.stepP99Ms)} at p99${split.given ? ' (work.steps)' : ''}, ${int(invocationsPerExecution)} invocation${invocationsPerExecution === 1 ? '' : 's'} per execution: ` +
             (priced
-              ? `${usd(monthly ?? 0)} a month (compute for active time only, requests, and ${num(split.steps)} durable operation${split.steps === 1 ? '' : 's'} per execution at ${TXT.durableOps}/M; the storage of checkpoint data is not priced: no sourced rate).`
+              ? `${usd(monthly ?? 0)} a month (compute for active time only, requests, and ${int(split.steps)} durable operation${split.steps === 1 ? '' : 's'} per execution at ${TXT.durableOps}/M; the storage of checkpoint data is not priced: no sourced rate).`
               : `not priced: the advisor has durable-operation prices for ${DURABLE_FUNCTIONS.pricedRegion.value} only.`);
     evaluated.push({
       option: {
@@ -463,7 +466,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
           invocations: plain.invocations * invocationsPerExecution,
           perMillion: regionPrices(s.region)?.lambda.requestsPerMillion?.value ?? 0,
           freeTier: s.budget.freeTier,
-          detail: `${num(invocationsPerExecution)} invocation${invocationsPerExecution === 1 ? '' : 's'} per durable execution`,
+          detail: `${int(invocationsPerExecution)} invocation${invocationsPerExecution === 1 ? '' : 's'} per durable execution`,
           source: 'pricing',
         },
         extra: [
@@ -471,7 +474,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'durable-operations',
             item: 'Durable operations',
             usd: priced ? ((plain.invocations * split.steps) / 1e6) * opsRate : null,
-            detail: `${num(plain.invocations)} executions × ${num(split.steps)} step${split.steps === 1 ? '' : 's'} × ${TXT.durableOps}/M (checkpoint storage not priced: no sourced rate)`,
+            detail: `${num(plain.invocations)} executions × ${int(split.steps)} step${split.steps === 1 ? '' : 's'} × ${TXT.durableOps}/M (checkpoint storage not priced: no sourced rate)`,
             sources: [DURABLE_FUNCTIONS.operationsPerMillion.source],
           },
         ],
@@ -491,7 +494,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       invocations: plain.invocations * split.steps,
       perMillion: regionPrices(s.region)?.lambda.requestsPerMillion?.value ?? 0,
       freeTier: s.budget.freeTier,
-      detail: `one task invocation per step (${num(split.steps)} per execution)`,
+      detail: `one task invocation per step (${int(split.steps)} per execution)`,
       source: 'pricing' as SourceId,
     };
     const pipesLines = viaPipes
@@ -523,8 +526,8 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
           INVOKED[c.kind].waits
             ? `Cannot answer a synchronous caller: a Standard workflow starts asynchronously (only Express has a synchronous start). Use Express, or return at once and let the client poll.`
             : !stepFits
-              ? `Cannot run it: each of the ${num(split.steps)} task steps would last ${ms(split.stepP99Ms)} at p99, longer than one invocation's ${LAMBDA_MAX_S} s. Split the work into more steps (work.steps).`
-              : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution, ${num(transitions)} state transitions at ${TXT.stdPerThousand} per 1,000` +
+              ? `Cannot run it: each of the ${int(split.steps)} task steps would last ${ms(split.stepP99Ms)} at p99, longer than one invocation's ${LAMBDA_MAX_S} s. Split the work into more steps (work.steps).`
+              : `${int(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution, ${int(transitions)} state transitions at ${TXT.stdPerThousand} per 1,000` +
                 (priced ? `: ${usd(stdMonthly ?? 0)} a month with the tasks' Lambda charges.` : `: not priced (Step Functions prices sourced for ${STEP_FUNCTIONS.pricedRegion.value} only).`) +
                 pipesNote,
         tradeOff: `Exactly-once, visual and auditable, up to a year per execution, retries and catches in the definition; but each transition is billed (${TXT.stdPerMillion} per million), so it is expensive at high volume.`,
@@ -543,7 +546,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'sfn-transitions',
             item: 'Step Functions Standard state transitions',
             usd: priced ? (Math.max(0, plain.invocations * transitions - free) / 1_000) * STEP_FUNCTIONS.standardPerThousandTransitions.value : null,
-            detail: `${num(plain.invocations)} executions × ${num(transitions)} transitions${free > 0 ? ` less ${num(free)} free` : ''} × ${TXT.stdPerThousand} per 1,000`,
+            detail: `${num(plain.invocations)} executions × ${int(transitions)} transitions${free > 0 ? ` less ${num(free)} free` : ''} × ${TXT.stdPerThousand} per 1,000`,
             sources: [STEP_FUNCTIONS.standardPerThousandTransitions.source],
           },
           ...pipesLines,
@@ -575,7 +578,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
           ? `Cannot start from the ${c.label}: it can only invoke a function. Put API Gateway in front (a StartSyncExecution integration) to use Express.`
           : !expFits
           ? `Cannot run it: an Express execution lasts at most ${num(expMax)} s${INVOKED[c.kind].waits && sourceCap < STEP_FUNCTIONS.expressMaxSeconds.value ? ` (the ${c.label}'s limit)` : ''}; the p99 here is ${ms(p99TotalMs)}. Use Standard or durable functions for longer work.`
-          : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution; Express bills ${TXT.expressRequests}/M executions and their duration (${ms(billedSeconds * 1_000)} billed at ${TXT.expressChunkMb} MB)` +
+          : `${int(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution; Express bills ${TXT.expressRequests}/M executions and their duration (${ms(billedSeconds * 1_000)} billed at ${TXT.expressChunkMb} MB)` +
             (priced ? `: ${usd(expMonthly ?? 0)} a month with the tasks' Lambda charges.` : `: not priced (Step Functions prices sourced for ${STEP_FUNCTIONS.pricedRegion.value} only).`) +
             pipesNote,
         tradeOff: `At most ${STEP_FUNCTIONS.expressMaxSeconds.value / 60} minutes; at-least-once when started asynchronously (at-most-once synchronously), so every step must be idempotent; no execution history unless logged to CloudWatch.`,
@@ -802,6 +805,17 @@ function settle(c: Context, od: OnDemandInput, evaluated: Evaluated[]): ComputeR
 /** Lambda line ids that a shape other than on-demand replaces (requests) or drops (duration, where it does not run on demand). */
 const LAMBDA_REQUEST_LINE = 'lambda-requests';
 const LAMBDA_DURATION_LINES: ReadonlySet<string> = new Set(['lambda-compute', 'lambda-init', 'snapstart-cache', 'snapstart-restore', 'provisioned-concurrency', 'provisioned-executed', 'ephemeral-storage']);
+
+/** The on-demand bill's parts as `billPartsByTraffic` gives them, read from its lines (no second pricing). */
+function partsOfBill(bill: Bill, invocations: number): BillParts {
+  let lambdaRequestsUsd = 0;
+  let lambdaDurationUsd = 0;
+  for (const l of bill.lines) {
+    if (l.id === LAMBDA_REQUEST_LINE) lambdaRequestsUsd += l.usd;
+    else if (LAMBDA_DURATION_LINES.has(l.id)) lambdaDurationUsd += l.usd;
+  }
+  return { lambdaRequestsUsd, lambdaDurationUsd, sharedUsd: Math.max(0, bill.total - lambdaRequestsUsd - lambdaDurationUsd), invocations };
+}
 
 /** The design's bill for a shape other than on-demand: the same lines as `priceDesign`, the shape's in place of Lambda's. */
 export function shapeBill(s: Scenario, sb: ShapeBill): Bill {
