@@ -243,3 +243,23 @@ test('an ALB or a function URL cannot start a workflow; the CLI text shows the c
   assert.match(text, /\n {4}on-demand: \$[\d,]+\.\d\d\/month\n/);
   assert.match(text, /instances: 8 × c7g\.4xlarge at the average load, 11 at the peak/);
 });
+
+test('the nightly job priced by hand: durable functions bill active compute, 2 invocations and 1 durable operation per step', () => {
+  const d = design(NIGHTLY);
+  assert.ok(d.memoryMb >= 1_769, 'at least one vCPU for CPU-bound work');
+  // 40 minutes measured at 1,024 MB, 90% CPU-bound, one thread: at ≥ 1,769 MB (1 vCPU) 2,400 s × (0.9 × 1,024/1,769 + 0.1) = 1,490.4 s.
+  const seconds = 2_400 * (0.9 * (1_024 / 1_769) + 0.1);
+  const gbSeconds = 30 * seconds * (d.memoryMb / 1_024);
+  const compute = gbSeconds * 0.0000133334; // arm64, first tier
+  const steps = d.compute.workflow?.steps ?? 0;
+  const operations = ((30 * steps) / 1e6) * 8; // $8.00 per million durable operations
+  const requests = ((30 * Math.ceil(seconds / 900)) / 1e6) * 0.2; // each 15-minute invocation of an execution is a request
+  const alarms = d.cost.lines.filter((l) => l.id === 'deployment-alarms').reduce((s, l) => s + l.usd, 0);
+  const durable = option(d, 'durable-functions').monthlyUsd as number;
+  const init = d.cost.lines.filter((l) => l.id === 'lambda-init').reduce((s, l) => s + l.usd, 0);
+  assert.ok(Math.abs(durable - (compute + operations + requests + alarms + init)) < 0.01, `${durable} vs ${compute + operations + requests + alarms + init}`);
+  // Standard: the same compute, one task invocation per step and (steps + 1) transitions at $0.025 per 1,000.
+  const standard = option(d, 'step-functions-standard').monthlyUsd as number;
+  const expected = compute + ((30 * steps) / 1e6) * 0.2 + ((30 * (steps + 1)) / 1_000) * 0.025 + alarms + init;
+  assert.ok(Math.abs(standard - expected) < 0.01, `${standard} vs ${expected}`);
+});
