@@ -5,6 +5,8 @@
  * notes' grading: 'aws' = read on an AWS page; 'secondary' = only in a secondary source (a price-list
  * transcription, a community benchmark): likely, but say so when quoting it.
  */
+import { COMPUTE_SOURCES } from './compute.ts';
+
 export interface Source {
   readonly title: string;
   readonly url: string;
@@ -238,6 +240,8 @@ export const SOURCES = {
     '2026-12-01',
   ),
   powerTuning: secondary('AWS Lambda Power Tuning: output and visualization URL (lambda/utils.js buildVisualizationURL)', 'https://github.com/alexcasalboni/aws-lambda-power-tuning', '2026-12-01'),
+  // Managed Instances, durable functions, Step Functions (issue 11): the pages are listed in facts/compute.ts.
+  ...COMPUTE_SOURCES,
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

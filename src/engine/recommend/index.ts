@@ -4,7 +4,7 @@
  *   → memory search (priced) → timeout → concurrency → failures → cold start settled → the bill → warnings.
  */
 import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
-import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
+import { DESIGN_SCHEMA_VERSION, type ComputeKind, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
 import { cpuPartAt, durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
 import { PARALLEL_ASSUMPTION } from './parallel.ts';
@@ -24,6 +24,8 @@ import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runt
 import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
 import { EPU_ASSUMPTION } from './pollers.ts';
+import { decideCompute, type ComputeResult } from './compute.ts';
+import { settingsForShape } from './shape.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
@@ -58,6 +60,22 @@ export function memorySearchInput(c: Context, vpc: VpcDecision, plan: ColdStartP
 
 /** The full design for a valid scenario (use `advise` for untrusted input). */
 export function recommend(s: Scenario): Design {
+  return designAndCompute(s).design;
+}
+
+/**
+ * Monthly cost of each compute shape at each monthly volume (requests, messages or records), the
+ * design otherwise unchanged: the wizard's "monthly cost against traffic" chart. `usd` is null where
+ * the shape has no sourced price in the Region; infeasible shapes are priced too (`feasible` says so).
+ */
+export function computeCostByTraffic(
+  s: Scenario,
+  requestsPerMonth: readonly number[],
+): readonly { kind: ComputeKind; feasible: boolean; usd: Float64Array | null }[] {
+  return designAndCompute(s).compute.costAt(requestsPerMonth);
+}
+
+function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult } {
   const c = buildContext(s);
   const invocation = decideInvocation(c);
   const vpc = decideVpc(c);
@@ -106,26 +124,59 @@ export function recommend(s: Scenario): Design {
   const cost = { ...priced, assumptions };
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
+  // The shape (issue 11): every shape priced from the same bill parts as this on-demand design.
+  let attached: VpcDecision | undefined;
+  const vpcIfAttached = (): VpcDecision => (attached ??= vpc.value.attach ? vpc : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }));
+  const compute = decideCompute(c, {
+    config,
+    bill: cost,
+    invocationP99Ms: memory.invocationP99Ms,
+    latencyWindowMs: Math.max(0, memory.latencyP99Ms - memory.invocationP99Ms),
+    vpc: vpc.value,
+    vpcIfAttached: vpcIfAttached().value,
+  });
+  // The settings that differ on the chosen shape (Managed Instances, a workflow step, no function), decided again.
+  const shaped = settingsForShape(c, compute, {
+    memory,
+    memoryMb: memory.memoryMb,
+    architecture: memory.architecture,
+    estimatedP99Ms: round(memory.latencyP99Ms, 1),
+    timeout,
+    failures,
+    deployment,
+    concurrency: concurrency.value,
+    vpc,
+    coldStart,
+    coldStartRationale: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
+    cost,
+    batchSize: batching.batchSize,
+    windowSeconds: batching.windowSeconds,
+    modelAssumptions: assumptions.slice(priced.assumptions.length),
+    vpcIfAttached,
+  });
+  const onDemand = compute.decision.recommended === 'on-demand';
   const warnings: Warning[] = [
+    ...compute.warnings,
     ...runtimeWarnings(c, plan),
     ...payloadWarnings(c),
     ...batching.warnings,
     ...memory.warnings,
-    ...timeout.warnings,
-    ...concurrency.warnings,
-    ...failures.warnings,
-    ...orderingWarnings(c, { concurrency: concurrency.value }),
+    ...(onDemand ? [...timeout.warnings, ...failures.warnings] : []),
+    // Managed Instances draw on EC2 capacity, not the account's Lambda concurrency (their quotas are separate).
+    ...concurrency.warnings.filter((w) => !(compute.decision.recommended === 'managed-instances' && w.id === 'account-concurrency')),
+    ...shaped.warnings,
+    ...orderingWarnings(c, { concurrency: shaped.concurrency }),
   ];
   // Lines that cost the same at every memory size (rollback alarms, event pollers) are added to every option.
   const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms' || l.id === 'event-pollers').reduce((sum, l) => sum + l.usd, 0);
   const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
-  const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting });
+  const budget = budgetWarning(c, { total: shaped.cost.total, lines: shaped.cost.lines, memoryMb: shaped.memoryMb, architecture: shaped.architecture, cheapestMeeting: onDemand ? cheapestMeeting : null });
   if (budget) warnings.push(budget);
-  warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
+  warnings.push(...articleWarnings(c, { memoryMb: shaped.memoryMb, vpc: shaped.vpc.value, coldStart: shaped.coldStart }));
   // Stable sort: errors first, then warnings, then notes.
   warnings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 
-  return {
+  const design: Design = {
     schemaVersion: DESIGN_SCHEMA_VERSION,
     name: s.name,
     region: s.region,
@@ -134,35 +185,38 @@ export function recommend(s: Scenario): Design {
     runtimeFamily: c.runtime.family,
     optimizeFor: s.optimizeFor,
     source: s.source,
+    compute: compute.decision,
     invocation: invocation.value,
-    memoryMb: memory.memoryMb,
-    architecture: memory.architecture,
+    memoryMb: shaped.memoryMb,
+    architecture: shaped.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
-    memoryOptions: memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
-    timeoutSeconds: timeout.timeoutSeconds,
-    estimatedP99Ms: round(memory.latencyP99Ms, 1),
+    memoryOptions: shaped.memoryOptions ?? memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
+    timeoutSeconds: shaped.timeout.timeoutSeconds,
+    estimatedP99Ms: shaped.estimatedP99Ms,
     batching: batching.value,
-    concurrency: concurrency.value,
-    errorHandling: failures.value,
-    vpc: vpc.value,
-    coldStart,
-    deployment: deployment.value,
-    cost,
+    concurrency: shaped.concurrency,
+    errorHandling: shaped.failures.value,
+    vpc: shaped.vpc.value,
+    coldStart: shaped.coldStart,
+    deployment: shaped.deployment.value,
+    cost: shaped.cost,
     model,
     warnings,
     rationale: {
+      compute: compute.rationale,
       invocation: invocation.rationale,
       // The amount in the summary is the bill's (the search priced with provisioned concurrency estimated).
-      memory: { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
-      timeout: timeout.rationale,
+      memory: shaped.memoryRationale ?? { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
+      timeout: shaped.timeout.rationale,
       batching: batching.rationale,
       concurrency: concurrency.rationale,
-      failures: failures.rationale,
-      vpc: vpc.rationale,
-      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
-      deployment: deployment.rationale,
+      failures: shaped.failures.rationale,
+      vpc: shaped.vpc.rationale,
+      coldStart: shaped.coldStartRationale,
+      deployment: shaped.deployment.rationale,
     },
   };
+  return { design, compute };
 }
 
 export { MODEL };
