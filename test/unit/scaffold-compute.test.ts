@@ -14,7 +14,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import type { Design } from '../../src/engine/design.ts';
@@ -70,6 +70,8 @@ before(() => {
   for (const kind of SHAPES) for (const language of LANGS) add(`${kind}-sam-${language}`, computeDesign(kind), { iac: 'sam', language });
   add('lmi-long-job-sam-typescript', longManagedInstancesJob(), { iac: 'sam', language: 'typescript' });
   add('durable-sqs-sam-python', computeDesign('durable-functions', 'sqs'), { iac: 'sam', language: 'python' });
+  for (const kind of SHAPES) add(`${kind}-cdk-typescript`, computeDesign(kind), { iac: 'cdk', language: 'typescript' });
+  add('durable-functions-cdk-python', computeDesign('durable-functions'), { iac: 'cdk', language: 'python' });
   mkdirSync(join(out, 'control-broken'), { recursive: true });
   writeFileSync(
     join(out, 'control-broken/template.yaml'),
@@ -188,7 +190,7 @@ test('direct integration: no function is scaffolded, and the message says what t
 
 test('a shape a dialect does not render yet is refused with a message naming the dialect that does (never a broken or silently on-demand project)', () => {
   for (const kind of SHAPES) {
-    for (const iac of ['cdk', 'terraform'] as const) {
+    for (const iac of ['terraform'] as const) {
       assert.throws(
         () => scaffold(computeDesign(kind), { iac, language: 'typescript' }),
         (e: unknown) => e instanceof ScaffoldError && e.field === 'options.iac' && e.message.includes(kind) && e.message.includes('sam'),
@@ -212,11 +214,71 @@ test('an incomplete compute plan is refused with the field named', () => {
   assert.throws(() => scaffold(tooLong, { iac: 'sam', language: 'python' }), (e: unknown) => e instanceof ScaffoldError && e.field === 'timeoutSeconds');
 });
 
-test('every compute-shape SAM template passes cfn-lint (one run); only E3034 on a Managed Instances Timeout above 900 s is ignored', () => {
+const cdkProjects = () => projects.filter((p) => p.options.iac === 'cdk');
+type Synth = { Resources: Record<string, { Type: string; Properties?: Record<string, Loose>; DependsOn?: string[] }> };
+const synthesised = (p: Project): Synth => JSON.parse(readFileSync(join(out, 'cdk.out', `${p.dir}.template.json`), 'utf8')) as Synth;
+const ofType = (t: Synth, type: string) => Object.entries(t.Resources).filter(([, r]) => r.Type === type);
+
+test('the CDK apps synthesise offline, each with the element its shape needs', () => {
+  const dirs = cdkProjects().map((p) => p.dir);
+  writeFileSync(
+    join(out, 'synth.mts'),
+    `import { App } from 'aws-cdk-lib';
+const app = new App({ outdir: 'cdk.out', context: { 'aws:cdk:bundling-stacks': [] } });
+for (const dir of ${JSON.stringify(dirs)}) {
+  const { AppStack } = await import('./' + dir + '/lib/stack.ts');
+  new AppStack(app, dir);
+}
+app.synth();
+`,
+  );
+  const env = { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'synth.mts'], { cwd: out, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, `cdk synth failed:\n${(r.stderr ?? '').slice(-4000)}`);
+  const fnOf = (t: Synth) => ofType(t, 'AWS::Lambda::Function').map(([, x]) => x).find((x) => x.Properties?.Handler !== undefined && String(x.Properties?.Description ?? '').length > 0)!;
+
+  const lmi = synthesised(project('managed-instances-cdk-typescript'));
+  const [[, cp]] = ofType(lmi, 'AWS::Lambda::CapacityProvider') as [[string, { Properties: Record<string, Loose> }]];
+  assert.deepEqual(cp.Properties.InstanceRequirements, { Architectures: ['arm64'], AllowedInstanceTypes: [MANAGED_INSTANCES.instanceType] });
+  assert.equal(cp.Properties.CapacityProviderScalingConfig.MaxVCpuCount, MANAGED_INSTANCES.maxVCpuCount);
+  const lmiFn = fnOf(lmi).Properties!;
+  assert.equal(lmiFn.MemorySize, MANAGED_INSTANCES.environmentMemoryMb);
+  assert.equal(lmiFn.CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency, MANAGED_INSTANCES.perEnvironmentMaxConcurrency);
+  assert.equal(lmiFn.VpcConfig, undefined);
+  assert.equal(ofType(lmi, 'AWS::Lambda::Alias')[0]![1].Properties?.ProvisionedConcurrencyConfig, undefined);
+  assert.match(JSON.stringify(ofType(lmi, 'AWS::IAM::Role')), /AWSLambdaManagedEC2ResourceOperator/);
+
+  for (const dir of ['durable-functions-cdk-typescript', 'durable-functions-cdk-python']) {
+    const durable = synthesised(project(dir));
+    assert.deepEqual(fnOf(durable).Properties!.DurableConfig, { ExecutionTimeout: WORKFLOW.durable.executionTimeoutSeconds, RetentionPeriodInDays: WORKFLOW.durable.retentionDays }, dir);
+    assert.match(JSON.stringify(ofType(durable, 'AWS::IAM::Role')), /AWSLambdaBasicDurableExecutionRolePolicy/, `${dir}: the checkpoint permissions`);
+  }
+
+  for (const [kind, type] of [['step-functions-standard', 'STANDARD'], ['step-functions-express', 'EXPRESS']] as const) {
+    const t = synthesised(project(`${kind}-cdk-typescript`));
+    const [[, sm]] = ofType(t, 'AWS::StepFunctions::StateMachine') as [[string, { Properties: Record<string, Loose>; DependsOn?: string[] }]];
+    assert.equal(sm.Properties.StateMachineType, type);
+    const def = JSON.parse(sm.Properties.DefinitionString) as Loose;
+    const plan = kind === 'step-functions-express' ? WORKFLOW.express : WORKFLOW.standard;
+    assert.equal(def.TimeoutSeconds, plan.executionTimeoutSeconds);
+    const tasks = Object.values(def.States as Record<string, Loose>).filter((x) => x.Type === 'Task');
+    assert.equal(tasks.length, plan.steps);
+    assert.ok(tasks.every((x) => x.Retry[0].ErrorEquals.includes('Lambda.TooManyRequestsException') && def.States[x.Catch[0].Next].Type === 'Fail'));
+    const aliasId = ofType(t, 'AWS::Lambda::Alias')[0]![0];
+    assert.deepEqual(sm.Properties.DefinitionSubstitutions, { FunctionArn: { Ref: aliasId } }, 'the tasks invoke the alias');
+    const invoke = ofType(t, 'AWS::IAM::Policy').flatMap(([, x]) => x.Properties!.PolicyDocument.Statement as Loose[]).filter((st) => JSON.stringify(st.Action).includes('lambda:InvokeFunction'));
+    assert.deepEqual(invoke.map((st) => st.Resource), [{ Ref: aliasId }], 'the role may invoke only the alias');
+    assert.equal(sm.Properties.LoggingConfiguration !== undefined, type === 'EXPRESS');
+  }
+});
+
+test('every compute-shape SAM template and synthesised CDK template passes cfn-lint (one run); only E3034 on a Managed Instances Timeout above 900 s is ignored', () => {
   const probe = run('cfn-lint', ['--version']);
   if (probe.error || probe.status !== 0) assert.fail('cfn-lint is not on PATH: the scaffolded templates cannot be checked. Install it (pip install cfn-lint) and run the tests again.');
-  const sam = projects.map((p) => `${p.dir}/template.yaml`);
-  const r = run('cfn-lint', ['--format', 'json', '--', ...sam, 'control-broken/template.yaml']);
+  const sam = projects.filter((p) => p.options.iac === 'sam').map((p) => `${p.dir}/template.yaml`);
+  const cdk = cdkProjects().map((p) => `cdk.out/${p.dir}.template.json`);
+  for (const f of cdk) assert.ok(existsSync(join(out, f)), `${f} was synthesised (the CDK synth test runs first)`);
+  const r = run('cfn-lint', ['--format', 'json', '--', ...sam, ...cdk, 'control-broken/template.yaml']);
   type Finding = { Level: string; Filename: string; Message: string; Rule: { Id: string }; Location: { Start: { LineNumber: number }; Path: Array<string | number> } };
   let findings: Finding[];
   try {
@@ -237,10 +299,10 @@ test('every compute-shape SAM template passes cfn-lint (one run); only E3034 on 
   assert.deepEqual(real.map((f) => `${f.Filename}:${f.Location.Start.LineNumber} ${f.Rule.Id} ${f.Message}`), [], 'no cfn-lint errors in generated templates');
 });
 
-test('the TypeScript handlers and their tests type-check (the durable one against the SDK declaration transcribed in test/fixtures)', () => {
-  const ts = projects.filter((p) => p.options.language === 'typescript');
+test('the TypeScript handlers, their tests and the CDK apps type-check (the durable one against the SDK declaration transcribed in test/fixtures)', () => {
+  const ts = projects.filter((p) => p.options.language === 'typescript' || p.options.iac === 'cdk');
   const own = JSON.parse(fileOf(ts[0]!, 'tsconfig.json')) as { compilerOptions: object };
-  const include = [...ts.flatMap((p) => [`${p.dir}/src/**/*.ts`, `${p.dir}/test/**/*.ts`]), durableTypes];
+  const include = [...ts.flatMap((p) => [`${p.dir}/src/**/*.ts`, `${p.dir}/test/**/*.ts`, `${p.dir}/bin/**/*.ts`, `${p.dir}/lib/**/*.ts`]), durableTypes];
   writeFileSync(join(out, 'tsconfig.json'), JSON.stringify({ compilerOptions: own.compilerOptions, include }, null, 2));
   const check = run(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--listFiles']);
   const listed = check.stdout.split('\n').filter((l) => l.startsWith(out));

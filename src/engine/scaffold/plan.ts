@@ -193,7 +193,7 @@ export function computeOf(design: Design): ComputeDecision | null {
 /** The compute shapes each dialect renders (on-demand everywhere). */
 const SHAPES_BY_DIALECT: Record<ScaffoldOptions['iac'], readonly ComputeKind[]> = {
   sam: ['managed-instances', 'durable-functions', 'step-functions-standard', 'step-functions-express'],
-  cdk: [],
+  cdk: ['managed-instances', 'durable-functions', 'step-functions-standard', 'step-functions-express'],
   terraform: [],
 };
 const DIALECTS_FOR = (kind: ComputeKind): string =>
