@@ -22,6 +22,7 @@ import { scaffold, ScaffoldError, type ScaffoldFile, type ScaffoldOptions } from
 import { LIMITS } from '../../src/engine/facts/index.ts';
 import { computeDesign, MANAGED_INSTANCES, SHAPES, WORKFLOW } from '../fixtures/scaffold/compute-designs.ts';
 import { designFor } from '../fixtures/scaffold/designs.ts';
+import { parse as parseHcl } from '@cdktf/hcl2json';
 
 const projectRoot = join(__dirname, '..', '..');
 const out = join(projectRoot, 'test-output', `scaffold-compute-${process.pid}`);
@@ -72,6 +73,7 @@ before(() => {
   add('durable-sqs-sam-python', computeDesign('durable-functions', 'sqs'), { iac: 'sam', language: 'python' });
   for (const kind of SHAPES) add(`${kind}-cdk-typescript`, computeDesign(kind), { iac: 'cdk', language: 'typescript' });
   add('durable-functions-cdk-python', computeDesign('durable-functions'), { iac: 'cdk', language: 'python' });
+  for (const kind of SHAPES) for (const language of LANGS) add(`${kind}-terraform-${language}`, computeDesign(kind), { iac: 'terraform', language });
   mkdirSync(join(out, 'control-broken'), { recursive: true });
   writeFileSync(
     join(out, 'control-broken/template.yaml'),
@@ -188,13 +190,10 @@ test('direct integration: no function is scaffolded, and the message says what t
   );
 });
 
-test('a shape a dialect does not render yet is refused with a message naming the dialect that does (never a broken or silently on-demand project)', () => {
-  for (const kind of SHAPES) {
-    for (const iac of ['terraform'] as const) {
-      assert.throws(
-        () => scaffold(computeDesign(kind), { iac, language: 'typescript' }),
-        (e: unknown) => e instanceof ScaffoldError && e.field === 'options.iac' && e.message.includes(kind) && e.message.includes('sam'),
-      );
+test('direct integration is refused in every dialect and language (never a function nobody needs)', () => {
+  for (const iac of ['sam', 'cdk', 'terraform'] as const) {
+    for (const language of LANGS) {
+      assert.throws(() => scaffold(computeDesign('direct-integration'), { iac, language }), (e: unknown) => e instanceof ScaffoldError && e.field === 'compute.recommended');
     }
   }
 });
@@ -238,7 +237,7 @@ app.synth();
   const fnOf = (t: Synth) => ofType(t, 'AWS::Lambda::Function').map(([, x]) => x).find((x) => x.Properties?.Handler !== undefined && String(x.Properties?.Description ?? '').length > 0)!;
 
   const lmi = synthesised(project('managed-instances-cdk-typescript'));
-  const [[, cp]] = ofType(lmi, 'AWS::Lambda::CapacityProvider') as [[string, { Properties: Record<string, Loose> }]];
+  const cp = ofType(lmi, 'AWS::Lambda::CapacityProvider')[0]![1] as { Properties: Record<string, Loose> };
   assert.deepEqual(cp.Properties.InstanceRequirements, { Architectures: ['arm64'], AllowedInstanceTypes: [MANAGED_INSTANCES.instanceType] });
   assert.equal(cp.Properties.CapacityProviderScalingConfig.MaxVCpuCount, MANAGED_INSTANCES.maxVCpuCount);
   const lmiFn = fnOf(lmi).Properties!;
@@ -256,7 +255,7 @@ app.synth();
 
   for (const [kind, type] of [['step-functions-standard', 'STANDARD'], ['step-functions-express', 'EXPRESS']] as const) {
     const t = synthesised(project(`${kind}-cdk-typescript`));
-    const [[, sm]] = ofType(t, 'AWS::StepFunctions::StateMachine') as [[string, { Properties: Record<string, Loose>; DependsOn?: string[] }]];
+    const sm = ofType(t, 'AWS::StepFunctions::StateMachine')[0]![1] as { Properties: Record<string, Loose> };
     assert.equal(sm.Properties.StateMachineType, type);
     const def = JSON.parse(sm.Properties.DefinitionString) as Loose;
     const plan = kind === 'step-functions-express' ? WORKFLOW.express : WORKFLOW.standard;
@@ -330,4 +329,62 @@ test('the generated durable TypeScript test passes: each part once, a replay run
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', 'test/handler.test.ts'], { cwd: join(out, dir), encoding: 'utf8', env });
   assert.equal(r.status, 0, `the generated test failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   assert.match(r.stdout, /# pass 1/);
+});
+
+type Hcl = { resource?: Record<string, Record<string, Array<Record<string, Loose>>>>; variable?: Record<string, unknown>; output?: Record<string, unknown>; terraform?: Array<Record<string, Loose>> };
+
+async function hclOf(p: Project): Promise<Hcl> {
+  const parsed: Hcl = {};
+  for (const f of ['main.tf', 'variables.tf', 'outputs.tf']) {
+    const h = (await parseHcl(f, fileOf(p, f))) as Hcl;
+    Object.assign(parsed, { ...parsed, ...h, resource: { ...parsed.resource, ...h.resource } });
+  }
+  return parsed;
+}
+
+test('Terraform: each shape writes its resources (capacity provider, durable_config, state machine), with a provider that has them', async () => {
+  for (const language of LANGS) {
+    const one = (h: Hcl, type: string, name: string) => h.resource?.[type]?.[name]?.[0] ?? assert.fail(`${language}: resource ${type}.${name}`);
+    const lmi = await hclOf(project(`managed-instances-terraform-${language}`));
+    const cp = one(lmi, 'aws_lambda_capacity_provider', 'function');
+    assert.deepEqual(cp.instance_requirements[0].allowed_instance_types, [MANAGED_INSTANCES.instanceType]);
+    assert.equal(cp.capacity_provider_scaling_config[0].max_vcpu_count, MANAGED_INSTANCES.maxVCpuCount);
+    assert.match(String(cp.permissions_config[0].capacity_provider_operator_role_arn), /aws_iam_role\.operator\.arn/);
+    assert.match(String(one(lmi, 'aws_iam_role_policy_attachment', 'operator').policy_arn), /AWSLambdaManagedEC2ResourceOperator/);
+    const lmiFn = one(lmi, 'aws_lambda_function', 'function');
+    assert.equal(lmiFn.memory_size, MANAGED_INSTANCES.environmentMemoryMb);
+    assert.equal(lmiFn.capacity_provider_config[0].lambda_managed_instances_capacity_provider_config[0].per_execution_environment_max_concurrency, MANAGED_INSTANCES.perEnvironmentMaxConcurrency);
+    assert.equal(lmiFn.vpc_config, undefined);
+    assert.equal(lmi.resource?.aws_lambda_provisioned_concurrency_config, undefined);
+    assert.match(JSON.stringify(lmi.terraform), />= 6\.25/, 'the AWS provider version that has capacity providers and durable_config');
+
+    const durable = await hclOf(project(`durable-functions-terraform-${language}`));
+    assert.deepEqual(one(durable, 'aws_lambda_function', 'function').durable_config, [{ execution_timeout: WORKFLOW.durable.executionTimeoutSeconds, retention_period: WORKFLOW.durable.retentionDays }]);
+    const policy = String(one(durable, 'aws_iam_role_policy', 'function').policy);
+    assert.match(policy, /lambda:CheckpointDurableExecution/);
+    assert.match(policy, /function:\$\{var\.function_name\}:\*/, 'the checkpoint permissions only on this function');
+
+    for (const [kind, type] of [['step-functions-standard', 'STANDARD'], ['step-functions-express', 'EXPRESS']] as const) {
+      const h = await hclOf(project(`${kind}-terraform-${language}`));
+      const sm = one(h, 'aws_sfn_state_machine', 'workflow');
+      assert.equal(sm.type, type);
+      const definition = String(sm.definition);
+      assert.match(definition, /arn:aws:states:::lambda:invoke/);
+      assert.match(definition, /Lambda\.TooManyRequestsException/);
+      assert.match(definition, /FunctionName = aws_lambda_alias\.live\.arn\n/, 'the tasks invoke the alias');
+      assert.match(String(one(h, 'aws_iam_role_policy', 'state_machine').policy), /aws_lambda_alias\.live\.arn/);
+      assert.equal(sm.logging_configuration !== undefined, type === 'EXPRESS');
+      assert.equal(h.resource?.aws_lambda_event_source_mapping, undefined);
+    }
+  }
+});
+
+test('Terraform: the compute-shape files are terraform fmt clean (one run, a misformatted control file must be the only one listed)', () => {
+  const probe = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) assert.fail('terraform is not on PATH: the scaffolded files cannot be checked.');
+  mkdirSync(join(out, 'control-fmt'), { recursive: true });
+  writeFileSync(join(out, 'control-fmt', 'main.tf'), 'variable "x" {\ntype=string\n}\n');
+  const r = run('terraform', ['fmt', '-check', '-list=true', '-recursive', '.']);
+  assert.ok(projects.some((p) => p.options.iac === 'terraform'));
+  assert.deepEqual(r.stdout.trim().split('\n'), ['control-fmt/main.tf'], `terraform fmt -check lists only the control file:\n${r.stdout}${r.stderr}`);
 });

@@ -194,7 +194,7 @@ export function computeOf(design: Design): ComputeDecision | null {
 const SHAPES_BY_DIALECT: Record<ScaffoldOptions['iac'], readonly ComputeKind[]> = {
   sam: ['managed-instances', 'durable-functions', 'step-functions-standard', 'step-functions-express'],
   cdk: ['managed-instances', 'durable-functions', 'step-functions-standard', 'step-functions-express'],
-  terraform: [],
+  terraform: ['managed-instances', 'durable-functions', 'step-functions-standard', 'step-functions-express'],
 };
 const DIALECTS_FOR = (kind: ComputeKind): string =>
   (Object.entries(SHAPES_BY_DIALECT) as Array<[string, readonly ComputeKind[]]>).filter(([, kinds]) => kinds.includes(kind)).map(([d]) => d).join(', ') || 'no dialect';
