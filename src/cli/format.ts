@@ -83,6 +83,8 @@ const orNone = (n: number | null, unit = '') => (n === null ? 'none' : `${format
 /** The settings a decision sets, read from the design itself (so the text and the JSON cannot disagree). */
 function settings(d: Design, id: DecisionId): string[] {
   switch (id) {
+    case 'compute':
+      return computeLines(d);
     case 'invocation':
       return [
         `model: ${d.invocation.model}${d.invocation.pollerKind ? ` (${d.invocation.pollerKind} poller)` : ''}`,
@@ -162,6 +164,27 @@ function settings(d: Design, id: DecisionId): string[] {
   }
 }
 
+/** The compute decision: every shape with its monthly cost (or why it cannot run the work), then the chosen shape's plan. */
+function computeLines(d: Design): string[] {
+  const k = d.compute;
+  const lines = k.options.map((o) => {
+    const cost = !o.feasible ? 'cannot run this workload' : o.monthlyUsd === null ? 'not priced here (no sourced price)' : `${usd(o.monthlyUsd)}/month`;
+    return `${o.kind === k.recommended ? '*' : ' '} ${o.kind}: ${cost}`;
+  });
+  const m = k.managedInstances;
+  if (m !== null) {
+    lines.push(
+      `instances: ${formatCount(m.instancesAtAverage)} × ${m.instanceType} at the average load, ${formatCount(m.instancesAtPeak)} at the peak (MaxVCpuCount ${formatCount(m.maxVCpuCount)})`,
+      `environment: ${formatCount(m.environmentMemoryMb)} MB, ${formatCount(m.memoryGiBPerVCpu)} GiB per vCPU, up to ${formatCount(m.perEnvironmentMaxConcurrency)} requests at once`,
+    );
+  }
+  const w = k.workflow;
+  if (w !== null) {
+    lines.push(`steps: ${formatCount(w.steps)}, execution timeout: ${formatCount(w.executionTimeoutSeconds)} s${w.retentionDays !== null ? `, history kept ${formatCount(w.retentionDays)} days` : ''}`);
+  }
+  return lines;
+}
+
 function references(refs: Rationale['references'], indent: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -180,10 +203,26 @@ function formatWarning(w: Warning): string[] {
   return [wrap(w.message, '    ', `  ${label}: `), ...references(w.references, '    ')];
 }
 
-/** The whole design as text: warnings first, then each decision, then the monthly bill. */
+/**
+ * The compute decision, before everything else: the shape every setting below is for, each shape's
+ * monthly cost side by side (* marks the one chosen), the reason and the trade-off.
+ */
+export function formatCompute(d: Design): string[] {
+  const r = d.rationale.compute;
+  const out = [`Compute: ${r.summary}`];
+  for (const l of computeLines(d)) out.push(`  ${l}`);
+  out.push(wrap(r.why, '    ', '  Reason: '));
+  if (r.tradeOff) out.push(wrap(r.tradeOff, '    ', '  Gives up: '));
+  if (r.articleCorrection) out.push(wrap(r.articleCorrection, '    ', '  Superseded 2019 advice: '));
+  return out;
+}
+
+/** The whole design as text: the compute shape, warnings, then each decision, then the monthly bill. */
 export function formatDesign(d: Design): string {
   const out: string[] = [];
   out.push(`Design for ${d.name} (${d.source}, ${d.runtimeIdentifier === d.runtime ? d.runtime : `${d.runtime} = ${d.runtimeIdentifier}`}, ${d.region}, optimised for ${d.optimizeFor})`);
+  out.push('');
+  out.push(...formatCompute(d));
   out.push('');
   if (d.warnings.length > 0) {
     out.push(`Warnings (${d.warnings.length})`);

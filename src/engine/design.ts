@@ -17,6 +17,8 @@ export const DESIGN_SCHEMA_VERSION = 1;
 export type SourceKind = 'sync' | 'async' | 'queue' | 'stream';
 
 export type DecisionId =
+  /** The shape the workload runs on (issue 11), decided first. */
+  | 'compute'
   | 'invocation'
   | 'memory'
   | 'timeout'
@@ -57,7 +59,9 @@ export interface Warning {
     /** A stream consumer drains slower than the peak: the iterator age grows, records may expire. */
     | 'iterator-age'
     | 'runtime-deprecated'
-    | 'snapstart-unavailable';
+    | 'snapstart-unavailable'
+    /** The pinned compute shape (scenario.compute) cannot run the work, or no shape can. */
+    | 'compute-infeasible';
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   readonly references: readonly Source[];
@@ -176,6 +180,8 @@ export interface Design {
   /** The optimisation strategy the memory choice followed (AWS Lambda Power Tuning's meaning). */
   readonly optimizeFor: OptimizeFor;
   readonly source: EventSource;
+  /** The shape the workload runs on, every shape priced side by side; the settings below are for `compute.recommended`. */
+  readonly compute: ComputeDecision;
   readonly invocation: {
     readonly model: 'push' | 'poll';
     readonly type: 'RequestResponse' | 'Event';

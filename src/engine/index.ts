@@ -7,7 +7,8 @@ import type { Design } from './design.ts';
 import { parseScenario, type FieldError } from './scenario.ts';
 import { recommend } from './recommend/index.ts';
 
-export { recommend } from './recommend/index.ts';
+export { recommend, computeCostByTraffic } from './recommend/index.ts';
+export { COMPUTE_MODEL } from './recommend/compute.ts';
 export { MODEL as RECOMMENDATION_MODEL } from './recommend/context.ts';
 export { ALL_MEMORIES } from './recommend/memory.ts';
 /** Seconds in the pricing month (730 h), as every decision and the cost lens count them. */
@@ -32,6 +33,8 @@ export {
   monthlyRequests,
   scenarioSchema,
   SOURCES_LIST,
+  COMPUTE_KIND_LIST,
+  WORK_LOGIC_LIST,
   RUNTIME_LIST,
   AWS_SERVICE_LIST,
   type Scenario,
@@ -50,6 +53,11 @@ export {
   type CostLine,
   type Bill,
   type PricedConfig,
+  type ComputeKind,
+  type ComputeOption,
+  type ComputeDecision,
+  type ManagedInstancesPlan,
+  type WorkflowPlan,
 } from './design.ts';
 export * from './facts/index.ts';
 export { priceDesign, monthlyTotal, vpcMonthlyUsd, costByMemory, costByTraffic, pricePlainFunction, formatUsd, type PlainFunction, type PlainResult } from './cost/index.ts';

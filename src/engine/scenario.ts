@@ -37,6 +37,9 @@ export type EventSource = (typeof SOURCES_LIST)[number];
 /** Every accepted `runtime`: the family names, then every Lambda runtime identifier (facts/runtimes.ts). */
 export const RUNTIME_LIST = RUNTIME_VALUES;
 export const OPTIMIZE_FOR_LIST = ['cost', 'balanced', 'speed'] as const;
+/** The shapes a workload can run on (design.compute); `direct-integration` only with work.logic "forward-only". */
+export const COMPUTE_KIND_LIST = ['on-demand', 'managed-instances', 'durable-functions', 'step-functions-standard', 'step-functions-express', 'direct-integration'] as const;
+export const WORK_LOGIC_LIST = ['compute', 'forward-only'] as const;
 export type OptimizeFor = (typeof OPTIMIZE_FOR_LIST)[number];
 
 /**
@@ -53,6 +56,8 @@ export const BOUNDS = {
   messageGroups: 10_000_000,
   /** One record's measured duration: an hour (an invocation lasts at most 900 s at any memory). */
   durationMs: 3_600_000,
+  /** work.steps: the steps a workflow (durable functions, Step Functions) splits the work into. */
+  workflowSteps: 1_000,
   targetP99Ms: 3_600_000,
   logKbPerInvocation: 1_048_576,
   gbPerMonth: 10_000_000,
@@ -144,6 +149,8 @@ export const scenarioSchema = z
     /** As AWS Lambda Power Tuning's strategies: the cheapest, the fastest, or a balance of the two. */
     optimizeFor: withDefault(oneOf(OPTIMIZE_FOR_LIST), 'cost'),
     architecture: withDefault(oneOf(['auto', 'arm64', 'x86_64'] as const), 'auto'),
+    /** The shape to run on (issue 11): "auto" lets the advisor choose; a kind pins it. */
+    compute: withDefault(oneOf(['auto', ...COMPUTE_KIND_LIST] as const), 'auto'),
     source: oneOf(SOURCES_LIST),
     traffic: section({
       requestsPerMonth: opt(bounded(nonNegative(), BOUNDS.requestsPerMonth)),
@@ -160,6 +167,10 @@ export const scenarioSchema = z
       p99DurationMs: bounded(positive(), BOUNDS.durationMs, ' (ms)'),
       measuredAtMemoryMb: memoryMb(),
       profile: withDefault(oneOf(['cpu', 'io', 'mixed'] as const), 'mixed'),
+      /** Steps a workflow shape splits the work into (durable functions, Step Functions); by default the advisor splits it. */
+      steps: opt(bounded(positiveInt(), BOUNDS.workflowSteps)),
+      /** "forward-only": the function only maps a request onto one AWS service call (a direct integration may replace it). */
+      logic: withDefault(oneOf(WORK_LOGIC_LIST), 'compute'),
       maxMemoryUsedMb: opt(positive().check(atMost(LIMITS.memoryMaxMb.value, `must be <= ${LIMITS.memoryMaxMb.value} (MB)`))),
       tmpStorageMb: withDefault(
         num().check(
@@ -248,6 +259,9 @@ export const scenarioSchema = z
         if (typeof m.coldStarts === 'number' && typeof m.invocations === 'number' && m.coldStarts > m.invocations)
           ctx.addIssue({ code: 'custom', path: ['work', 'measurements', i, 'coldStarts'], message: 'cannot exceed invocations' });
       });
+      if (s.compute === 'direct-integration' && s.work.logic !== 'forward-only') {
+        ctx.addIssue({ code: 'custom', path: ['compute'], message: 'direct-integration needs work.logic "forward-only" (a function with logic of its own cannot be replaced by a service integration)' });
+      }
       if (s.downstream.maxConcurrency !== undefined && s.downstream.maxConcurrency > CONCURRENCY.accountDefault.value * 100) {
         ctx.addIssue({ code: 'custom', path: ['downstream', 'maxConcurrency'], message: 'is implausibly large' });
       }

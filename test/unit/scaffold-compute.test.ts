@@ -200,8 +200,19 @@ test('direct integration is refused in every dialect and language (never a funct
 
 test('a design without a compute decision, or with on-demand, scaffolds exactly as before', () => {
   const d = designFor('sqs');
-  const onDemand = { ...d, compute: { recommended: 'on-demand', pinned: false, options: [], managedInstances: null, workflow: null } } as Design;
-  for (const iac of ['sam', 'cdk', 'terraform'] as const) assert.deepEqual(scaffold(onDemand, { iac, language: 'typescript' }), scaffold(d, { iac, language: 'typescript' }));
+  const { compute: _, ...bare } = d;
+  const before = bare as unknown as Design; // a design JSON written before issue 11 has no compute decision
+  for (const iac of ['sam', 'cdk', 'terraform'] as const) assert.deepEqual(scaffold(d, { iac, language: 'typescript' }), scaffold(before, { iac, language: 'typescript' }));
+});
+
+test('a pinned shape that cannot run the work is not scaffolded (the message says why)', () => {
+  const express = computeDesign('step-functions-express');
+  const c = (express as Design & { compute: { options: Array<{ kind: string; feasible: boolean; why: string }> } }).compute;
+  const infeasible = { ...express, compute: { ...c, options: c.options.map((o) => (o.kind === 'step-functions-express' ? { ...o, feasible: false, why: 'an Express execution lasts at most 5 minutes.' } : o)) } } as Design;
+  assert.throws(
+    () => scaffold(infeasible, { iac: 'sam', language: 'typescript' }),
+    (e: unknown) => e instanceof ScaffoldError && e.field === 'compute.recommended' && /cannot run this work: an Express execution lasts at most 5 minutes/.test(e.message),
+  );
 });
 
 test('an incomplete compute plan is refused with the field named', () => {

@@ -592,6 +592,32 @@ export function costByTraffic(scenario: Scenario, config: PricedConfig, requests
   return out;
 }
 
+/** The bill at one volume split into what every compute shape shares and what the function's Lambda charges are. */
+export interface BillParts {
+  /** Lambda requests (after the free tier when it applies). */
+  readonly lambdaRequestsUsd: number;
+  /** Lambda duration, INIT, provisioned concurrency, /tmp and SnapStart. */
+  readonly lambdaDurationUsd: number;
+  /** The source, the VPC (NAT, endpoints), data transfer, logs and rollback alarms: the same whatever runs the work. */
+  readonly sharedUsd: number;
+  /** Invocations a month at this volume (requests ÷ records per invocation). */
+  readonly invocations: number;
+}
+
+/**
+ * The bill's parts at each monthly volume, the design otherwise unchanged (the compute decision prices
+ * every shape from these, so its options and curves share one bill model with `priceDesign`).
+ */
+export function billPartsByTraffic(scenario: Scenario, config: PricedConfig, requestsPerMonth: readonly number[]): BillParts[] {
+  const base = workloadOf(scenario);
+  return requestsPerMonth.map((v) => {
+    const w: Workload = { ...base, requestsPerMonth: v };
+    const b = breakdown(w, config, config.memoryMb, config.averageInvocationMs);
+    const lambdaDurationUsd = b.computeUsd + b.initUsd + b.pcConfiguredUsd + b.pcExecutedUsd + b.ephemeralUsd + b.snapCacheUsd + b.snapRestoreUsd;
+    return { lambdaRequestsUsd: b.requestsUsd, lambdaDurationUsd, sharedUsd: b.total - b.requestsUsd - lambdaDurationUsd, invocations: b.invocations };
+  });
+}
+
 export interface PlainFunction {
   readonly requestsPerMonth: number;
   readonly durationMs: number;

@@ -6,6 +6,7 @@ import { SOURCES, type Source, type SourceId } from './sources.ts';
 
 export { SOURCES, type Source, type SourceId } from './sources.ts';
 export { LIMITS, CONCURRENCY, EVENT_SOURCES, COLD_STARTS, RUNTIMES, ARTICLE_2019, type Fact, type Runtime } from './limits.ts';
+export { MANAGED_INSTANCES, DURABLE_FUNCTIONS, STEP_FUNCTIONS, DIRECT_INTEGRATIONS, COMPUTE_SOURCES, type InstanceType } from './compute.ts';
 export { DEPLOYMENT, type DeploymentConfiguration, type DeploymentType } from './deployment.ts';
 export { SOURCE_LIMITS } from './source-limits.ts';
 export {

@@ -5,6 +5,8 @@
  * notes' grading: 'aws' = read on an AWS page; 'secondary' = only in a secondary source (a price-list
  * transcription, a community benchmark): likely, but say so when quoting it.
  */
+import { COMPUTE_SOURCES } from './compute.ts';
+
 export interface Source {
   readonly title: string;
   readonly url: string;
@@ -215,6 +217,8 @@ export const SOURCES = {
   sfnLambdaServiceException: aws('Step Functions best practice: handle Lambda service exceptions (Retry with backoff)', 'https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html', '2026-12-01'),
   sfnLogs: aws('Step Functions: logging to CloudWatch Logs (IAM policies for log delivery)', 'https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html', '2026-12-01'),
   powerTuning: secondary('AWS Lambda Power Tuning: output and visualization URL (lambda/utils.js buildVisualizationURL)', 'https://github.com/alexcasalboni/aws-lambda-power-tuning', '2026-12-01'),
+  // Managed Instances, durable functions, Step Functions (issue 11): the pages are listed in facts/compute.ts.
+  ...COMPUTE_SOURCES,
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -4,7 +4,7 @@
  *   → memory search (priced) → timeout → concurrency → failures → cold start settled → the bill → warnings.
  */
 import { CONCURRENCY, PRICING_UNITS } from '../facts/index.ts';
-import { DESIGN_SCHEMA_VERSION, type Design, type PricedConfig, type Warning } from '../design.ts';
+import { DESIGN_SCHEMA_VERSION, type ComputeKind, type Design, type PricedConfig, type Warning } from '../design.ts';
 import { priceDesign } from '../cost/index.ts';
 import { durationAt, PERFORMANCE_ASSUMPTIONS } from '../model/performance.ts';
 import { isMeasured, workModel } from '../model/measured.ts';
@@ -22,6 +22,7 @@ import { decideDeployment, rollbackAlarmCount } from './deployment.ts';
 import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runtimeWarnings } from './warnings.ts';
 import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
+import { decideCompute, type ComputeResult } from './compute.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
@@ -56,6 +57,22 @@ export function memorySearchInput(c: Context, vpc: VpcDecision, plan: ColdStartP
 
 /** The full design for a valid scenario (use `advise` for untrusted input). */
 export function recommend(s: Scenario): Design {
+  return designAndCompute(s).design;
+}
+
+/**
+ * Monthly cost of each compute shape at each monthly volume (requests, messages or records), the
+ * design otherwise unchanged: the wizard's "monthly cost against traffic" chart. `usd` is null where
+ * the shape has no sourced price in the Region; infeasible shapes are priced too (`feasible` says so).
+ */
+export function computeCostByTraffic(
+  s: Scenario,
+  requestsPerMonth: readonly number[],
+): readonly { kind: ComputeKind; feasible: boolean; usd: Float64Array | null }[] {
+  return designAndCompute(s).compute.costAt(requestsPerMonth);
+}
+
+function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult } {
   const c = buildContext(s);
   const invocation = decideInvocation(c);
   const vpc = decideVpc(c);
@@ -101,7 +118,16 @@ export function recommend(s: Scenario): Design {
   const cost = { ...priced, assumptions };
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
+  // The shape (issue 11): every shape priced from the same bill parts as this on-demand design.
+  const compute = decideCompute(c, {
+    config,
+    bill: cost,
+    invocationP99Ms: memory.invocationP99Ms,
+    vpc: vpc.value,
+    vpcIfAttached: vpc.value.attach ? vpc.value : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }).value,
+  });
   const warnings: Warning[] = [
+    ...compute.warnings,
     ...runtimeWarnings(c, plan),
     ...payloadWarnings(c),
     ...batching.warnings,
@@ -119,7 +145,7 @@ export function recommend(s: Scenario): Design {
   // Stable sort: errors first, then warnings, then notes.
   warnings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 
-  return {
+  const design: Design = {
     schemaVersion: DESIGN_SCHEMA_VERSION,
     name: s.name,
     region: s.region,
@@ -128,6 +154,7 @@ export function recommend(s: Scenario): Design {
     runtimeFamily: c.runtime.family,
     optimizeFor: s.optimizeFor,
     source: s.source,
+    compute: compute.decision,
     invocation: invocation.value,
     memoryMb: memory.memoryMb,
     architecture: memory.architecture,
@@ -145,6 +172,7 @@ export function recommend(s: Scenario): Design {
     model,
     warnings,
     rationale: {
+      compute: compute.rationale,
       invocation: invocation.rationale,
       // The amount in the summary is the bill's (the search priced with provisioned concurrency estimated).
       memory: { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
@@ -157,6 +185,7 @@ export function recommend(s: Scenario): Design {
       deployment: deployment.rationale,
     },
   };
+  return { design, compute };
 }
 
 export { MODEL };

@@ -213,6 +213,11 @@ export function checkCompute(design: Design): void {
       `the design needs no function (direct-integration${option ? `: ${option.why}` : ''}). Build the service integration the design names instead of a Lambda project, or pin "compute" to a function shape (for example "on-demand") to scaffold one.`,
     );
   }
+  // A pinned shape that cannot run the work (the design says so in an error) is not scaffolded: it would fail in production.
+  const chosen = c.options.find((o) => o.kind === kind);
+  if (chosen !== undefined && !chosen.feasible) {
+    throw new ScaffoldError('compute.recommended', `${kind} cannot run this work: ${chosen.why} Pin a shape that can (or "auto") and scaffold again.`);
+  }
   if (kind === 'managed-instances') {
     const m = c.managedInstances;
     if (m === null) throw new ScaffoldError('compute.managedInstances', 'a managed-instances design needs its plan (instance type, memory per vCPU, concurrency per environment)');
