@@ -21,7 +21,7 @@ import type { Design } from '../../src/engine/design.ts';
 import { scaffold, ScaffoldError, type ScaffoldFile, type ScaffoldOptions } from '../../src/engine/scaffold/index.ts';
 import { LIMITS } from '../../src/engine/facts/index.ts';
 import { computeDesign, MANAGED_INSTANCES, SHAPES, WORKFLOW } from '../fixtures/scaffold/compute-designs.ts';
-import { designFor } from '../fixtures/scaffold/designs.ts';
+import { designFor, SOURCES_LIST } from '../fixtures/scaffold/designs.ts';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 
 const projectRoot = join(__dirname, '..', '..');
@@ -74,6 +74,7 @@ before(() => {
   for (const kind of SHAPES) add(`${kind}-cdk-typescript`, computeDesign(kind), { iac: 'cdk', language: 'typescript' });
   add('durable-functions-cdk-python', computeDesign('durable-functions'), { iac: 'cdk', language: 'python' });
   for (const kind of SHAPES) for (const language of LANGS) add(`${kind}-terraform-${language}`, computeDesign(kind), { iac: 'terraform', language });
+  for (const source of SOURCES_LIST) for (const language of LANGS) add(`durable-key-${source}-${language}`, computeDesign('durable-functions', source), { iac: 'sam', language });
   mkdirSync(join(out, 'control-broken'), { recursive: true });
   writeFileSync(
     join(out, 'control-broken/template.yaml'),
@@ -398,4 +399,31 @@ test('Terraform: the compute-shape files are terraform fmt clean (one run, a mis
   const r = run('terraform', ['fmt', '-check', '-list=true', '-recursive', '.']);
   assert.ok(projects.some((p) => p.options.iac === 'terraform'));
   assert.deepEqual(r.stdout.trim().split('\n'), ['control-fmt/main.tf'], `terraform fmt -check lists only the control file:\n${r.stdout}${r.stderr}`);
+});
+
+test("the durable handler keys its side effects on every source's sample event (TypeScript and Python, one run each)", () => {
+  // The SDK is stubbed (not installed here): only the event -> run key logic runs.
+  const stubJs = join(out, 'node_modules/@aws/durable-execution-sdk-js');
+  mkdirSync(stubJs, { recursive: true });
+  writeFileSync(join(stubJs, 'package.json'), JSON.stringify({ name: '@aws/durable-execution-sdk-js', type: 'module', exports: './index.js' }));
+  writeFileSync(join(stubJs, 'index.js'), 'export const withDurableExecution = (handler) => handler;\n');
+  const stubPy = join(out, 'pystub/aws_durable_execution_sdk_python');
+  mkdirSync(stubPy, { recursive: true });
+  writeFileSync(join(stubPy, '__init__.py'), 'DurableContext = object\nStepContext = object\n\ndef durable_execution(f):\n    return f\n\ndef durable_step(f):\n    return f\n');
+  const ts = SOURCES_LIST.map((source) => `durable-key-${source}-typescript`);
+  writeFileSync(
+    join(out, 'keys.mts'),
+    `import { readFileSync } from 'node:fs';\nconst out: Record<string, string> = {};\nfor (const dir of ${JSON.stringify(ts)}) {\n  const { runKey } = await import('./' + dir + '/src/handler.ts');\n  out[dir] = runKey(JSON.parse(readFileSync(dir + '/events/event.json', 'utf8')));\n}\nconsole.log(JSON.stringify(out));\n`,
+  );
+  const r = run(process.execPath, ['--import', 'tsx', 'keys.mts']);
+  assert.equal(r.status, 0, `a TypeScript durable handler found no key:\n${r.stderr.slice(-3000)}`);
+  const keys = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, string>;
+  for (const dir of ts) assert.ok(keys[dir] !== undefined && keys[dir] !== '', `${dir}: a key`);
+  const py = SOURCES_LIST.map((source) => `durable-key-${source}-python`);
+  const script = `import importlib.util, json, sys\nsys.path.insert(0, 'pystub')\nout = {}\nfor d in ${JSON.stringify(py)}:\n    spec = importlib.util.spec_from_file_location('h_' + d.replace('-', '_'), d + '/src/handler.py')\n    m = importlib.util.module_from_spec(spec)\n    spec.loader.exec_module(m)\n    out[d] = m.run_key(json.load(open(d + '/events/event.json')))\nprint(json.dumps(out))\n`;
+  writeFileSync(join(out, 'keys.py'), script);
+  const p = run('python3', ['keys.py']);
+  assert.equal(p.status, 0, `a Python durable handler found no key:\n${p.stderr.slice(-3000)}`);
+  const pyKeys = JSON.parse(p.stdout.trim()) as Record<string, string>;
+  for (const source of SOURCES_LIST) assert.equal(pyKeys[`durable-key-${source}-python`], keys[`durable-key-${source}-typescript`], `${source}: both languages key the same event alike`);
 });

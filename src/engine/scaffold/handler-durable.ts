@@ -37,19 +37,48 @@ export interface PartResult {
   readonly idempotencyKey: string;
 }
 
+const asRecord = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/** One record of a batch: its message id, event id, SNS message id, S3 object (key and sequencer) or Kafka offset. */
+function recordKey(record: unknown): string {
+  const r = asRecord(record) ?? {};
+  const object = asRecord(asRecord(r['s3'])?.['object']);
+  const candidates = [r['messageId'], r['eventID'], asRecord(r['Sns'])?.['MessageId']];
+  if (object) candidates.push(\`\${String(object['key'])}:\${String(object['sequencer'])}\`);
+  if (r['topic'] !== undefined) candidates.push(\`\${String(r['topic'])}:\${String(r['partition'])}:\${String(r['offset'])}\`);
+  const key = candidates.find(nonEmpty);
+  if (key === undefined) throw new Error('a record of the batch has no id to key its side effects');
+  return key;
+}
+
 /**
  * What identifies this run across redeliveries and replays: the same event gives the same key, so
- * the side effects of a repeated step (or a redelivered event) can be recognised downstream.
+ * the side effects of a repeated step (or a redelivered event) can be recognised downstream. A batch
+ * (SQS, Kinesis, DynamoDB Streams, SNS, S3, Kafka) is one run keyed by its records.
  */
 export function runKey(event: unknown): string {
-  if (event !== null && typeof event === 'object') {
-    const fields = event as Record<string, unknown>;
+  const e = asRecord(event);
+  if (e !== null) {
+    if (Array.isArray(e['Records']) && e['Records'].length > 0) return e['Records'].map(recordKey).join(',');
+    const kafka = asRecord(e['records']);
+    if (kafka !== null) return Object.values(kafka).flatMap((x) => (Array.isArray(x) ? x : [])).map(recordKey).join(',');
+    if (typeof e['body'] === 'string') {
+      try {
+        const body = asRecord(JSON.parse(e['body']));
+        if (body !== null && nonEmpty(body['orderId'])) return body['orderId'];
+      } catch {
+        // Not JSON: fall through to the event's own fields.
+      }
+    }
+    const detail = asRecord(e['detail']);
+    if (detail !== null && nonEmpty(detail['orderId'])) return detail['orderId'];
     for (const name of ${lit(KEY_FIELDS)}) {
-      const value = fields[name];
-      if (typeof value === 'string' && value !== '') return value;
+      const value = e[name];
+      if (nonEmpty(value)) return value;
     }
   }
-  throw new Error('the event needs one of ${KEY_FIELDS.join(', ')} (a string) to key its side effects');
+  throw new Error('the event needs one of ${KEY_FIELDS.join(', ')} (a string), an orderId in its body or detail, or records with ids, to key its side effects');
 }
 
 /**
@@ -125,6 +154,8 @@ so the execution can outlive one invocation (DurableConfig.ExecutionTimeout in t
 every invocation stays within the function's timeout.
 """
 
+import json
+
 from aws_durable_execution_sdk_python import DurableContext, StepContext, durable_execution, durable_step
 
 # How many parts the job is split into (the design's workflow plan).
@@ -133,14 +164,46 @@ STEPS = ${steps}
 KEY_FIELDS = ${lit(KEY_FIELDS)}
 
 
+def _record_key(record) -> str:
+    """One record of a batch: its message id, event id, SNS message id, S3 object or Kafka offset."""
+    r = record if isinstance(record, dict) else {}
+    s3_object = (r.get("s3") or {}).get("object") if isinstance(r.get("s3"), dict) else None
+    candidates = [r.get("messageId"), r.get("eventID"), (r.get("Sns") or {}).get("MessageId") if isinstance(r.get("Sns"), dict) else None]
+    if isinstance(s3_object, dict):
+        candidates.append(f"{s3_object.get('key')}:{s3_object.get('sequencer')}")
+    if "topic" in r:
+        candidates.append(f"{r.get('topic')}:{r.get('partition')}:{r.get('offset')}")
+    for key in candidates:
+        if isinstance(key, str) and key:
+            return key
+    raise ValueError("a record of the batch has no id to key its side effects")
+
+
 def run_key(event) -> str:
-    """What identifies this run across redeliveries and replays: the same event gives the same key."""
+    """What identifies this run across redeliveries and replays: the same event gives the same key.
+    A batch (SQS, Kinesis, DynamoDB Streams, SNS, S3, Kafka) is one run keyed by its records."""
     if isinstance(event, dict):
+        records = event.get("Records")
+        if isinstance(records, list) and records:
+            return ",".join(_record_key(r) for r in records)
+        kafka = event.get("records")
+        if isinstance(kafka, dict):
+            return ",".join(_record_key(r) for batch in kafka.values() if isinstance(batch, list) for r in batch)
+        if isinstance(event.get("body"), str):
+            try:
+                body = json.loads(event["body"])
+            except ValueError:
+                body = None
+            if isinstance(body, dict) and isinstance(body.get("orderId"), str) and body["orderId"]:
+                return body["orderId"]
+        detail = event.get("detail")
+        if isinstance(detail, dict) and isinstance(detail.get("orderId"), str) and detail["orderId"]:
+            return detail["orderId"]
         for name in KEY_FIELDS:
             value = event.get(name)
             if isinstance(value, str) and value:
                 return value
-    raise ValueError("the event needs one of ${KEY_FIELDS.join(', ')} (a string) to key its side effects")
+    raise ValueError("the event needs one of ${KEY_FIELDS.join(', ')} (a string), an orderId in its body or detail, or records with ids, to key its side effects")
 
 
 def do_part(key: str, part: int, of: int, idempotency_key: str) -> dict:
