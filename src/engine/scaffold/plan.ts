@@ -210,7 +210,7 @@ export function checkCompute(design: Design): void {
     const option = c.options.find((o) => o.kind === kind);
     throw new ScaffoldError(
       'compute.recommended',
-      `the design needs no function (direct-integration${option ? `: ${option.why}` : ''}). Build the service integration the design names instead of a Lambda project, or pin "compute" to a function shape (for example "on-demand") to scaffold one.`,
+      `the design needs no function (direct-integration).${option ? ` ${option.why}` : ''} Build that service integration instead of a Lambda project, or pin "compute" to a function shape (for example "on-demand") to scaffold one.`,
     );
   }
   // A pinned shape that cannot run the work (the design says so in an error) is not scaffolded: it would fail in production.
