@@ -12,6 +12,10 @@ import {
   RUNTIME_VALUES,
   SNAPSTART_UNAVAILABLE_REGIONS,
   SOURCES_LIST,
+  COMPUTE_KIND_LIST,
+  DURABLE_FUNCTIONS,
+  MANAGED_INSTANCES,
+  STEP_FUNCTIONS,
   parseScenario,
   runtimeInfo,
   type Design,
@@ -55,6 +59,11 @@ export const invariantInput = fc
     dsRps: fc.option(fc.double({ min: 0.5, max: 10_000, noNaN: true }), { nil: undefined }),
     ordering: fc.constantFrom('none', 'per-key', 'strict'),
     idempotent: fc.boolean(),
+    // Issue 11: the compute shape, chosen (mostly) or pinned, and the workflow fields.
+    compute: fc.oneof({ weight: 3, arbitrary: fc.constant('auto') }, { weight: 2, arbitrary: fc.constantFrom(...COMPUTE_KIND_LIST.filter((k) => k !== 'direct-integration')) }),
+    steps: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
+    forwardOnly: fc.boolean(),
+    long: fc.option(fc.double({ min: 60_000, max: 3_000_000, noNaN: true }), { nil: undefined }),
   })
   .map((r) => {
     const traffic: Record<string, unknown> = r.byMonth ? { requestsPerMonth: Math.round(r.rate * 2_628_000) } : { averagePerSecond: r.rate };
@@ -62,9 +71,10 @@ export const invariantInput = fc
     traffic.payloadKb = r.payloadKb;
     if (r.source === 'kinesis' || r.source === 'dynamodb-streams') traffic.shards = r.shards;
     if (r.source === 'sqs-fifo' && r.groups !== undefined) traffic.messageGroups = r.groups;
+    const avg = r.long ?? r.avg;
     const work: Record<string, unknown> = {
-      averageDurationMs: r.avg,
-      p99DurationMs: r.avg * r.p99Factor,
+      averageDurationMs: avg,
+      p99DurationMs: Math.min(3_600_000, avg * r.p99Factor),
       measuredAtMemoryMb: r.measuredAt,
       profile: r.profile,
       parallelism: r.parallelism,
@@ -74,6 +84,8 @@ export const invariantInput = fc
     if (r.usedShare !== undefined) work.maxMemoryUsedMb = Math.max(1, Math.floor(r.measuredAt * r.usedShare));
     if (r.init !== undefined) work.initDurationMs = r.init;
     if (r.coldStartRate !== undefined) work.coldStartRate = r.coldStartRate;
+    if (r.steps !== undefined) work.steps = r.steps;
+    if (r.forwardOnly) work.logic = 'forward-only';
     const downstream: Record<string, unknown> = {};
     if (r.dsConc !== undefined) downstream.maxConcurrency = r.dsConc;
     if (r.dsRps !== undefined) downstream.maxRequestsPerSecond = r.dsRps;
@@ -94,6 +106,7 @@ export const invariantInput = fc
       downstream,
       ordering: r.ordering,
       idempotent: r.idempotent,
+      compute: r.compute,
     };
   })
   .map((raw) => {
@@ -118,7 +131,11 @@ export function violations(s: Scenario, d: Design): string[] {
     if (!ok) v.push(what);
   };
   check(Number.isInteger(d.memoryMb) && d.memoryMb >= LIMITS.memoryMinMb.value && d.memoryMb <= LIMITS.memoryMaxMb.value, `memory ${d.memoryMb}`);
-  check(Number.isInteger(d.timeoutSeconds) && d.timeoutSeconds >= LIMITS.timeoutMinSeconds.value && d.timeoutSeconds <= LIMITS.timeoutMaxSeconds.value, `timeout ${d.timeoutSeconds}`);
+  // Managed Instances allow 5,400 s for asynchronous and event-source invocations; everything else 900 s.
+  const lmi = d.compute.recommended === 'managed-instances';
+  const timeoutMax = lmi && d.invocation.type === 'Event' || (lmi && d.invocation.model === 'poll') ? MANAGED_INSTANCES.asyncTimeoutMaxSeconds.value : LIMITS.timeoutMaxSeconds.value;
+  check(Number.isInteger(d.timeoutSeconds) && d.timeoutSeconds >= LIMITS.timeoutMinSeconds.value && d.timeoutSeconds <= timeoutMax, `timeout ${d.timeoutSeconds}`);
+  v.push(...computeViolations(s, d));
   check(d.ephemeralStorageMb >= LIMITS.ephemeralMinMb.value && d.ephemeralStorageMb <= LIMITS.ephemeralMaxMb.value, `/tmp ${d.ephemeralStorageMb}`);
   if (d.batching) {
     const max = s.source === 'sqs-fifo' ? EVENT_SOURCES.sqsFifoBatchMax.value : EVENT_SOURCES.sqsBatchMax.value;
@@ -176,3 +193,49 @@ export function violations(s: Scenario, d: Design): string[] {
   return v;
 }
 
+
+/** Issue 11: the compute decision is complete, priced from the design's own bill, and its shape's settings are deployable. */
+function computeViolations(s: Scenario, d: Design): string[] {
+  const v: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) v.push(what);
+  };
+  const k = d.compute;
+  const kinds = k.options.map((o) => o.kind);
+  const expected = COMPUTE_KIND_LIST.filter((x) => x !== 'direct-integration' || s.work.logic === 'forward-only');
+  check(kinds.length === expected.length && expected.every((x) => kinds.includes(x)), `compute options ${kinds.join(',')}`);
+  check(k.options[0]?.kind === k.recommended, `recommended ${k.recommended} is not first`);
+  check(k.pinned === (s.compute !== 'auto'), `pinned ${k.pinned} with compute ${s.compute}`);
+  if (s.compute !== 'auto') check(k.recommended === s.compute, `pinned ${s.compute}, recommended ${k.recommended}`);
+  const rec = k.options[0];
+  const infeasible = d.warnings.some((w) => w.id === 'compute-infeasible');
+  if (s.compute === 'auto' && rec && !infeasible) check(rec.feasible && rec.monthlyUsd !== null, `auto chose ${rec.kind}, feasible ${rec.feasible}, priced ${rec.monthlyUsd}`);
+  if (rec && rec.feasible === false) check(infeasible, `${rec.kind} infeasible without an error`);
+  // The recommended shape's price is the design's bill.
+  if (rec && rec.monthlyUsd !== null) check(Math.abs(rec.monthlyUsd - d.cost.total) <= 1e-6 * Math.max(1, d.cost.total), `${rec.kind} priced ${rec.monthlyUsd}, bill ${d.cost.total}`);
+  for (const o of k.options) check(o.why.length > 0 && (o.monthlyUsd === null || (Number.isFinite(o.monthlyUsd) && o.monthlyUsd >= 0)), `${o.kind} price ${o.monthlyUsd}`);
+  const m = k.managedInstances;
+  check((m !== null) === (k.recommended === 'managed-instances'), `managedInstances plan with ${k.recommended}`);
+  if (m !== null) {
+    check(d.memoryMb === m.environmentMemoryMb && d.memoryMb >= MANAGED_INSTANCES.minEnvironmentMemoryMb.value && d.memoryMb <= LIMITS.memoryMaxMb.value, `LMI memory ${d.memoryMb}`);
+    check(m.memoryGiBPerVCpu >= MANAGED_INSTANCES.memoryGiBPerVcpuMin.value && m.memoryGiBPerVCpu <= MANAGED_INSTANCES.memoryGiBPerVcpuMax.value, `LMI ratio ${m.memoryGiBPerVCpu}`);
+    check(Number.isInteger(m.perEnvironmentMaxConcurrency) && m.perEnvironmentMaxConcurrency >= 1 && m.perEnvironmentMaxConcurrency <= MANAGED_INSTANCES.perEnvironmentMaxConcurrencyMax.value, `LMI concurrency ${m.perEnvironmentMaxConcurrency}`);
+    check(m.instancesAtAverage >= MANAGED_INSTANCES.defaultMinimumInstances.value && m.instancesAtPeak >= m.instancesAtAverage, `LMI instances ${m.instancesAtAverage}/${m.instancesAtPeak}`);
+    check(m.maxVCpuCount === m.instancesAtPeak * m.instanceVCpus, `LMI MaxVCpuCount ${m.maxVCpuCount}`);
+    check(d.vpc.attach, 'LMI outside a VPC');
+    check(d.concurrency.provisioned === null && d.coldStart.strategy !== 'snapstart' && d.coldStart.strategy !== 'provisioned-concurrency', 'LMI with provisioned concurrency or SnapStart');
+    check(d.architecture === 'arm64', `LMI on ${d.architecture}`);
+  }
+  const w = k.workflow;
+  const workflowShape = k.recommended === 'durable-functions' || k.recommended === 'step-functions-standard' || k.recommended === 'step-functions-express';
+  check((w !== null) === workflowShape, `workflow plan with ${k.recommended}`);
+  if (w !== null) {
+    check(Number.isInteger(w.steps) && w.steps >= 1, `steps ${w.steps}`);
+    const max = k.recommended === 'durable-functions' ? DURABLE_FUNCTIONS.executionTimeoutMaxSeconds.value : k.recommended === 'step-functions-standard' ? STEP_FUNCTIONS.standardMaxSeconds.value : STEP_FUNCTIONS.expressMaxSeconds.value;
+    check(Number.isInteger(w.executionTimeoutSeconds) && w.executionTimeoutSeconds >= 1 && w.executionTimeoutSeconds <= max, `execution timeout ${w.executionTimeoutSeconds}`);
+    if (k.recommended === 'durable-functions') check(w.retentionDays !== null && w.retentionDays >= DURABLE_FUNCTIONS.retentionMinDays.value && w.retentionDays <= DURABLE_FUNCTIONS.retentionMaxDays.value, `retention ${w.retentionDays}`);
+    else check(w.retentionDays === null, `retention ${w.retentionDays} on Step Functions`);
+    check(d.concurrency.provisioned === null, 'provisioned concurrency on a workflow step');
+  }
+  return v;
+}

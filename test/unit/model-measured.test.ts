@@ -149,6 +149,8 @@ test('property: with a measured curve the memory search still finds the cheapest
       const ref = measurements[0]!;
       const parsed = parseScenario({
         name: 'p',
+        // The memory search is the on-demand shape's: pinned, whatever the compute decision would choose.
+        compute: 'on-demand',
         source: r.source,
         traffic: { averagePerSecond: r.rate },
         work: { averageDurationMs: ref.averageDurationMs, p99DurationMs: ref.averageDurationMs * 2, measuredAtMemoryMb: ref.memoryMb, measurements },

@@ -74,6 +74,9 @@ const scenarioInput = fc
     if (r.dsRps !== undefined) downstream.maxRequestsPerSecond = r.dsRps;
     return {
       name: 'prop-fn',
+      // These properties are the on-demand shape's (memory, VPC only for private resources): pinned; the
+      // other shapes are checked by invariants.test.ts.
+      compute: 'on-demand',
       runtime: r.runtime,
       architecture: r.architecture,
       source: r.source,

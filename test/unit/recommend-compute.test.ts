@@ -159,3 +159,60 @@ test('outside us-east-1 the shapes without a sourced price are null and say so; 
   assert.match(lmi.why, /Not priced/);
   assert.equal(d.compute.recommended, 'on-demand');
 });
+
+test('the design is made for the chosen shape: Managed Instances size environments, attach a VPC and bill instances, not GB-seconds', () => {
+  const d = design(STEADY);
+  const m = d.compute.managedInstances;
+  assert.ok(m);
+  assert.equal(d.memoryMb, m.environmentMemoryMb, 'MemorySize is one execution environment');
+  assert.equal(d.architecture, 'arm64', 'Graviton instance types');
+  assert.equal(d.vpc.attach, true, 'Managed Instances run in a VPC');
+  assert.equal(d.concurrency.provisioned, null);
+  assert.equal(d.coldStart.strategy, 'none-needed');
+  assert.deepEqual(d.memoryOptions, []);
+  const ids = d.cost.lines.map((l) => l.id);
+  assert.ok(ids.includes('lmi-instances') && ids.includes('lmi-management-fee') && ids.includes('lambda-requests'));
+  assert.ok(!ids.includes('lambda-compute'), 'no per-GB-second duration charge');
+  assert.equal(d.cost.total, option(d, 'managed-instances').monthlyUsd);
+  assert.match(d.rationale.memory.why, /execution environments/);
+});
+
+test('on Managed Instances an event-source worker may time out after 900 s (up to 5,400 s); a synchronous one may not', () => {
+  const worker = design({
+    name: 'long-worker',
+    source: 'sqs',
+    compute: 'managed-instances',
+    traffic: { averagePerSecond: 1 },
+    work: { averageDurationMs: 1_200_000, p99DurationMs: 1_500_000, measuredAtMemoryMb: 2_048, profile: 'io' },
+  });
+  assert.equal(worker.warnings.some((w) => w.severity === 'error'), false, worker.warnings.map((w) => w.message).join('\n'));
+  assert.ok(worker.timeoutSeconds > 900 && worker.timeoutSeconds <= 5_400, `timeout ${worker.timeoutSeconds}`);
+  // SQS visibility stays at least 6 × the timeout, within the queue's 12 hours.
+  assert.ok((worker.errorHandling.queue?.visibilityTimeoutSeconds ?? 0) >= 6 * worker.timeoutSeconds);
+  const api = design({ ...STEADY, compute: 'managed-instances', work: { averageDurationMs: 60_000, p99DurationMs: 120_000, measuredAtMemoryMb: 1_024 } });
+  assert.ok(api.timeoutSeconds <= 30, `behind an HTTP API the timeout stays within its 30 s: ${api.timeoutSeconds}`);
+  assert.ok(api.warnings.some((w) => w.id === 'compute-infeasible'));
+});
+
+test('Managed Instances run Java 21+, Python 3.13+, Node.js 22+ and .NET 8+ only', () => {
+  assert.equal(option(design({ ...STEADY, runtime: 'python3.12' }), 'managed-instances').feasible, false);
+  assert.equal(option(design({ ...STEADY, runtime: 'python3.13' }), 'managed-instances').feasible, true);
+  assert.equal(option(design({ ...STEADY, runtime: 'go' }), 'managed-instances').feasible, false);
+  assert.equal(option(design({ ...STEADY, runtime: 'nodejs20.x' }), 'managed-instances').feasible, false);
+  assert.equal(option(design({ ...STEADY, runtime: 'java21' }), 'managed-instances').feasible, true);
+});
+
+test('a durable-functions design times out each invocation within 900 s and bills its durable operations', () => {
+  const d = design(NIGHTLY);
+  assert.equal(d.compute.recommended, 'durable-functions');
+  assert.ok(d.timeoutSeconds <= 900);
+  assert.equal(d.warnings.some((w) => w.id === 'timeout-capped'), false, 'the 900 s cap no longer applies to the whole job');
+  assert.ok(d.cost.lines.some((l) => l.id === 'durable-operations'));
+  assert.equal(d.compute.workflow?.retentionDays, 14);
+  assert.equal(d.cost.total, option(d, 'durable-functions').monthlyUsd);
+  // Pinned to Step Functions Standard: its transitions are billed instead.
+  const sfn = design({ ...NIGHTLY, compute: 'step-functions-standard', work: { ...(NIGHTLY.work as object), steps: 3 } } as ScenarioInput);
+  assert.equal(sfn.compute.workflow?.steps, 3);
+  assert.ok(sfn.cost.lines.some((l) => l.id === 'sfn-transitions'));
+  assert.ok(sfn.timeoutSeconds <= 900);
+});

@@ -132,6 +132,9 @@ const exhaustiveScenario = fc
     if (r.init !== undefined) work.initDurationMs = r.init;
     const input = {
       name: 'exact-fn',
+      // The memory search is the on-demand shape's (Managed Instances size environments instead): pinned so
+      // that recommend()'s memory is the search's whatever the compute decision would choose.
+      compute: 'on-demand',
       region: r.region,
       runtime: r.runtime,
       architecture: r.architecture,

@@ -614,7 +614,7 @@ export function billPartsByTraffic(scenario: Scenario, config: PricedConfig, req
     const w: Workload = { ...base, requestsPerMonth: v };
     const b = breakdown(w, config, config.memoryMb, config.averageInvocationMs);
     const lambdaDurationUsd = b.computeUsd + b.initUsd + b.pcConfiguredUsd + b.pcExecutedUsd + b.ephemeralUsd + b.snapCacheUsd + b.snapRestoreUsd;
-    return { lambdaRequestsUsd: b.requestsUsd, lambdaDurationUsd, sharedUsd: b.total - b.requestsUsd - lambdaDurationUsd, invocations: b.invocations };
+    return { lambdaRequestsUsd: b.requestsUsd, lambdaDurationUsd, sharedUsd: Math.max(0, b.total - b.requestsUsd - lambdaDurationUsd), invocations: b.invocations };
   });
 }
 

@@ -18,6 +18,8 @@ export const COMPUTE_SOURCES = {
   lmiScaling: aws('Lambda Managed Instances: scaling (three instances by default, asynchronous scaling, traffic that more than doubles within 5 minutes can be throttled)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-scaling.html'),
   lmiCapacityProviders: aws('Lambda Managed Instances: capacity providers (VPC subnets and security groups, operator role, instance requirements)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-capacity-providers.html'),
   lmiConfig: aws('Lambda API: LambdaManagedInstancesCapacityProviderConfig (ExecutionEnvironmentMemoryGiBPerVCpu 2–8, PerExecutionEnvironmentMaxConcurrency 1–1,600)', 'https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html'),
+  lmiQuotas: aws('Lambda Managed Instances quotas (separate from the Lambda default quotas: capacity providers, function versions per provider)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-quotas.html'),
+  lmiRuntimes: aws('Lambda Managed Instances runtimes (Java 21+, Python 3.13+, Node.js 22+, .NET 8+; each runtime\'s multi-concurrency model)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-runtimes.html'),
   lmiTimeout: aws('Lambda: configure the function timeout (5,400 s on Managed Instances for asynchronous and event source mapping invocations, except Amazon MQ and DocumentDB)', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'),
   lmiPricing: secondary('AWS Lambda pricing, Managed Instances: $0.20 per million requests and a 15% management fee on the EC2 on-demand price (transcribed from aws.amazon.com/lambda/pricing on 2026-09-20)', 'https://raw.githubusercontent.com/api-evangelist/aws-lambda/refs/heads/main/plans/aws-lambda-plans-pricing.yml'),
   lmiCalculator: secondary('aws-samples LMI pricing calculator: us-east-1 EC2 on-demand prices of c7g/m7g/r7g xlarge–4xlarge and its packing assumptions (1 vCPU and 1 GiB per instance kept for the OS)', 'https://github.com/aws-samples/sample-aws-lambda-managed-instances/blob/be01a7c19ead9df48138d1bf946779a7e1b1de76/tools/pricing-calculator/web/src/utils/calculator.js'),
@@ -79,6 +81,8 @@ export const MANAGED_INSTANCES = {
   reservedMemoryGiBPerInstance: fact(1, 'lmiCalculator'),
   /** Default per-vCPU concurrency by runtime family (the aws-samples calculator's runtime limits). */
   concurrencyPerVcpuByFamily: fact({ nodejs: 64, java: 32, dotnet: 32, python: 16 } as Readonly<Record<string, number>>, 'lmiCalculator'),
+  /** The oldest version of each runtime family that runs on Managed Instances ([major, minor]); other families do not. */
+  minimumRuntime: fact({ java: [21, 0], python: [3, 13], nodejs: [22, 0], dotnet: [8, 0] } as Readonly<Record<string, readonly [number, number]>>, 'lmiRuntimes'),
   /** Only us-east-1 EC2 prices have a source here (Graviton c7g/m7g/r7g). */
   pricedRegion: fact('us-east-1', 'lmiCalculator'),
   instanceTypes: fact(

@@ -164,13 +164,17 @@ function lmiMonthlyInstanceUsd(z: LmiSizing, rps: number): { instances: number; 
 function sizeLmi(c: Context): LmiSizing {
   const s = c.s;
   const mbPerVcpu = LIMITS.mbPerVcpu.value;
-  const vcpusPerEnv = Math.min(16, Math.max(MANAGED_INSTANCES.minEnvironmentVcpus.value, s.work.parallelism));
-  const requestSeconds = durationAt(c.avgWork, mbPerVcpu * vcpusPerEnv) / 1_000;
   const cpuShare = CPU_SHARE[s.work.profile];
   const perVcpuRuntime = MANAGED_INSTANCES.concurrencyPerVcpuByFamily.value[c.runtime.family] ?? COMPUTE_MODEL.fallbackConcurrencyPerVcpu;
   const u = COMPUTE_MODEL.lmiTargetCpuUtilisation;
   let best: { z: LmiSizing; usd: number } | null = null;
+  let fallback: { vcpusPerEnv: number; requestSeconds: number } | null = null;
   for (const instance of MANAGED_INSTANCES.instanceTypes.value) {
+    // As many vCPUs as the code keeps busy, within the function memory Lambda allows (10,240 MB).
+    const fitVcpus = Math.floor(LIMITS.memoryMaxMb.value / (instance.gibPerVcpu * 1_024));
+    const vcpusPerEnv = Math.max(MANAGED_INSTANCES.minEnvironmentVcpus.value, Math.min(s.work.parallelism, fitVcpus));
+    const requestSeconds = durationAt(c.avgWork, mbPerVcpu * vcpusPerEnv) / 1_000;
+    fallback ??= { vcpusPerEnv, requestSeconds };
     const envMemoryMb = Math.max(MANAGED_INSTANCES.minEnvironmentMemoryMb.value, instance.gibPerVcpu * 1_024 * vcpusPerEnv);
     if (envMemoryMb < c.floorMb) continue;
     const byMemory = Math.floor(envMemoryMb / c.floorMb);
@@ -188,13 +192,40 @@ function sizeLmi(c: Context): LmiSizing {
     if (best === null || usd < best.usd - 1e-9) best = { z, usd };
   }
   // Every type fits the smallest environment (2 GiB) unless the function needs more memory than an r7g.4xlarge leaves.
-  return (best ?? { z: fallbackSizing(c, vcpusPerEnv, requestSeconds) }).z;
+  const f = fallback ?? { vcpusPerEnv: 1, requestSeconds: durationAt(c.avgWork, mbPerVcpu) / 1_000 };
+  return (best ?? { z: fallbackSizing(c, f.vcpusPerEnv, f.requestSeconds) }).z;
 }
 
 function fallbackSizing(c: Context, vcpusPerEnv: number, requestSeconds: number): LmiSizing {
   const types = MANAGED_INSTANCES.instanceTypes.value;
   const instance = types[types.length - 1] as InstanceType;
-  return { instance, vcpusPerEnv, envMemoryMb: Math.max(c.floorMb, 2_048), perEnvConcurrency: 1, envsPerInstance: 1, envsPerRps: requestSeconds };
+  return {
+    instance,
+    vcpusPerEnv,
+    envMemoryMb: Math.min(LIMITS.memoryMaxMb.value, Math.max(c.floorMb, MANAGED_INSTANCES.minEnvironmentMemoryMb.value)),
+    perEnvConcurrency: 1,
+    envsPerInstance: 1,
+    envsPerRps: requestSeconds,
+  };
+}
+
+/** Whether a runtime identifier runs on Managed Instances (Java 21+, Python 3.13+, Node.js 22+, .NET 8+). */
+export function managedInstancesRuntime(id: string, family: string): boolean {
+  const min = MANAGED_INSTANCES.minimumRuntime.value[family];
+  if (min === undefined) return false;
+  const m = /(\d+)(?:\.(\d+))?/.exec(id);
+  if (m === null) return false;
+  const major = Number(m[1]);
+  const minor = Number(m[2] ?? 0);
+  return major > min[0] || (major === min[0] && minor >= min[1]);
+}
+
+const FAMILY_LABEL: Readonly<Record<string, string>> = { java: 'Java', python: 'Python', nodejs: 'Node.js', dotnet: '.NET' };
+/** "Java 21+, Python 3.13+, Node.js 22+, .NET 8+", from the facts. */
+function lmiRuntimeList(): string {
+  return Object.entries(MANAGED_INSTANCES.minimumRuntime.value)
+    .map(([f, [major, minor]]) => `${FAMILY_LABEL[f] ?? f} ${minor > 0 ? `${major}.${minor}` : major}+`)
+    .join(', ');
 }
 
 /** Most a Managed Instances invocation may run for this source: 5,400 s for asynchronous and event-source work. */
@@ -270,7 +301,8 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
     const scale = durationAt(c.p99Work, lmiMemory) / Math.max(1e-9, durationAt(c.p99Work, od.config.memoryMb));
     const lmiP99Ms = p99TotalMs * scale;
     const { cap, fact } = lmiCapSeconds(c);
-    const fits = lmiP99Ms <= cap * 1_000;
+    const runtimeOk = managedInstancesRuntime(c.runtime.id, c.runtime.family);
+    const fits = runtimeOk && lmiP99Ms <= cap * 1_000;
     // Only Graviton (arm64) instance prices are sourced: an x86_64 function has none.
     const x86 = s.architecture === 'x86_64';
     const priced = pricedHere(s, MANAGED_INSTANCES.pricedRegion.value) && !x86;
@@ -295,7 +327,9 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
     const sizing =
       `${num(avg.instances)} × ${z.instance.name} (${z.instance.vcpus} vCPUs, ${z.instance.memoryGiB} GiB; ${num(z.envsPerInstance)} environments of ${z.vcpusPerEnv} vCPU and ${mb(lmiMemory)} each, ` +
       `up to ${num(z.perEnvConcurrency)} requests at once per environment) for the average ${num(c.avgRate)}/s, ${num(atPeak)} at the peak`;
-    const why = !fits
+    const why = !runtimeOk
+      ? `Cannot run ${c.runtime.name}: Managed Instances support ${lmiRuntimeList()} only. Move to ${c.runtime.family === 'go' || c.runtime.family === 'ruby' ? 'one of those runtimes' : 'a newer version'} to use them.`
+      : !fits
       ? `Cannot run it: the p99 of one invocation (${ms(lmiP99Ms)}) is longer than the ${num(cap)} s Managed Instances allow for a ${INVOKED[c.kind].waits ? 'synchronous' : c.label} invocation (${num(MANAGED_INSTANCES.asyncTimeoutMaxSeconds.value)} s is for asynchronous and event-source invocations only).`
       : !priced
         ? x86
@@ -315,7 +349,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
         why,
         tradeOff:
           `Pays for instances whether busy or idle (at least ${MANAGED_INSTANCES.defaultMinimumInstances.value}); scales in minutes, not per request; needs a VPC, a capacity provider and an operator role; the code must be safe to run many requests at once in one environment. No provisioned concurrency or SnapStart there.`,
-        references: refs(MANAGED_INSTANCES.instanceTypes.source, MANAGED_INSTANCES.managementFeeShare.source, MANAGED_INSTANCES.defaultMinimumInstances.source, fact, 'lmiCapacityProviders'),
+        references: refs(MANAGED_INSTANCES.instanceTypes.source, MANAGED_INSTANCES.managementFeeShare.source, MANAGED_INSTANCES.defaultMinimumInstances.source, fact, 'lmiCapacityProviders', 'lmiRuntimes'),
       },
       price: priced
         ? {

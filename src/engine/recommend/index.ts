@@ -23,6 +23,7 @@ import { articleWarnings, budgetWarning, orderingWarnings, payloadWarnings, runt
 import { snapStartCharged } from '../cost/config.ts';
 import { round } from './format.ts';
 import { decideCompute, type ComputeResult } from './compute.ts';
+import { settingsForShape } from './shape.ts';
 
 const SEVERITY_RANK: Readonly<Record<Warning['severity'], number>> = { error: 0, warning: 1, info: 2 };
 
@@ -119,29 +120,45 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
   // The shape (issue 11): every shape priced from the same bill parts as this on-demand design.
-  const compute = decideCompute(c, {
-    config,
-    bill: cost,
-    invocationP99Ms: memory.invocationP99Ms,
-    vpc: vpc.value,
-    vpcIfAttached: vpc.value.attach ? vpc.value : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }).value,
+  const vpcIfAttached = () => (vpc.value.attach ? vpc : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }));
+  const compute = decideCompute(c, { config, bill: cost, invocationP99Ms: memory.invocationP99Ms, vpc: vpc.value, vpcIfAttached: vpcIfAttached().value });
+  // The settings that differ on the chosen shape (Managed Instances, a workflow step, no function), decided again.
+  const shaped = settingsForShape(c, compute, {
+    memory,
+    memoryMb: memory.memoryMb,
+    architecture: memory.architecture,
+    estimatedP99Ms: round(memory.latencyP99Ms, 1),
+    timeout,
+    failures,
+    deployment,
+    concurrency: concurrency.value,
+    vpc,
+    coldStart,
+    coldStartRationale: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
+    cost,
+    batchSize: batching.batchSize,
+    windowSeconds: batching.windowSeconds,
+    modelAssumptions: assumptions.slice(priced.assumptions.length),
+    vpcIfAttached,
   });
+  const onDemand = compute.decision.recommended === 'on-demand';
   const warnings: Warning[] = [
     ...compute.warnings,
     ...runtimeWarnings(c, plan),
     ...payloadWarnings(c),
     ...batching.warnings,
     ...memory.warnings,
-    ...timeout.warnings,
-    ...concurrency.warnings,
-    ...failures.warnings,
-    ...orderingWarnings(c, { concurrency: concurrency.value }),
+    ...(onDemand ? [...timeout.warnings, ...failures.warnings] : []),
+    // Managed Instances draw on EC2 capacity, not the account's Lambda concurrency (their quotas are separate).
+    ...concurrency.warnings.filter((w) => !(compute.decision.recommended === 'managed-instances' && w.id === 'account-concurrency')),
+    ...shaped.warnings,
+    ...orderingWarnings(c, { concurrency: shaped.concurrency }),
   ];
   const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms').reduce((sum, l) => sum + l.usd, 0);
   const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
-  const budget = budgetWarning(c, { total: cost.total, lines: cost.lines, memoryMb: memory.memoryMb, architecture: memory.architecture, cheapestMeeting });
+  const budget = budgetWarning(c, { total: shaped.cost.total, lines: shaped.cost.lines, memoryMb: shaped.memoryMb, architecture: shaped.architecture, cheapestMeeting: onDemand ? cheapestMeeting : null });
   if (budget) warnings.push(budget);
-  warnings.push(...articleWarnings(c, { memoryMb: memory.memoryMb, vpc: vpc.value, coldStart }));
+  warnings.push(...articleWarnings(c, { memoryMb: shaped.memoryMb, vpc: shaped.vpc.value, coldStart: shaped.coldStart }));
   // Stable sort: errors first, then warnings, then notes.
   warnings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 
@@ -156,33 +173,33 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
     source: s.source,
     compute: compute.decision,
     invocation: invocation.value,
-    memoryMb: memory.memoryMb,
-    architecture: memory.architecture,
+    memoryMb: shaped.memoryMb,
+    architecture: shaped.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
-    memoryOptions: memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
-    timeoutSeconds: timeout.timeoutSeconds,
-    estimatedP99Ms: round(memory.latencyP99Ms, 1),
+    memoryOptions: shaped.memoryOptions ?? memory.options.map((o) => ({ ...o, monthlyUsd: o.monthlyUsd + alarmsUsd, p99Ms: round(o.p99Ms, 1) })),
+    timeoutSeconds: shaped.timeout.timeoutSeconds,
+    estimatedP99Ms: shaped.estimatedP99Ms,
     batching: batching.value,
-    concurrency: concurrency.value,
-    errorHandling: failures.value,
-    vpc: vpc.value,
-    coldStart,
-    deployment: deployment.value,
-    cost,
+    concurrency: shaped.concurrency,
+    errorHandling: shaped.failures.value,
+    vpc: shaped.vpc.value,
+    coldStart: shaped.coldStart,
+    deployment: shaped.deployment.value,
+    cost: shaped.cost,
     model,
     warnings,
     rationale: {
       compute: compute.rationale,
       invocation: invocation.rationale,
       // The amount in the summary is the bill's (the search priced with provisioned concurrency estimated).
-      memory: { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
-      timeout: timeout.rationale,
+      memory: shaped.memoryRationale ?? { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
+      timeout: shaped.timeout.rationale,
       batching: batching.rationale,
       concurrency: concurrency.rationale,
-      failures: failures.rationale,
-      vpc: vpc.rationale,
-      coldStart: coldStartRationale(c, plan, strategy, memory.latencyP99Ms, concurrency.value.provisioned, cost),
-      deployment: deployment.rationale,
+      failures: shaped.failures.rationale,
+      vpc: shaped.vpc.rationale,
+      coldStart: shaped.coldStartRationale,
+      deployment: shaped.deployment.rationale,
     },
   };
   return { design, compute };
