@@ -106,7 +106,7 @@ test('Managed Instances: a capacity provider in the VPC with its operator role, 
     assert.equal(fn.CapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu, MANAGED_INSTANCES.memoryGiBPerVCpu);
     assert.equal(fn.CapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency, MANAGED_INSTANCES.perEnvironmentMaxConcurrency);
     for (const absent of ['ProvisionedConcurrencyConfig', 'SnapStart', 'VpcConfig']) assert.equal(fn[absent], undefined, `${p.dir}: no ${absent} on a Managed Instances function`);
-    assert.match(fileOf(p, 'README.md'), /Managed Instances[\s\S]*three private subnets/);
+    assert.match(fileOf(p, 'README.md'), /Managed Instances[\s\S]*private subnets in 3 Availability Zones/);
   }
 });
 

@@ -381,9 +381,9 @@ export const CDK_EMITTERS: Emitters<Cdk> = {
   capacityProvider: (e, c) => {
     c.imports.add("import * as ec2 from 'aws-cdk-lib/aws-ec2';");
     c.before.push(
-      "    // Lambda Managed Instances: EC2 instances Lambda launches in your VPC (private subnets in three Availability Zones).",
+      "    // Lambda Managed Instances: EC2 instances Lambda launches in your VPC (private subnets in several Availability Zones).",
       "    const vpcId = new CfnParameter(this, 'VpcId', { type: 'AWS::EC2::VPC::Id', description: 'The VPC the Managed Instances run in' });",
-      `    const subnetIds = new CfnParameter(this, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>', description: ${lit(`Private subnets for the Managed Instances, one in each of three Availability Zones (${e.instancesAtAverage} instances at average load)`)} });`,
+      `    const subnetIds = new CfnParameter(this, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>', description: ${lit(`Private subnets for the Managed Instances, one in each of ${e.availabilityZones} Availability Zones (${e.instancesAtAverage} instances at average load)`)} });`,
       "    const instancesSecurityGroup = new ec2.CfnSecurityGroup(this, 'CapacityProviderSecurityGroup', { groupDescription: 'Managed Instances of the function: no inbound rule', vpcId: vpcId.valueAsString });",
       "    const operatorRole = new iam.Role(this, 'OperatorRole', {",
       `      assumedBy: new iam.ServicePrincipal(${sq(e.operatorPrincipal)}),`,

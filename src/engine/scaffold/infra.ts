@@ -24,6 +24,7 @@
 import { DEPLOYMENT, type Architecture, type DeploymentType, type Runtime } from '../facts/index.ts';
 import { OBSERVABILITY } from '../facts/observability.ts';
 import { SHAPES } from '../facts/shapes.ts';
+import { MANAGED_INSTANCES } from '../facts/compute.ts';
 import type { Plan, SourceFamily } from './plan.ts';
 import type { HandlerLanguage } from './types.ts';
 
@@ -304,8 +305,10 @@ export interface CapacityProviderElement {
   readonly maxVCpuCount: number;
   readonly memoryGiBPerVCpu: number;
   readonly perEnvironmentMaxConcurrency: number;
-  /** Instances the plan expects at average load (Lambda keeps at least three for AZ resilience). */
+  /** Instances the plan expects at average load. */
   readonly instancesAtAverage: number;
+  /** Availability Zones to give subnets in: as many as the instances Lambda keeps by default for AZ resilience. */
+  readonly availabilityZones: number;
   /** The operator role's AWS managed policy and the service that assumes it. */
   readonly operatorPolicy: string;
   readonly operatorPrincipal: string;
@@ -646,6 +649,7 @@ function capacityProviderElement(plan: Plan, m: NonNullable<Plan['managedInstanc
     memoryGiBPerVCpu: m.memoryGiBPerVCpu,
     perEnvironmentMaxConcurrency: m.perEnvironmentMaxConcurrency,
     instancesAtAverage: m.instancesAtAverage,
+    availabilityZones: MANAGED_INSTANCES.defaultMinimumInstances.value,
     operatorPolicy: SHAPES.lmiOperatorPolicy.value,
     operatorPrincipal: SHAPES.lmiOperatorPrincipal.value,
   };

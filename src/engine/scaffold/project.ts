@@ -1,6 +1,7 @@
 /** The project files around the handler: package.json, tsconfig, README, .gitignore. */
 import type { Plan } from './plan.ts';
 import { DURABLE_SDK } from './handler-durable.ts';
+import { MANAGED_INSTANCES } from '../facts/compute.ts';
 import type { ScaffoldFile } from './types.ts';
 
 /** The versions the scaffold is checked against in this repository's own tests. */
@@ -117,7 +118,7 @@ function shapeLines(plan: Plan): string[] {
             '## Compute: Lambda Managed Instances',
             '',
             `The function runs on ${m.instanceType} instances (${m.instanceVCpus} vCPU, ${m.instanceMemoryGiB} GiB) that Lambda launches in your VPC through the capacity provider: ${m.memoryGiBPerVCpu} GiB per vCPU, up to ${m.perEnvironmentMaxConcurrency} requests at once in each execution environment, ${m.instancesAtAverage} instances at average load and ${m.instancesAtPeak} at peak, at most ${m.maxVCpuCount} vCPUs.`,
-            'Give the template three private subnets in three Availability Zones (SubnetIds) and their VPC (VpcId); the instances need a route to the AWS APIs the function calls (NAT or VPC endpoints). The operator role has only the AWS managed policy AWSLambdaManagedEC2ResourceOperator.',
+            `Give the template private subnets in ${MANAGED_INSTANCES.defaultMinimumInstances.value} Availability Zones (SubnetIds: Lambda spreads its ${MANAGED_INSTANCES.defaultMinimumInstances.value} default instances across them) and their VPC (VpcId); the instances need a route to the AWS APIs the function calls (NAT or VPC endpoints). The operator role has only the AWS managed policy AWSLambdaManagedEC2ResourceOperator.`,
             'No provisioned concurrency and no SnapStart on this function: the instances are already running. Requests run concurrently in one environment, so keep module-level state safe to share. Capacity is added on CPU load, not instantly: traffic that more than doubles within minutes can be throttled while instances start.',
             '',
           ];

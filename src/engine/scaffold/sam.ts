@@ -366,11 +366,11 @@ export const SAM_EMITTERS: Emitters<Sam> = {
     }
   },
   capacityProvider: (e, s) => {
-    // The instances run in the user's VPC: private subnets in three AZs, a security group with no inbound rule.
+    // The instances run in the user's VPC: private subnets in several AZs, a security group with no inbound rule.
     s.parameters.VpcId = { Type: 'AWS::EC2::VPC::Id', Description: 'The VPC the Managed Instances run in' };
     s.parameters.SubnetIds = {
       Type: 'List<AWS::EC2::Subnet::Id>',
-      Description: `Private subnets for the Managed Instances, one in each of three Availability Zones (the plan keeps ${e.instancesAtAverage} instances at average load, spread across them)`,
+      Description: `Private subnets for the Managed Instances, one in each of ${e.availabilityZones} Availability Zones (the plan keeps ${e.instancesAtAverage} instances at average load, spread across them)`,
     };
     s.resources.CapacityProviderSecurityGroup = {
       Type: 'AWS::EC2::SecurityGroup',

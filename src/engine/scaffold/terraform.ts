@@ -445,7 +445,7 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
   capacityProvider: (e, t) => {
     t.capacityProvider = e;
     variable(t, 'vpc_id', 'string', 'The VPC the Managed Instances run in');
-    variable(t, 'subnet_ids', 'list(string)', `Private subnets for the Managed Instances, one in each of three Availability Zones (${e.instancesAtAverage} instances at average load)`);
+    variable(t, 'subnet_ids', 'list(string)', `Private subnets for the Managed Instances, one in each of ${e.availabilityZones} Availability Zones (${e.instancesAtAverage} instances at average load)`);
     t.main.push(
       resource('aws_security_group', 'capacity_provider', [
         ['name_prefix', expr('"${substr(var.function_name, 0, 32)}-instances-"')],
