@@ -100,8 +100,8 @@ interface Evaluated {
   readonly price: Priced | null;
   readonly lmi?: ManagedInstancesPlan;
   readonly workflow?: WorkflowPlan;
-  /** The bill when this shape is chosen (absent for on-demand: the design's bill as priced). */
-  readonly bill?: ShapeBill;
+  /** The bill when this shape is chosen (absent for on-demand: the design's bill as priced); built only for the chosen one. */
+  readonly bill?: () => ShapeBill;
   /** p99 of one invocation on this shape, ms (the function's timeout is set from it). */
   readonly invocationP99Ms?: number;
   /** Most one invocation may last on this shape for this source, seconds. */
@@ -228,6 +228,21 @@ function lmiRuntimeList(): string {
     .join(', ');
 }
 
+/** Fixed phrases from the facts, formatted once (recommend() formats only what depends on the scenario). */
+const TXT = {
+  lmiAsyncMax: num(MANAGED_INSTANCES.asyncTimeoutMaxSeconds.value),
+  feePct: num(MANAGED_INSTANCES.managementFeeShare.value * 100),
+  lmiRequests: usdPrice(MANAGED_INSTANCES.requestsPerMillion.value),
+  durableOps: usdPrice(DURABLE_FUNCTIONS.operationsPerMillion.value),
+  pipes: usdPrice(DIRECT_INTEGRATIONS.pipesPerMillion.value),
+  stdPerThousand: usdPrice(STEP_FUNCTIONS.standardPerThousandTransitions.value),
+  stdPerMillion: usdPrice(STEP_FUNCTIONS.standardPerThousandTransitions.value * 1_000),
+  expressRequests: usdPrice(STEP_FUNCTIONS.expressPerMillionRequests.value),
+  expressChunkMb: num(STEP_FUNCTIONS.expressChunkMb.value),
+  expressGbS: usdPrice(STEP_FUNCTIONS.expressPerGbSecond.value),
+  lmiRuntimes: lmiRuntimeList(),
+} as const;
+
 /** Most a Managed Instances invocation may run for this source: 5,400 s for asynchronous and event-source work. */
 function lmiCapSeconds(c: Context): { cap: number; fact: SourceId } {
   const lambdaCapped = c.src.timeout.fact === LIMITS.timeoutMaxSeconds;
@@ -273,6 +288,8 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
   const base = billPartsByTraffic(s, od.config, [c.monthly])[0] as BillParts;
   // Workflow shapes run the function without provisioned concurrency or SnapStart's charges.
   const plainConfig: PricedConfig = { ...od.config, provisionedConcurrency: 0, provisionedHours: 0, snapStartCharged: false };
+  // Priced once for both workflow shapes (unchanged when the design has no provisioned concurrency or charged SnapStart).
+  const plain = od.config.provisionedConcurrency === 0 && od.config.snapStartCharged !== true ? base : (billPartsByTraffic(s, plainConfig, [c.monthly])[0] as BillParts);
   const avgTotalMs = od.config.averageInvocationMs;
   const p99TotalMs = od.invocationP99Ms;
   const sourceCap = c.timeoutCapSeconds;
@@ -328,14 +345,14 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       `${num(avg.instances)} × ${z.instance.name} (${z.instance.vcpus} vCPUs, ${z.instance.memoryGiB} GiB; ${num(z.envsPerInstance)} environments of ${z.vcpusPerEnv} vCPU and ${mb(lmiMemory)} each, ` +
       `up to ${num(z.perEnvConcurrency)} requests at once per environment) for the average ${num(c.avgRate)}/s, ${num(atPeak)} at the peak`;
     const why = !runtimeOk
-      ? `Cannot run ${c.runtime.name}: Managed Instances support ${lmiRuntimeList()} only. Move to ${c.runtime.family === 'go' || c.runtime.family === 'ruby' ? 'one of those runtimes' : 'a newer version'} to use them.`
+      ? `Cannot run ${c.runtime.name}: Managed Instances support ${TXT.lmiRuntimes} only. Move to ${c.runtime.family === 'go' || c.runtime.family === 'ruby' ? 'one of those runtimes' : 'a newer version'} to use them.`
       : !fits
-      ? `Cannot run it: the p99 of one invocation (${ms(lmiP99Ms)}) is longer than the ${num(cap)} s Managed Instances allow for a ${INVOKED[c.kind].waits ? 'synchronous' : c.label} invocation (${num(MANAGED_INSTANCES.asyncTimeoutMaxSeconds.value)} s is for asynchronous and event-source invocations only).`
+      ? `Cannot run it: the p99 of one invocation (${ms(lmiP99Ms)}) is longer than the ${num(cap)} s Managed Instances allow for a ${INVOKED[c.kind].waits ? 'synchronous' : c.label} invocation (${TXT.lmiAsyncMax} s is for asynchronous and event-source invocations only).`
       : !priced
         ? x86
           ? `${sizing.replace(/^[^(]*\(/, 'Sized as Graviton instances (')}. Not priced: the architecture is x86_64 and the advisor has sourced prices for Graviton (arm64) c7g, m7g and r7g instances only.`
           : `${sizing}. Not priced: the advisor has EC2 prices for ${MANAGED_INSTANCES.pricedRegion.value} only (no sourced price for ${s.region}).`
-        : `${sizing}: EC2 ${usd(avg.ec2)} + the ${num(MANAGED_INSTANCES.managementFeeShare.value * 100)}% management fee ${usd(avg.fee)} + requests at ${usdPrice(requestsRate)}/M, no per-GB-second charge` +
+        : `${sizing}: EC2 ${usd(avg.ec2)} + the ${TXT.feePct}% management fee ${usd(avg.fee)} + requests at ${TXT.lmiRequests}/M, no per-GB-second charge` +
           (vpcExtra > 0 ? `, plus ${usd(vpcExtra)} for the VPC it needs` : '') +
           `. No cold starts once the instances are up.` +
           (bursty
@@ -362,7 +379,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       lmi: plan,
       invocationP99Ms: lmiP99Ms,
       timeoutCapSeconds: cap,
-      bill: {
+      bill: () => ({
         config: { ...od.config, memoryMb: lmiMemory, vpc: od.vpcIfAttached, provisionedConcurrency: 0, provisionedHours: 0, snapStartCharged: false },
         keepLambdaDuration: false,
         requests: { invocations: base.invocations, perMillion: requestsRate, freeTier: false, detail: 'Managed Instances requests (no free tier counted)', source: MANAGED_INSTANCES.requestsPerMillion.source },
@@ -378,11 +395,11 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'lmi-management-fee',
             item: 'Managed Instances management fee',
             usd: priced ? avg.fee : null,
-            detail: `${num(MANAGED_INSTANCES.managementFeeShare.value * 100)}% of the instances' EC2 on-demand price`,
+            detail: `${TXT.feePct}% of the instances' EC2 on-demand price`,
             sources: [MANAGED_INSTANCES.managementFeeShare.source],
           },
         ],
-      },
+      }),
     });
   }
 
@@ -396,7 +413,6 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
     const fits = sdk && stepFits && p99TotalMs <= maxTotalS * 1_000;
     const priced = pricedHere(s, DURABLE_FUNCTIONS.pricedRegion.value);
     const invocationsPerExecution = Math.max(1, Math.ceil(avgTotalMs / (LAMBDA_MAX_S * 1_000)));
-    const plain = billPartsByTraffic(s, plainConfig, [c.monthly])[0] as BillParts;
     const opsRate = DURABLE_FUNCTIONS.operationsPerMillion.value;
     const usdAt = (p: BillParts) => lambdaRequestsUsd(s, p.invocations * invocationsPerExecution) + p.lambdaDurationUsd + ((p.invocations * split.steps) / 1e6) * opsRate + p.sharedUsd;
     const monthly = priced ? usdAt(plain) : null;
@@ -413,7 +429,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
           ? `Cannot run it: a ${INVOKED[c.kind].waits ? 'synchronous' : 'event-source'} invocation waits for the whole durable execution, which must then finish within ${num(maxTotalS)} s; the p99 here is ${ms(p99TotalMs)}. Only asynchronous invocations may run up to a year.`
           : `${num(split.steps)} checkpointed step${split.steps === 1 ? '' : 's'} of about ${ms(split.stepP99Ms)} at p99${split.given ? ' (work.steps)' : ''}, ${num(invocationsPerExecution)} invocation${invocationsPerExecution === 1 ? '' : 's'} per execution: ` +
             (priced
-              ? `${usd(monthly ?? 0)} a month (compute for active time only, requests, and ${num(split.steps)} durable operation${split.steps === 1 ? '' : 's'} per execution at ${usdPrice(opsRate)}/M; the storage of checkpoint data is not priced: no sourced rate).`
+              ? `${usd(monthly ?? 0)} a month (compute for active time only, requests, and ${num(split.steps)} durable operation${split.steps === 1 ? '' : 's'} per execution at ${TXT.durableOps}/M; the storage of checkpoint data is not priced: no sourced rate).`
               : `not priced: the advisor has durable-operation prices for ${DURABLE_FUNCTIONS.pricedRegion.value} only.`);
     evaluated.push({
       option: {
@@ -429,7 +445,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       workflow,
       invocationP99Ms: split.stepP99Ms,
       timeoutCapSeconds: Math.min(sourceCap, LAMBDA_MAX_S),
-      bill: {
+      bill: () => ({
         config: plainConfig,
         keepLambdaDuration: true,
         requests: {
@@ -444,11 +460,11 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'durable-operations',
             item: 'Durable operations',
             usd: priced ? ((plain.invocations * split.steps) / 1e6) * opsRate : null,
-            detail: `${num(plain.invocations)} executions × ${num(split.steps)} step${split.steps === 1 ? '' : 's'} × ${usdPrice(opsRate)}/M (checkpoint storage not priced: no sourced rate)`,
+            detail: `${num(plain.invocations)} executions × ${num(split.steps)} step${split.steps === 1 ? '' : 's'} × ${TXT.durableOps}/M (checkpoint storage not priced: no sourced rate)`,
             sources: [DURABLE_FUNCTIONS.operationsPerMillion.source],
           },
         ],
-      },
+      }),
     });
   }
 
@@ -456,7 +472,6 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
   {
     const split = splitWork(c, p99TotalMs);
     const stepFits = split.stepP99Ms <= LAMBDA_MAX_S * 1_000;
-    const plain = billPartsByTraffic(s, plainConfig, [c.monthly])[0] as BillParts;
     const taskRequests = (p: BillParts) => lambdaRequestsUsd(s, p.invocations * split.steps);
     const priced = pricedHere(s, STEP_FUNCTIONS.pricedRegion.value);
     const viaPipes = INVOKED[c.kind].polled;
@@ -474,12 +489,12 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'eventbridge-pipes',
             item: `EventBridge Pipes (${c.label} to the state machine)`,
             usd: priced ? pipesUsd(c.monthly) : null,
-            detail: `${num(c.monthly)} events × ${num(chunks(s.traffic.payloadKb, DIRECT_INTEGRATIONS.pipesChunkKb.value))} 64 KB chunk(s) × ${usdPrice(DIRECT_INTEGRATIONS.pipesPerMillion.value)}/M`,
+            detail: `${num(c.monthly)} events × ${num(chunks(s.traffic.payloadKb, DIRECT_INTEGRATIONS.pipesChunkKb.value))} 64 KB chunk(s) × ${TXT.pipes}/M`,
             sources: [DIRECT_INTEGRATIONS.pipesPerMillion.source],
           },
         ]
       : [];
-    const pipesNote = viaPipes ? ` Started from the ${c.label} by EventBridge Pipes (${usdPrice(DIRECT_INTEGRATIONS.pipesPerMillion.value)}/M requests, included).` : '';
+    const pipesNote = viaPipes ? ` Started from the ${c.label} by EventBridge Pipes (${TXT.pipes}/M requests, included).` : '';
 
     // Standard: a state transition per step and one to finish.
     const transitions = split.steps + 1;
@@ -498,17 +513,17 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             ? `Cannot answer a synchronous caller: a Standard workflow starts asynchronously (only Express has a synchronous start). Use Express, or return at once and let the client poll.`
             : !stepFits
               ? `Cannot run it: each of the ${num(split.steps)} task steps would last ${ms(split.stepP99Ms)} at p99, longer than one invocation's ${LAMBDA_MAX_S} s. Split the work into more steps (work.steps).`
-              : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution, ${num(transitions)} state transitions at ${usdPrice(STEP_FUNCTIONS.standardPerThousandTransitions.value)} per 1,000` +
+              : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution, ${num(transitions)} state transitions at ${TXT.stdPerThousand} per 1,000` +
                 (priced ? `: ${usd(stdMonthly ?? 0)} a month with the tasks' Lambda charges.` : `: not priced (Step Functions prices sourced for ${STEP_FUNCTIONS.pricedRegion.value} only).`) +
                 pipesNote,
-        tradeOff: `Exactly-once, visual and auditable, up to a year per execution, retries and catches in the definition; but each transition is billed (${usdPrice(STEP_FUNCTIONS.standardPerThousandTransitions.value * 1_000)} per million), so it is expensive at high volume.`,
+        tradeOff: `Exactly-once, visual and auditable, up to a year per execution, retries and catches in the definition; but each transition is billed (${TXT.stdPerMillion} per million), so it is expensive at high volume.`,
         references: refs(STEP_FUNCTIONS.standardPerThousandTransitions.source, STEP_FUNCTIONS.standardMaxSeconds.source, 'sfnGuarantees'),
       },
       price: priced ? { usdAt: stdUsdAt } : null,
       workflow: { steps: split.steps, executionTimeoutSeconds: executionTimeout(p99TotalMs, STEP_FUNCTIONS.standardMaxSeconds.value), retentionDays: null },
       invocationP99Ms: split.stepP99Ms,
       timeoutCapSeconds: Math.min(sourceCap, LAMBDA_MAX_S),
-      bill: {
+      bill: () => ({
         config: plainConfig,
         keepLambdaDuration: true,
         requests: taskRequestLine,
@@ -517,12 +532,12 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'sfn-transitions',
             item: 'Step Functions Standard state transitions',
             usd: priced ? (Math.max(0, plain.invocations * transitions - free) / 1_000) * STEP_FUNCTIONS.standardPerThousandTransitions.value : null,
-            detail: `${num(plain.invocations)} executions × ${num(transitions)} transitions${free > 0 ? ` less ${num(free)} free` : ''} × ${usdPrice(STEP_FUNCTIONS.standardPerThousandTransitions.value)} per 1,000`,
+            detail: `${num(plain.invocations)} executions × ${num(transitions)} transitions${free > 0 ? ` less ${num(free)} free` : ''} × ${TXT.stdPerThousand} per 1,000`,
             sources: [STEP_FUNCTIONS.standardPerThousandTransitions.source],
           },
           ...pipesLines,
         ],
-      },
+      }),
     });
 
     // Express: requests and duration (the whole execution, 100 ms steps, 64 MB chunks).
@@ -545,7 +560,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
         monthlyUsd: expMonthly,
         why: !expFits
           ? `Cannot run it: an Express execution lasts at most ${num(expMax)} s${INVOKED[c.kind].waits && sourceCap < STEP_FUNCTIONS.expressMaxSeconds.value ? ` (the ${c.label}'s limit)` : ''}; the p99 here is ${ms(p99TotalMs)}. Use Standard or durable functions for longer work.`
-          : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution; Express bills ${usdPrice(STEP_FUNCTIONS.expressPerMillionRequests.value)}/M executions and their duration (${ms(billedSeconds * 1_000)} billed at ${num(STEP_FUNCTIONS.expressChunkMb.value)} MB)` +
+          : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution; Express bills ${TXT.expressRequests}/M executions and their duration (${ms(billedSeconds * 1_000)} billed at ${TXT.expressChunkMb} MB)` +
             (priced ? `: ${usd(expMonthly ?? 0)} a month with the tasks' Lambda charges.` : `: not priced (Step Functions prices sourced for ${STEP_FUNCTIONS.pricedRegion.value} only).`) +
             pipesNote,
         tradeOff: `At most ${STEP_FUNCTIONS.expressMaxSeconds.value / 60} minutes; at-least-once when started asynchronously (at-most-once synchronously), so every step must be idempotent; no execution history unless logged to CloudWatch.`,
@@ -555,7 +570,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       workflow: { steps: split.steps, executionTimeoutSeconds: executionTimeout(p99TotalMs, STEP_FUNCTIONS.expressMaxSeconds.value), retentionDays: null },
       invocationP99Ms: split.stepP99Ms,
       timeoutCapSeconds: Math.min(sourceCap, LAMBDA_MAX_S),
-      bill: {
+      bill: () => ({
         config: plainConfig,
         keepLambdaDuration: true,
         requests: taskRequestLine,
@@ -564,19 +579,19 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
             id: 'sfn-express-requests',
             item: 'Step Functions Express executions',
             usd: priced ? (plain.invocations / 1e6) * STEP_FUNCTIONS.expressPerMillionRequests.value : null,
-            detail: `${num(plain.invocations)} executions × ${usdPrice(STEP_FUNCTIONS.expressPerMillionRequests.value)}/M`,
+            detail: `${num(plain.invocations)} executions × ${TXT.expressRequests}/M`,
             sources: [STEP_FUNCTIONS.expressPerMillionRequests.source],
           },
           {
             id: 'sfn-express-duration',
             item: 'Step Functions Express duration',
             usd: priced ? plain.invocations * billedSeconds * gb * STEP_FUNCTIONS.expressPerGbSecond.value : null,
-            detail: `${num(plain.invocations)} executions × ${ms(billedSeconds * 1_000)} (100 ms steps) × ${num(STEP_FUNCTIONS.expressChunkMb.value)} MB × ${usdPrice(STEP_FUNCTIONS.expressPerGbSecond.value)}/GB-s`,
+            detail: `${num(plain.invocations)} executions × ${ms(billedSeconds * 1_000)} (100 ms steps) × ${TXT.expressChunkMb} MB × ${TXT.expressGbS}/GB-s`,
             sources: [STEP_FUNCTIONS.expressPerGbSecond.source, 'sfnPricing'],
           },
           ...pipesLines,
         ],
-      },
+      }),
     });
   }
 
@@ -618,12 +633,12 @@ function directIntegration(c: Context, od: OnDemandInput, base: BillParts): Eval
       why:
         how === null
           ? `The ${c.label} has no service integration of its own: it can only invoke code. Keep a function (on-demand), or put API Gateway in front.`
-          : `No function at all: ${how}. ${priced ? `${usd(monthly ?? 0)} a month (the source and network lines${pipes ? ` plus Pipes at ${usdPrice(DIRECT_INTEGRATIONS.pipesPerMillion.value)}/M requests` : ''}).` : `Not priced: Pipes prices sourced for ${DIRECT_INTEGRATIONS.pricedRegion.value} only.`}`,
+          : `No function at all: ${how}. ${priced ? `${usd(monthly ?? 0)} a month (the source and network lines${pipes ? ` plus Pipes at ${TXT.pipes}/M requests` : ''}).` : `Not priced: Pipes prices sourced for ${DIRECT_INTEGRATIONS.pricedRegion.value} only.`}`,
       tradeOff: 'Nothing to deploy, patch or cold-start, but the mapping lives in configuration (VTL or input transformers): no custom validation, retries or error handling beyond what the service gives, and harder to test locally.',
       references: refs(DIRECT_INTEGRATIONS.pipesPerMillion.source),
     },
     price: monthly !== null ? { usdAt } : null,
-    bill: {
+    bill: () => ({
       config: { ...od.config, provisionedConcurrency: 0, provisionedHours: 0, snapStartCharged: false },
       keepLambdaDuration: false,
       requests: null,
@@ -633,12 +648,12 @@ function directIntegration(c: Context, od: OnDemandInput, base: BillParts): Eval
               id: 'eventbridge-pipes',
               item: `EventBridge Pipes (${c.label} to the target)`,
               usd: priced ? pipesUsd(c.monthly) : null,
-              detail: `${num(c.monthly)} events × ${num(chunks(s.traffic.payloadKb, DIRECT_INTEGRATIONS.pipesChunkKb.value))} 64 KB chunk(s) × ${usdPrice(DIRECT_INTEGRATIONS.pipesPerMillion.value)}/M`,
+              detail: `${num(c.monthly)} events × ${num(chunks(s.traffic.payloadKb, DIRECT_INTEGRATIONS.pipesChunkKb.value))} 64 KB chunk(s) × ${TXT.pipes}/M`,
               sources: [DIRECT_INTEGRATIONS.pipesPerMillion.source],
             },
           ]
         : [],
-    },
+    }),
   };
 }
 
@@ -750,7 +765,7 @@ function settle(c: Context, od: OnDemandInput, evaluated: Evaluated[]): ComputeR
       return { kind: e.option.kind, feasible: e.option.feasible, usd: out };
     });
   };
-  const picked = { ...(chosen?.bill ? { bill: chosen.bill } : {}), ...(chosen?.invocationP99Ms !== undefined ? { invocationP99Ms: chosen.invocationP99Ms } : {}), ...(chosen?.timeoutCapSeconds !== undefined ? { timeoutCapSeconds: chosen.timeoutCapSeconds } : {}) };
+  const picked = { ...(chosen?.bill ? { bill: chosen.bill() } : {}), ...(chosen?.invocationP99Ms !== undefined ? { invocationP99Ms: chosen.invocationP99Ms } : {}), ...(chosen?.timeoutCapSeconds !== undefined ? { timeoutCapSeconds: chosen.timeoutCapSeconds } : {}) };
   return { decision, rationale, warnings, chosen: recommended === 'on-demand' ? {} : picked, costAt };
 }
 

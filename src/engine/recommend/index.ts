@@ -120,7 +120,8 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
 
   const coldStart = { strategy, expectedInitMs: round(plan.expectedInitMs, 1) };
   // The shape (issue 11): every shape priced from the same bill parts as this on-demand design.
-  const vpcIfAttached = () => (vpc.value.attach ? vpc : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }));
+  let attached: VpcDecision | undefined;
+  const vpcIfAttached = (): VpcDecision => (attached ??= vpc.value.attach ? vpc : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }));
   const compute = decideCompute(c, { config, bill: cost, invocationP99Ms: memory.invocationP99Ms, vpc: vpc.value, vpcIfAttached: vpcIfAttached().value });
   // The settings that differ on the chosen shape (Managed Instances, a workflow step, no function), decided again.
   const shaped = settingsForShape(c, compute, {

@@ -151,6 +151,9 @@ export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefau
     work: { averageDurationMs: avg, p99DurationMs: p99, measuredAtMemoryMb: memory },
     network: { privateResources: f.vpcAttached },
     ...(f.architecture !== undefined ? { architecture: f.architecture } : {}),
+    // A function's shape is fixed when it is created (CapacityProviderConfig, DurableConfig): advise for the shape it
+    // is; values to apply are for the shape it is too.
+    ...(f.compute !== undefined && (f.compute !== 'on-demand' || stable) ? { compute: f.compute } : {}),
   };
   if (source === 'kinesis' && f.source?.shards === undefined) notes.push('Shard count not found in the template: assumed 1.');
   // The template's own identifier when the table knows it (so SnapStart and deprecation are checked), else its family.

@@ -335,6 +335,28 @@ export function designEdits(parsed: ParsedTemplate, resourceId: string, design: 
   }
   const props = fn.resource.properties;
 
+  // The design is for one compute shape; a function's shape is fixed when it is created (CapacityProviderConfig,
+  // DurableConfig): values for another shape are not written (a 5,400 s timeout fails a classic function, 1,769 MB
+  // a Managed Instances one).
+  const lmiFn = fnProp(model, fn, 'CapacityProviderConfig') !== undefined;
+  const durableFn = fnProp(model, fn, 'DurableConfig') !== undefined;
+  const shape = design.compute.recommended;
+  const mismatch =
+    shape === 'direct-integration'
+      ? 'the design replaces this function with a direct service integration (work.logic "forward-only"): nothing to write into it'
+      : shape === 'managed-instances' && !lmiFn
+        ? 'the design is for Lambda Managed Instances, and this function is a classic one (no CapacityProviderConfig, which can only be set when a function is created): create it on a capacity provider (lambda-advisor scaffold), or pin compute: "on-demand" in the scenario'
+        : shape !== 'managed-instances' && lmiFn
+          ? `this function runs on Managed Instances (CapacityProviderConfig) and the design is for ${shape}: pin compute: "managed-instances" in the scenario to design for it`
+          : shape === 'durable-functions' && !durableFn
+            ? 'the design is for a durable function, and durable execution can only be enabled when a function is created (DurableConfig): create it as a durable function (lambda-advisor scaffold), or pin compute: "on-demand"'
+            : undefined;
+  if (mismatch !== undefined) {
+    b.skip(fn.id, 'MemorySize', design.memoryMb, mismatch);
+    b.skip(fn.id, 'Timeout', design.timeoutSeconds, mismatch);
+    return { edits: [], changes: [], skipped: b.skipped };
+  }
+
   // Function-level settings, SAM Globals respected.
   const fnSet = (key: string, v: Value): void => {
     const p = fnProp(model, fn, key);
@@ -349,7 +371,32 @@ export function designEdits(parsed: ParsedTemplate, resourceId: string, design: 
   fnSet('MemorySize', design.memoryMb);
   fnSet('Timeout', design.timeoutSeconds);
   fnSet('Architectures', [design.architecture]);
-  if (design.concurrency.reserved !== null) fnSet('ReservedConcurrentExecutions', design.concurrency.reserved);
+  if (design.concurrency.reserved !== null && !lmiFn) fnSet('ReservedConcurrentExecutions', design.concurrency.reserved);
+  // Managed Instances: the environment's GiB per vCPU and requests at once, in SAM's CapacityProviderConfig or
+  // CloudFormation's LambdaManagedInstancesCapacityProviderConfig inside it.
+  const m = design.compute.managedInstances;
+  if (lmiFn && m !== null) {
+    const cp = fnProp(model, fn, 'CapacityProviderConfig');
+    const outer = asMap(cp?.value ?? null);
+    if (cp === undefined || cp.fromGlobals || outer === null) {
+      b.skip(fn.id, 'CapacityProviderConfig', `${m.memoryGiBPerVCpu} GiB per vCPU, ${m.perEnvironmentMaxConcurrency} at once`, cp?.fromGlobals ? 'set in Globals (shared by other functions); left alone' : 'not a plain map; left alone');
+    } else {
+      const inner = entryOf(outer, 'LambdaManagedInstancesCapacityProviderConfig');
+      const target = inner === undefined ? outer : asMap(inner.value);
+      const path = inner === undefined ? 'CapacityProviderConfig' : 'CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig';
+      if (target === null) b.skip(fn.id, path, m.memoryGiBPerVCpu, 'not a plain map; left alone');
+      else {
+        b.set(fn.id, target, `${path}.ExecutionEnvironmentMemoryGiBPerVCpu`, 'ExecutionEnvironmentMemoryGiBPerVCpu', m.memoryGiBPerVCpu);
+        b.set(fn.id, target, `${path}.PerExecutionEnvironmentMaxConcurrency`, 'PerExecutionEnvironmentMaxConcurrency', m.perEnvironmentMaxConcurrency);
+      }
+    }
+  }
+  // Durable functions: the whole execution's timeout (each invocation's is Timeout above).
+  const w = design.compute.workflow;
+  if (durableFn && shape === 'durable-functions' && w !== null) {
+    const dc = fnProp(model, fn, 'DurableConfig');
+    if (dc !== undefined && !dc.fromGlobals) b.setNested(fn.id, props, 'DurableConfig', 'DurableConfig', 'ExecutionTimeout', w.executionTimeoutSeconds);
+  }
 
   // The event source the design is about.
   const s = designSource(fn, design);

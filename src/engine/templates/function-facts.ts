@@ -30,6 +30,8 @@ export interface FunctionFacts {
   readonly sourceCount: number;
   /** `Metadata.LambdaAdvisor` as plain data (unvalidated), when present. */
   readonly attachedScenario: unknown;
+  /** The shape it is: Managed Instances (CapacityProviderConfig), durable (DurableConfig), or a classic function. Both are fixed when the function is created. */
+  readonly compute?: 'on-demand' | 'managed-instances' | 'durable-functions';
 }
 
 export interface SourceSummary {
@@ -113,6 +115,7 @@ export function functionFacts(model: TemplateModel, fn: FunctionInfo): FunctionF
     source: summarise(model, fn),
     sourceCount: fn.sources.length,
     attachedScenario: toPlain(get(asMap(get(fn.resource.body, 'Metadata')), 'LambdaAdvisor')),
+    compute: fnProp(model, fn, 'CapacityProviderConfig') !== undefined ? 'managed-instances' : fnProp(model, fn, 'DurableConfig') !== undefined ? 'durable-functions' : 'on-demand',
   };
 }
 

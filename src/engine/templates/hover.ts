@@ -7,7 +7,7 @@
  * Only on real templates; null anywhere else.
  */
 import { codeSpan, escapeMarkdown } from '../markdown.ts';
-import { COLD_STARTS, CONCURRENCY, DEFAULT_REGION, EVENT_SOURCES, LIMITS, PRICING_UNITS, RUNTIME_TABLE, TODAY, regionPrices, runtimeLifecycleMessage, type Architecture } from '../facts/index.ts';
+import { COLD_STARTS, CONCURRENCY, DEFAULT_REGION, DURABLE_FUNCTIONS, EVENT_SOURCES, LIMITS, MANAGED_INSTANCES, PRICING_UNITS, RUNTIME_TABLE, TODAY, regionPrices, runtimeLifecycleMessage, type Architecture } from '../facts/index.ts';
 import { parseScenario } from '../scenario.ts';
 import { count, usd } from '../format.ts';
 import docsJson from './cfn-docs.json';
@@ -16,6 +16,7 @@ import { fnProp, type EventSourceInfo, type FunctionInfo, type TemplateModel } f
 import { asMap, asSeq, entryOf, get, nodeAt, num, str } from './parse.ts';
 import { functionTimeout, isFifoQueue } from './rules/sqs.ts';
 import { couplingHoverLines } from './rules/coupling.ts';
+import { isDurable, onManagedInstances } from './rules/function.ts';
 import type { ParsedTemplate, Resource, TextRange, TNode } from './types.ts';
 import { sqsVisibilityFor } from '../sqs-visibility.ts';
 
@@ -206,6 +207,55 @@ function toPlain(n: TNode | null): unknown {
   }
 }
 
+/** Managed Instances and durable functions (issue 11): their keys, and MemorySize / Timeout where they mean something else. Null: not one of them. */
+function computeLines(model: TemplateModel, c: ValueCtx, v: number | undefined): string[] | null {
+  const fn = c.fn;
+  const lmi = fn !== undefined && onManagedInstances(model, fn);
+  const durable = fn !== undefined && isDurable(model, fn);
+  const name = c.name;
+  const M = MANAGED_INSTANCES;
+  if (name.startsWith('CapacityProviderConfig')) {
+    if (name.endsWith('ExecutionEnvironmentMemoryGiBPerVCpu')) {
+      return [`${M.memoryGiBPerVcpuMin.value}–${M.memoryGiBPerVcpuMax.value} GiB per vCPU for each execution environment: 2, 4 and 8 match the c, m and r instance families (compute, general purpose, memory optimised).`];
+    }
+    if (name.endsWith('PerExecutionEnvironmentMaxConcurrency')) {
+      return [`Requests one execution environment serves at once (1–${fmt(M.perEnvironmentMaxConcurrencyMax.value)}; up to ${M.maxConcurrencyPerVcpu.value} per vCPU). More uses the instances better but shares their CPU and memory: the code must be safe to run concurrently.`];
+    }
+    return [
+      `Runs the function on Lambda Managed Instances: EC2 instances in your VPC that Lambda manages, ${M.defaultMinimumInstances.value} by default for Availability Zone resilience. Billed per instance (EC2 on-demand price + a ${fmt(M.managementFeeShare.value * 100)}% management fee) and ${money(M.requestsPerMillion.value)} per million requests, no GB-seconds; set only when the function is created.`,
+      `Scaling is asynchronous, on CPU use: traffic that more than doubles within ${M.scalingWindowMinutes.value} minutes can be throttled while instances are added. No cold starts once up; provisioned concurrency and SnapStart do not apply.`,
+    ];
+  }
+  if (name.startsWith('DurableConfig')) {
+    const D = DURABLE_FUNCTIONS;
+    if (name.endsWith('ExecutionTimeout')) {
+      const lines = [`The whole durable execution: 1–${fmt(D.executionTimeoutMaxSeconds.value)} s (a 366-day year) when invoked asynchronously; a synchronous or event-source invocation waits for it and stops at ${fmt(D.syncExecutionMaxSeconds.value)} s. Each invocation still obeys Timeout.`];
+      if (v !== undefined) lines.push(`**${fmt(v)} s** ≈ ${fmt(v / 3_600)} h.`);
+      return lines;
+    }
+    if (name.endsWith('RetentionPeriodInDays')) return [`History kept ${D.retentionMinDays.value}–${D.retentionMaxDays.value} days after an execution closes (default ${D.retentionDefaultDays.value}).`];
+    return [
+      `A durable function: steps, waits and callbacks checkpointed by the durable execution SDK and replayed, so an execution can outlast one invocation. Compute is billed for active time only, plus ${money(D.operationsPerMillion.value)} per million durable operations; only when the function is created.`,
+    ];
+  }
+  if (name === 'MemorySize' && lmi) {
+    return [
+      `On Managed Instances this is one execution environment (at least ${fmt(M.minEnvironmentMemoryMb.value)} MB and ${M.minEnvironmentVcpus.value} vCPU), shared by the requests it serves at once; the vCPUs follow from CapacityProviderConfig's GiB per vCPU. Billed per instance, not per GB-second.`,
+    ];
+  }
+  if (name === 'Timeout' && lmi) {
+    const lines = [`On Managed Instances: up to ${fmt(M.asyncTimeoutMaxSeconds.value)} s for asynchronous and event-source invocations (not Amazon MQ or DocumentDB); ${fmt(LIMITS.timeoutMaxSeconds.value)} s for synchronous ones.`];
+    if (v !== undefined && fn !== undefined) lines.push(...timeoutVsFronts(model, fn, v));
+    return lines;
+  }
+  if (name === 'Timeout' && durable) {
+    const lines = [`Each invocation of the durable function: ${LIMITS.timeoutMinSeconds.value}–${fmt(LIMITS.timeoutMaxSeconds.value)} s; the whole execution's limit is DurableConfig.ExecutionTimeout.`];
+    if (v !== undefined && fn !== undefined) lines.push(...timeoutVsFronts(model, fn, v));
+    return lines;
+  }
+  return null;
+}
+
 /** Lines on limits, advice and this value's meaning. */
 function valueLines(model: TemplateModel, c: ValueCtx): string[] {
   const out: string[] = [];
@@ -213,6 +263,8 @@ function valueLines(model: TemplateModel, c: ValueCtx): string[] {
   const prices = regionPrices(c.region) ?? regionPrices(DEFAULT_REGION);
   const isFn = FUNCTION_TYPES.has(c.type) || c.fromGlobals;
   if (isFn && c.source === undefined) {
+    const shape = computeLines(model, c, v);
+    if (shape !== null) return shape;
     switch (c.name) {
       case 'MemorySize': {
         out.push(`Limits: ${fmt(LIMITS.memoryMinMb.value)}–${fmt(LIMITS.memoryMaxMb.value)} MB in ${LIMITS.memoryStepMb.value} MB steps, default ${LIMITS.memoryDefaultMb.value} MB; CPU grows with memory (${fmt(LIMITS.mbPerVcpu.value)} MB ≈ 1 vCPU, up to ${LIMITS.maxVcpus.value}).`);

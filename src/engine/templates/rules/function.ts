@@ -1,7 +1,7 @@
 /** Rules on a function's own settings (memory, timeout, architecture, VPC, environment) and on IAM. */
-import { ARTICLE_2019, FAMILY_DEFAULT, LIMITS, PRICING_UNITS, RUNTIME_TABLE, TODAY, armDurationDiscount, regionPrices, runtimeLifecycle, runtimeLifecycleMessage, DEFAULT_REGION } from '../../facts/index.ts';
+import { ARTICLE_2019, DURABLE_FUNCTIONS, FAMILY_DEFAULT, LIMITS, MANAGED_INSTANCES, PRICING_UNITS, RUNTIME_TABLE, TODAY, armDurationDiscount, regionPrices, runtimeLifecycle, runtimeLifecycleMessage, DEFAULT_REGION } from '../../facts/index.ts';
 import { insertEntry, replaceNode } from '../edits.ts';
-import { fnProp, type FunctionInfo, type TemplateModel } from '../model.ts';
+import { fnProp, modeOf, type FunctionInfo, type TemplateModel } from '../model.ts';
 import { asMap, asSeq, entryOf, get, num, str } from '../parse.ts';
 import type { Resource, TNode, TextEdit } from '../types.ts';
 import { keyRange, n, usd, usdPrice, type Rule, type RuleContext } from './context.ts';
@@ -24,6 +24,8 @@ export const memoryRange: Rule = {
     for (const fn of ctx.model.functions.values()) {
       const p = fnProp(ctx.model, fn, 'MemorySize');
       const v = num(p?.value);
+      // On Managed Instances MemorySize is one execution environment: LDA608 checks it there.
+      if (onManagedInstances(ctx.model, fn)) continue;
       if (p === undefined || v === undefined || (v >= MEM_MIN && v <= MEM_MAX)) continue;
       const to = v < MEM_MIN ? MEM_MIN : MEM_MAX;
       ctx.report(this, {
@@ -37,24 +39,52 @@ export const memoryRange: Rule = {
   },
 };
 
+/**
+ * The function runs on Lambda Managed Instances: `CapacityProviderConfig` on it (SAM: `Arn` and the two
+ * settings; CloudFormation: `LambdaManagedInstancesCapacityProviderConfig` inside).
+ */
+export function onManagedInstances(model: TemplateModel, fn: FunctionInfo): boolean {
+  return fnProp(model, fn, 'CapacityProviderConfig') !== undefined;
+}
+
+/** The function is a durable function: `DurableConfig` on it. */
+export function isDurable(model: TemplateModel, fn: FunctionInfo): boolean {
+  return fnProp(model, fn, 'DurableConfig') !== undefined;
+}
+
+/** The map of Managed Instances settings: SAM's CapacityProviderConfig itself, or CloudFormation's nested one. */
+function capacitySettings(model: TemplateModel, fn: FunctionInfo) {
+  const c = asMap(fnProp(model, fn, 'CapacityProviderConfig')?.value);
+  return asMap(get(c, 'LambdaManagedInstancesCapacityProviderConfig')) ?? c;
+}
+
+/** Sources that cannot use Managed Instances' 5,400 s: synchronous callers, Amazon MQ and DocumentDB. */
+function shortSources(fn: FunctionInfo): string[] {
+  return fn.sources.filter((x) => modeOf(x.kind) === 'sync' || x.kind === 'mq' || x.kind === 'docdb').map((x) => x.name);
+}
+
+const LMI_T_MAX = MANAGED_INSTANCES.asyncTimeoutMaxSeconds.value;
+
 export const timeoutRange: Rule = {
   id: 'LDA602',
   name: 'timeout-out-of-range',
   severity: 'error',
   summary: `Timeout outside ${T_MIN}–${T_MAX} s`,
-  help: `A Lambda function (classic, on-demand) runs for ${T_MIN} to ${T_MAX} seconds at most; other values fail the deployment. Longer work belongs in Step Functions, durable functions or a queue of smaller steps.`,
-  sources: ['quotas', 'createFunction'],
+  help: `A Lambda function (classic, on-demand) runs for ${T_MIN} to ${T_MAX} seconds at most; other values fail the deployment. Longer work belongs in Step Functions, durable functions or a queue of smaller steps. On Lambda Managed Instances (CapacityProviderConfig) asynchronous and event-source invocations may run up to ${n(LMI_T_MAX)} s.`,
+  sources: ['quotas', 'createFunction', 'lmiTimeout'],
   check(ctx) {
     for (const fn of ctx.model.functions.values()) {
       const p = fnProp(ctx.model, fn, 'Timeout');
       const v = num(p?.value);
-      if (p === undefined || v === undefined || (v >= T_MIN && v <= T_MAX)) continue;
-      const to = v < T_MIN ? T_MIN : T_MAX;
+      // Managed Instances accept up to 5,400 s (LDA608 says when a source cannot use more than 900 s).
+      const max = onManagedInstances(ctx.model, fn) ? LMI_T_MAX : T_MAX;
+      if (p === undefined || v === undefined || (v >= T_MIN && v <= max)) continue;
+      const to = v < T_MIN ? T_MIN : max;
       ctx.report(this, {
         resource: fn.id,
         property: 'Properties.Timeout',
         at: p.value ?? keyRange(p.entry),
-        message: `${fn.id} has Timeout ${n(v)} s${p.fromGlobals ? ' (from Globals)' : ''}; Lambda accepts ${T_MIN}–${T_MAX} s, so the deployment fails. Set it to ${to} or less${v > T_MAX ? ', and split longer work (Step Functions, durable functions)' : ''}.`,
+        message: `${fn.id} has Timeout ${n(v)} s${p.fromGlobals ? ' (from Globals)' : ''}; Lambda accepts ${T_MIN}–${n(max)} s${max === LMI_T_MAX ? ' on Managed Instances' : ''}, so the deployment fails. Set it to ${to} or less${v > max ? ', and split longer work (Step Functions, durable functions)' : ''}.`,
         fix: { title: `Set Timeout to ${to}`, edits: [p.value?.kind === 'scalar' ? replaceNode(p.value, to) : undefined] },
       });
     }
@@ -415,6 +445,143 @@ export const runtimeDeprecated: Rule = {
   },
 };
 
-export const FUNCTION_RULES: readonly Rule[] = [memoryRange, timeoutRange, memoryDefault, arm64, vpcGatewayEndpoint, keepWarm, runtimeDeprecated, iamWildcardResource, iamWildcardAction, secretEnv];
+const LMI_MEM_MIN = MANAGED_INSTANCES.minEnvironmentMemoryMb.value;
+
+export const managedInstances: Rule = {
+  id: 'LDA608',
+  name: 'managed-instances-settings',
+  severity: 'error',
+  summary: 'A Managed Instances function with settings Lambda rejects or ignores there',
+  help: `On Lambda Managed Instances MemorySize is one execution environment (at least ${n(LMI_MEM_MIN)} MB), ExecutionEnvironmentMemoryGiBPerVCpu is ${MANAGED_INSTANCES.memoryGiBPerVcpuMin.value}–${MANAGED_INSTANCES.memoryGiBPerVcpuMax.value}, PerExecutionEnvironmentMaxConcurrency 1–${n(MANAGED_INSTANCES.perEnvironmentMaxConcurrencyMax.value)}. Timeouts up to ${n(LMI_T_MAX)} s apply to asynchronous and event-source invocations only (not Amazon MQ or DocumentDB). Environments stay warm, so provisioned concurrency and SnapStart have nothing to do there.`,
+  sources: ['lmiScaling', 'lmiConfig', 'lmiTimeout'],
+  check(ctx) {
+    for (const fn of ctx.model.functions.values()) {
+      if (!onManagedInstances(ctx.model, fn)) continue;
+      const mem = fnProp(ctx.model, fn, 'MemorySize');
+      const mv = num(mem?.value);
+      if (mem !== undefined && mv !== undefined && mv < LMI_MEM_MIN) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.MemorySize',
+          at: mem.value ?? keyRange(mem.entry),
+          message: `${fn.id} runs on Managed Instances with MemorySize ${n(mv)} MB${mem.fromGlobals ? ' (from Globals)' : ''}; an execution environment there has at least ${n(LMI_MEM_MIN)} MB (and 1 vCPU), so the deployment fails. Set MemorySize to ${n(LMI_MEM_MIN)} or more.`,
+          fix: { title: `Set MemorySize to ${LMI_MEM_MIN}`, edits: [mem.value?.kind === 'scalar' ? replaceNode(mem.value, LMI_MEM_MIN) : undefined] },
+          sources: ['lmiScaling'],
+        });
+      }
+      const cfg = capacitySettings(ctx.model, fn);
+      const ratio = entryOf(cfg, 'ExecutionEnvironmentMemoryGiBPerVCpu');
+      const rv = num(ratio?.value);
+      if (ratio !== undefined && rv !== undefined && (rv < MANAGED_INSTANCES.memoryGiBPerVcpuMin.value || rv > MANAGED_INSTANCES.memoryGiBPerVcpuMax.value)) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.CapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu',
+          at: ratio.value ?? keyRange(ratio),
+          message: `${fn.id} asks for ${n(rv)} GiB per vCPU; Managed Instances accept ${MANAGED_INSTANCES.memoryGiBPerVcpuMin.value} to ${MANAGED_INSTANCES.memoryGiBPerVcpuMax.value} (2, 4 or 8 match the c, m and r instance families).`,
+          sources: ['lmiConfig'],
+        });
+      }
+      const conc = entryOf(cfg, 'PerExecutionEnvironmentMaxConcurrency');
+      const cv = num(conc?.value);
+      if (conc !== undefined && cv !== undefined && (cv < 1 || cv > MANAGED_INSTANCES.perEnvironmentMaxConcurrencyMax.value || !Number.isInteger(cv))) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.CapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency',
+          at: conc.value ?? keyRange(conc),
+          message: `${fn.id} sets PerExecutionEnvironmentMaxConcurrency to ${n(cv)}; Managed Instances accept a whole number from 1 to ${n(MANAGED_INSTANCES.perEnvironmentMaxConcurrencyMax.value)}.`,
+          sources: ['lmiConfig'],
+        });
+      }
+      const t = fnProp(ctx.model, fn, 'Timeout');
+      const tv = num(t?.value);
+      const short = shortSources(fn);
+      if (t !== undefined && tv !== undefined && tv > T_MAX && tv <= LMI_T_MAX && short.length > 0) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.Timeout',
+          at: t.value ?? keyRange(t.entry),
+          severity: 'warning',
+          message: `${fn.id} has Timeout ${n(tv)} s on Managed Instances, but ${short.join(', ')} ${short.length === 1 ? 'is a' : 'are'} synchronous (or Amazon MQ / DocumentDB) source${short.length === 1 ? '' : 's'}: only asynchronous and event-source invocations may run past ${T_MAX} s there, so those stop at ${T_MAX} s (or the caller's own limit).`,
+          sources: ['lmiTimeout'],
+        });
+      }
+      for (const key of ['ProvisionedConcurrencyConfig', 'SnapStart']) {
+        const e = fnProp(ctx.model, fn, key);
+        if (e === undefined) continue;
+        if (key === 'SnapStart' && str(get(asMap(e.value), 'ApplyOn')) === 'None') continue;
+        ctx.report(this, {
+          resource: fn.id,
+          property: `Properties.${key}`,
+          at: keyRange(e.entry),
+          severity: 'warning',
+          message: `${fn.id} runs on Managed Instances, whose execution environments are started ahead of traffic and kept warm (no cold starts): ${key}${e.fromGlobals ? ' (from Globals)' : ''} does not apply there. Remove it; size the capacity provider instead.`,
+          sources: ['lmiScaling'],
+        });
+      }
+    }
+  },
+};
+
+const DURABLE_MAX = DURABLE_FUNCTIONS.executionTimeoutMaxSeconds.value;
+
+export const durableConfig: Rule = {
+  id: 'LDA609',
+  name: 'durable-config',
+  severity: 'error',
+  summary: 'DurableConfig outside its limits, or longer than its invocations allow',
+  help: `A durable function's DurableConfig needs ExecutionTimeout (1 to ${n(DURABLE_MAX)} s, a 366-day year) and may set RetentionPeriodInDays (${DURABLE_FUNCTIONS.retentionMinDays.value}–${DURABLE_FUNCTIONS.retentionMaxDays.value}, default ${DURABLE_FUNCTIONS.retentionDefaultDays.value}). The whole execution may last that long only when invoked asynchronously: a synchronous or event-source invocation waits for it and stops at ${n(DURABLE_FUNCTIONS.syncExecutionMaxSeconds.value)} s. Each invocation still obeys the function's Timeout (at most ${T_MAX} s).`,
+  sources: ['durableConfig', 'durableInvoking', 'durableEsm'],
+  check(ctx) {
+    for (const fn of ctx.model.functions.values()) {
+      const d = fnProp(ctx.model, fn, 'DurableConfig');
+      if (d === undefined) continue;
+      const m = asMap(d.value);
+      if (m === null) continue;
+      const et = entryOf(m, 'ExecutionTimeout');
+      const ev = num(et?.value);
+      if (et === undefined) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.DurableConfig.ExecutionTimeout',
+          at: keyRange(d.entry),
+          message: `${fn.id}'s DurableConfig has no ExecutionTimeout, which it requires (1 to ${n(DURABLE_MAX)} s): the deployment fails. Set it to the longest a whole execution may take.`,
+          sources: ['durableConfig'],
+        });
+      } else if (ev !== undefined && (ev < 1 || ev > DURABLE_MAX || !Number.isInteger(ev))) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.DurableConfig.ExecutionTimeout',
+          at: et.value ?? keyRange(et),
+          message: `${fn.id}'s DurableConfig.ExecutionTimeout is ${n(ev)} s; Lambda accepts a whole number from 1 to ${n(DURABLE_MAX)} (one 366-day year), so the deployment fails.`,
+          ...(et.value?.kind === 'scalar' && ev > DURABLE_MAX ? { fix: { title: `Set ExecutionTimeout to ${DURABLE_MAX}`, edits: [replaceNode(et.value, DURABLE_MAX)] } } : {}),
+          sources: ['durableConfig'],
+        });
+      } else if (ev !== undefined && ev > DURABLE_FUNCTIONS.syncExecutionMaxSeconds.value && fn.sources.length > 0 && fn.sources.every((x) => modeOf(x.kind) !== 'async')) {
+        const names = fn.sources.map((x) => x.name).join(', ');
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.DurableConfig.ExecutionTimeout',
+          at: et.value ?? keyRange(et),
+          severity: 'warning',
+          message: `${fn.id}'s executions may last ${n(ev)} s, but it is invoked only by ${names}, which ${fn.sources.length === 1 ? 'waits' : 'wait'} for the whole execution (synchronously or through an event source mapping): those stop at ${n(DURABLE_FUNCTIONS.syncExecutionMaxSeconds.value)} s. Start long executions asynchronously (InvocationType Event), or keep ExecutionTimeout within ${n(DURABLE_FUNCTIONS.syncExecutionMaxSeconds.value)} s.`,
+          sources: ['durableInvoking', 'durableEsm'],
+        });
+      }
+      const rp = entryOf(m, 'RetentionPeriodInDays');
+      const rv = num(rp?.value);
+      if (rp !== undefined && rv !== undefined && (rv < DURABLE_FUNCTIONS.retentionMinDays.value || rv > DURABLE_FUNCTIONS.retentionMaxDays.value || !Number.isInteger(rv))) {
+        ctx.report(this, {
+          resource: fn.id,
+          property: 'Properties.DurableConfig.RetentionPeriodInDays',
+          at: rp.value ?? keyRange(rp),
+          message: `${fn.id} keeps durable execution history for ${n(rv)} days; Lambda accepts ${DURABLE_FUNCTIONS.retentionMinDays.value} to ${DURABLE_FUNCTIONS.retentionMaxDays.value} (default ${DURABLE_FUNCTIONS.retentionDefaultDays.value}).`,
+          sources: ['durableConfig'],
+        });
+      }
+    }
+  },
+};
+
+export const FUNCTION_RULES: readonly Rule[] = [managedInstances, durableConfig, memoryRange, timeoutRange, memoryDefault, arm64, vpcGatewayEndpoint, keepWarm, runtimeDeprecated, iamWildcardResource, iamWildcardAction, secretEnv];
 
 export type { TemplateModel };
