@@ -20,6 +20,7 @@ import { parse } from 'yaml';
 import type { Design } from '../../src/engine/design.ts';
 import { scaffold, ScaffoldError, type ScaffoldFile, type ScaffoldOptions } from '../../src/engine/scaffold/index.ts';
 import { LIMITS } from '../../src/engine/facts/index.ts';
+import { lintTemplate } from '../../src/engine/templates/index.ts';
 import { computeDesign, MANAGED_INSTANCES, SHAPES, WORKFLOW } from '../fixtures/scaffold/compute-designs.ts';
 import { designFor, SOURCES_LIST } from '../fixtures/scaffold/designs.ts';
 import { parse as parseHcl } from '@cdktf/hcl2json';
@@ -426,4 +427,16 @@ test("the durable handler keys its side effects on every source's sample event (
   assert.equal(p.status, 0, `a Python durable handler found no key:\n${p.stderr.slice(-3000)}`);
   const pyKeys = JSON.parse(p.stdout.trim()) as Record<string, string>;
   for (const source of SOURCES_LIST) assert.equal(pyKeys[`durable-key-${source}-python`], keys[`durable-key-${source}-typescript`], `${source}: both languages key the same event alike`);
+});
+
+test("the advisor's own template rules raise no error or warning on the scaffolded shapes (lambda-advisor lint)", () => {
+  const sam = projects.filter((p) => p.options.iac === 'sam' && !p.dir.startsWith('durable-key-'));
+  assert.ok(sam.some((p) => p.dir === 'lmi-long-job-sam-typescript'), 'including a Managed Instances function with a timeout above 900 s');
+  for (const p of sam) {
+    const r = lintTemplate(fileOf(p, 'template.yaml'));
+    assert.equal(r.isTemplate, true);
+    assert.deepEqual(r.parseErrors, [], p.dir);
+    assert.deepEqual(r.ruleErrors, [], p.dir);
+    assert.deepEqual(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}: ${f.message}`), [], `${p.dir}: no false finding`);
+  }
 });
