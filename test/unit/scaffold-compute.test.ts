@@ -217,6 +217,17 @@ test('a pinned shape that cannot run the work is not scaffolded (the message say
   );
 });
 
+test('a durable execution longer than 15 minutes behind a source that waits for it is refused (it would stop at 900 s)', () => {
+  const sqs = computeDesign('durable-functions', 'sqs');
+  const c = (sqs as Design & { compute: { workflow: object } }).compute;
+  const long = { ...sqs, compute: { ...c, workflow: { ...c.workflow, executionTimeoutSeconds: 3_600 } } } as Design;
+  assert.throws(
+    () => scaffold(long, { iac: 'sam', language: 'python' }),
+    (e: unknown) => e instanceof ScaffoldError && e.field === 'compute.workflow.executionTimeoutSeconds' && /start long executions asynchronously/.test(e.message),
+  );
+  scaffold(sqs, { iac: 'sam', language: 'python' }); // within 900 s: scaffolded
+});
+
 test('an incomplete compute plan is refused with the field named', () => {
   const lmi = computeDesign('managed-instances');
   const noPlan = { ...lmi, compute: { ...(lmi as Design & { compute: object }).compute, managedInstances: null } } as Design;

@@ -236,6 +236,14 @@ export function checkCompute(design: Design): void {
       if (w.retentionDays === null) throw new ScaffoldError('compute.workflow.retentionDays', 'a durable function needs the retention of its execution history (DurableConfig.RetentionPeriodInDays)');
       wholeNumber(w.retentionDays, 'compute.workflow.retentionDays', 1);
     }
+    // A caller that waits (a synchronous source, an event source mapping) waits for the whole durable execution.
+    const waits = FAMILY[design.source] !== 'async-event' && design.source !== 'direct-async' && design.invocation.type !== 'Event';
+    if (kind === 'durable-functions' && waits && w.executionTimeoutSeconds > LIMITS.timeoutMaxSeconds.value) {
+      throw new ScaffoldError(
+        'compute.workflow.executionTimeoutSeconds',
+        `a ${design.source} source waits for the whole durable execution, which then stops at ${LIMITS.timeoutMaxSeconds.value} s (got ${w.executionTimeoutSeconds}); start long executions asynchronously, or keep the execution within ${LIMITS.timeoutMaxSeconds.value} s`,
+      );
+    }
     // Each invocation of a durable function, and each task of a state machine, is a classic invocation.
     if (design.timeoutSeconds > LIMITS.timeoutMaxSeconds.value) {
       throw new ScaffoldError('timeoutSeconds', `each invocation of a ${kind} design runs at most ${LIMITS.timeoutMaxSeconds.value} s (got ${design.timeoutSeconds}); the whole run's limit is compute.workflow.executionTimeoutSeconds`);
