@@ -5,8 +5,10 @@
  * written with JSON.stringify, so any name is a valid TS literal.
  */
 import { endpointLogicalId } from './cfn.ts';
-import { emitAll, infraPlan, stateMachineDefinition, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type GrantId, type UploadBucketElement } from './infra.ts';
+import { emitAll, infraPlan, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type GrantId, type UploadBucketElement } from './infra.ts';
 import type { Plan } from './plan.ts';
+// The compute shapes (issue 11).
+import { stateMachineDefinition } from './infra.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const lit = (v: unknown): string => JSON.stringify(v);

@@ -5,8 +5,10 @@
  * DLQ, the idempotency table, the log group and the alarms.
  */
 import { endpointLogicalId, getAtt, ref, renderYaml, sub, type CfnValue } from './cfn.ts';
-import { emitAll, infraPlan, stateMachineDefinition, type AlarmElement, type DestinationType, type Emitters, type EnvValue, type GrantId, type Ref } from './infra.ts';
+import { emitAll, infraPlan, type AlarmElement, type DestinationType, type Emitters, type EnvValue, type GrantId, type Ref } from './infra.ts';
 import type { Plan } from './plan.ts';
+// The compute shapes (issue 11).
+import { stateMachineDefinition } from './infra.ts';
 import { SAM_TRANSFORM } from '../templates/sam.ts';
 
 type Obj = { [key: string]: CfnValue };

@@ -5,8 +5,10 @@
  * `terraform fmt` does.
  */
 import { block, call, expr, renderFile, type Block, type Body, type HclValue } from './hcl.ts';
-import { emitAll, infraPlan, stateMachineDefinition, type AliasElement, type CapacityProviderElement, type DestinationType, type DurableElement, type Emitters, type EnvValue, type FunctionElement, type PermissionElement, type Ref, type Scope, type SnapStartElement, type VpcElement } from './infra.ts';
+import { emitAll, infraPlan, type AliasElement, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type PermissionElement, type Ref, type Scope, type SnapStartElement, type VpcElement } from './infra.ts';
 import type { Plan } from './plan.ts';
+// The compute shapes (issue 11).
+import { stateMachineDefinition, type CapacityProviderElement, type DurableElement } from './infra.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const resource = (type: string, name: string, body: Body): Block => block('resource', [type, name], body);
