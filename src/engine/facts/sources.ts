@@ -198,14 +198,6 @@ export const SOURCES = {
   ),
   kinesisQuotas: aws('Amazon Kinesis Data Streams quotas and limits (per-shard throughput)', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html', '2026-12-01'),
   ddbStreams: aws('DynamoDB Streams: change data capture (24 h retention, readers per shard)', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html', '2026-12-01'),
-  // Measurement formats read by `lambda-advisor calibrate` (issue 14).
-  reportLine: aws('Lambda: log and monitor functions (the START / END / REPORT lines, example log format)', 'https://docs.aws.amazon.com/lambda/latest/dg/ruby-logging.html', '2026-12-01'),
-  telemetrySchema: aws('Lambda Telemetry API: Event schema reference (platform.report metrics)', 'https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html', '2026-12-01'),
-  logsInsightsFields: aws(
-    'CloudWatch Logs Insights: supported logs and discovered fields (Lambda: @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration)',
-    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html',
-    '2026-12-01',
-  ),
   // The compute shapes' scaffolding (issue 11).
   lmiOperatorRole: aws('Lambda: operator role for Lambda Managed Instances (AWSLambdaManagedEC2ResourceOperator, trust lambda.amazonaws.com)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-operator-role.html', '2026-12-01'),
   samCapacityProvider: aws('AWS SAM: AWS::Serverless::CapacityProvider (VpcConfig, OperatorRole, InstanceRequirements, ScalingConfig)', 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-capacityprovider.html', '2026-12-01'),
@@ -216,6 +208,14 @@ export const SOURCES = {
   sfnLambda: aws('Step Functions: invoke a Lambda function (arn:aws:states:::lambda:invoke)', 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html', '2026-12-01'),
   sfnLambdaServiceException: aws('Step Functions best practice: handle Lambda service exceptions (Retry with backoff)', 'https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html', '2026-12-01'),
   sfnLogs: aws('Step Functions: logging to CloudWatch Logs (IAM policies for log delivery)', 'https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html', '2026-12-01'),
+  // Measurement formats read by `lambda-advisor calibrate` (issue 14).
+  reportLine: aws('Lambda: log and monitor functions (the START / END / REPORT lines, example log format)', 'https://docs.aws.amazon.com/lambda/latest/dg/ruby-logging.html', '2026-12-01'),
+  telemetrySchema: aws('Lambda Telemetry API: Event schema reference (platform.report metrics)', 'https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html', '2026-12-01'),
+  logsInsightsFields: aws(
+    'CloudWatch Logs Insights: supported logs and discovered fields (Lambda: @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration)',
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_AnalyzeLogData-discoverable-fields.html',
+    '2026-12-01',
+  ),
   powerTuning: secondary('AWS Lambda Power Tuning: output and visualization URL (lambda/utils.js buildVisualizationURL)', 'https://github.com/alexcasalboni/aws-lambda-power-tuning', '2026-12-01'),
   // Managed Instances, durable functions, Step Functions (issue 11): the pages are listed in facts/compute.ts.
   ...COMPUTE_SOURCES,
