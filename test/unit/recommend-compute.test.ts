@@ -216,3 +216,30 @@ test('a durable-functions design times out each invocation within 900 s and bill
   assert.ok(sfn.cost.lines.some((l) => l.id === 'sfn-transitions'));
   assert.ok(sfn.timeoutSeconds <= 900);
 });
+
+test('a budget tips a near tie: Managed Instances less than 5% cheaper stay unchosen, unless on demand exceeds the budget and they do not', () => {
+  const near: ScenarioInput = { ...STEADY, work: { averageDurationMs: 30, p99DurationMs: 60, measuredAtMemoryMb: 1_024, profile: 'io', maxMemoryUsedMb: 200 } };
+  const free = design(near);
+  const lmi = option(free, 'managed-instances').monthlyUsd as number;
+  const od = option(free, 'on-demand').monthlyUsd as number;
+  assert.ok(lmi < od && lmi > od * 0.95, `a near tie: ${lmi} vs ${od}`);
+  assert.equal(free.compute.recommended, 'on-demand');
+  const budget = (lmi + od) / 2;
+  const tight = design({ ...near, budget: { monthlyUsd: budget } });
+  assert.equal(tight.compute.recommended, 'managed-instances');
+  assert.match(tight.rationale.compute.why, /budget/);
+});
+
+test('an ALB or a function URL cannot start a workflow; the CLI text shows the compute decision first, every shape priced', async () => {
+  const alb = design({ ...SPIKY, source: 'alb' });
+  assert.equal(option(alb, 'step-functions-express').feasible, false);
+  assert.match(option(alb, 'step-functions-express').why, /can only invoke a function/);
+  const { formatDesign } = await import('../../src/cli/format.ts');
+  const text = formatDesign(design(STEADY));
+  const lines = text.split('\n');
+  assert.match(lines[2] ?? '', /^Compute: managed-instances, \$[\d,]+\.\d\d a month$/);
+  assert.ok(text.indexOf('Compute:') < text.indexOf('Warnings'), 'the compute decision comes first');
+  assert.match(text, /\n {2}\* managed-instances: \$[\d,]+\.\d\d\/month\n/);
+  assert.match(text, /\n {4}on-demand: \$[\d,]+\.\d\d\/month\n/);
+  assert.match(text, /instances: 8 × c7g\.4xlarge at the average load, 11 at the peak/);
+});

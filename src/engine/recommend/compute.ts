@@ -64,8 +64,16 @@ export const COMPUTE_MODEL = {
 const LAMBDA_MAX_S = LIMITS.timeoutMaxSeconds.value;
 const HOURS = PRICING_UNITS.hoursPerMonth.value;
 
+/** "1 vCPU per environment" from a Managed Instances option's plan. */
+function compute1vCpu(e: Evaluated): string {
+  const m = e.lmi;
+  return m === undefined ? 'one environment' : `${num(m.environmentMemoryMb / 1_024 / m.memoryGiBPerVCpu)} vCPU per environment`;
+}
+
 /** What the on-demand design gives the compute decision. */
 export interface OnDemandInput {
+  /** What the latency target adds to one invocation's p99 (a poller's batching window), ms. */
+  readonly latencyWindowMs: number;
   readonly config: PricedConfig;
   readonly bill: Bill;
   /** p99 of one invocation at the chosen memory (one batch for pollers), ms. */
@@ -119,6 +127,9 @@ export interface ComputeResult {
 }
 
 const refs = (...ids: SourceId[]): Source[] => references(...ids);
+
+/** Sources that can only invoke a Lambda function (no service integration, no workflow start of their own). */
+const ONLY_INVOKES_FUNCTIONS: ReadonlySet<Scenario['source']> = new Set<Scenario['source']>(['function-url', 'alb']);
 
 /** What the shapes need to know about how the source invokes: a caller that waits, Lambda's async queue, or a poller. */
 interface Invoked {
@@ -551,14 +562,18 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       (p.invocations / 1e6) * STEP_FUNCTIONS.expressPerMillionRequests.value +
       p.invocations * billedSeconds * gb * STEP_FUNCTIONS.expressPerGbSecond.value;
     const expMax = Math.min(STEP_FUNCTIONS.expressMaxSeconds.value, INVOKED[c.kind].waits ? sourceCap : Infinity);
-    const expFits = stepFits && p99TotalMs <= expMax * 1_000;
+    // An ALB or a function URL can only invoke a function: no workflow starts from them without one in front.
+    const startsWorkflow = !ONLY_INVOKES_FUNCTIONS.has(s.source);
+    const expFits = startsWorkflow && stepFits && p99TotalMs <= expMax * 1_000;
     const expMonthly = priced ? expUsdAt(plain, c.monthly) : null;
     evaluated.push({
       option: {
         kind: 'step-functions-express',
         feasible: expFits,
         monthlyUsd: expMonthly,
-        why: !expFits
+        why: !startsWorkflow
+          ? `Cannot start from the ${c.label}: it can only invoke a function. Put API Gateway in front (a StartSyncExecution integration) to use Express.`
+          : !expFits
           ? `Cannot run it: an Express execution lasts at most ${num(expMax)} s${INVOKED[c.kind].waits && sourceCap < STEP_FUNCTIONS.expressMaxSeconds.value ? ` (the ${c.label}'s limit)` : ''}; the p99 here is ${ms(p99TotalMs)}. Use Standard or durable functions for longer work.`
           : `${num(split.steps)} Lambda task${split.steps === 1 ? '' : 's'} per execution; Express bills ${TXT.expressRequests}/M executions and their duration (${ms(billedSeconds * 1_000)} billed at ${TXT.expressChunkMb} MB)` +
             (priced ? `: ${usd(expMonthly ?? 0)} a month with the tasks' Lambda charges.` : `: not priced (Step Functions prices sourced for ${STEP_FUNCTIONS.pricedRegion.value} only).`) +
@@ -691,18 +706,33 @@ function settle(c: Context, od: OnDemandInput, evaluated: Evaluated[]): ComputeR
       const direct = byKind.get('direct-integration');
       const lmiCost = lmi.option.monthlyUsd ?? Infinity;
       const wantsWarm = s.latency.coldStarts === 'avoid' || s.optimizeFor === 'speed';
+      // Managed Instances run each request at their environment's vCPUs: slower than a large on-demand setting can be.
+      const lmiMeetsTarget = c.target === undefined || (lmi.invocationP99Ms ?? Infinity) + od.latencyWindowMs <= c.target;
+      const budget = s.budget.monthlyUsd ?? Infinity;
+      const overBudget = odCost > budget;
       if (direct !== undefined && priced(direct) && (direct.option.monthlyUsd as number) <= odCost) {
         recommended = 'direct-integration';
         reason = `The function only forwards each request to one AWS service call: ${usd(direct.option.monthlyUsd as number)} a month without it, against ${usd(odCost)} with it.`;
-      } else if (priced(lmi) && steady && (lmiCost <= odCost * (1 - COMPUTE_MODEL.switchMargin) || (wantsWarm && lmiCost <= odCost))) {
+      } else if (
+        priced(lmi) &&
+        steady &&
+        lmiMeetsTarget &&
+        (lmiCost <= odCost * (1 - COMPUTE_MODEL.switchMargin) || (wantsWarm && lmiCost <= odCost) || (overBudget && lmiCost <= budget))
+      ) {
         recommended = 'managed-instances';
         reason =
           `Traffic is steady (peak ${num(c.peakRate)}/s within ${MANAGED_INSTANCES.burstFactor.value}× the average ${num(c.avgRate)}/s), so instances kept busy cost ${usd(lmiCost)} a month against ${usd(odCost)} on demand` +
-          (lmiCost <= odCost * (1 - COMPUTE_MODEL.switchMargin) ? '.' : `, no more, and without cold starts (${s.optimizeFor === 'speed' ? 'optimizeFor "speed"' : 'latency.coldStarts "avoid"'}).`);
+          (lmiCost <= odCost * (1 - COMPUTE_MODEL.switchMargin)
+            ? '.'
+            : overBudget && lmiCost <= budget && !(wantsWarm && lmiCost <= odCost)
+              ? `, within the ${usd(budget)} budget that on demand exceeds.`
+              : `, no more, and without cold starts (${s.optimizeFor === 'speed' ? 'optimizeFor "speed"' : 'latency.coldStarts "avoid"'}).`);
       } else {
         recommended = 'on-demand';
         reason =
-          priced(lmi) && !steady
+          priced(lmi) && steady && !lmiMeetsTarget && (lmiCost <= odCost || overBudget)
+            ? `Managed Instances would cost ${usd(lmiCost)} a month, but their p99 of about ${ms((lmi.invocationP99Ms ?? 0) + od.latencyWindowMs)} (${compute1vCpu(lmi)}) misses the ${ms(c.target ?? 0)} target that on demand meets with more memory (${usd(odCost)} a month).`
+            : priced(lmi) && !steady
             ? `The peak (${num(c.peakRate)}/s) is more than ${MANAGED_INSTANCES.burstFactor.value}× the average (${num(c.avgRate)}/s): Managed Instances would throttle while scaling and idle between bursts, so a classic function that scales per request fits (${usd(odCost)} a month).`
             : priced(lmi)
               ? `On demand costs ${usd(odCost)} a month; Managed Instances would cost ${usd(lmiCost)} (at least ${MANAGED_INSTANCES.defaultMinimumInstances.value} instances kept running), so the classic function stays.`

@@ -122,7 +122,14 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
   // The shape (issue 11): every shape priced from the same bill parts as this on-demand design.
   let attached: VpcDecision | undefined;
   const vpcIfAttached = (): VpcDecision => (attached ??= vpc.value.attach ? vpc : decideVpc({ ...c, s: { ...s, network: { ...s.network, privateResources: true } } }));
-  const compute = decideCompute(c, { config, bill: cost, invocationP99Ms: memory.invocationP99Ms, vpc: vpc.value, vpcIfAttached: vpcIfAttached().value });
+  const compute = decideCompute(c, {
+    config,
+    bill: cost,
+    invocationP99Ms: memory.invocationP99Ms,
+    latencyWindowMs: Math.max(0, memory.latencyP99Ms - memory.invocationP99Ms),
+    vpc: vpc.value,
+    vpcIfAttached: vpcIfAttached().value,
+  });
   // The settings that differ on the chosen shape (Managed Instances, a workflow step, no function), decided again.
   const shaped = settingsForShape(c, compute, {
     memory,
