@@ -35,7 +35,7 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 type AnyConfig = ChartConfiguration<'bar' | 'line' | 'scatter', unknown, unknown>;
 
 /** One canvas, one Chart instance for its lifetime; `build` gives data and options for the current colours. */
-function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 'bar' | 'line'; data: ChartData<'bar' | 'line' | 'scatter', unknown, unknown>; options: ChartOptions }; testId: string; height?: number }) {
+export function ChartCanvas(props: { label: string; build: (c: ChartColors) => { type: 'bar' | 'line'; data: ChartData<'bar' | 'line' | 'scatter', unknown, unknown>; options: ChartOptions }; testId: string; height?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   const theme = useThemeKind();
@@ -92,7 +92,7 @@ export function spacedLogTicks(scale: Scale): void {
   scale.ticks = logTicks(scale.min, scale.max, horizontal ? scale.width : scale.height, horizontal ? 44 : 24).map((value) => ({ value }));
 }
 
-function axis(c: ChartColors, title: string, extra: Record<string, unknown> = {}) {
+export function axis(c: ChartColors, title: string, extra: Record<string, unknown> = {}) {
   return {
     title: { display: true, text: title, color: c.foreground },
     ticks: { color: c.foreground },
@@ -102,7 +102,7 @@ function axis(c: ChartColors, title: string, extra: Record<string, unknown> = {}
   };
 }
 
-function base(c: ChartColors): ChartOptions {
+export function base(c: ChartColors): ChartOptions {
   return {
     animation: false,
     responsive: true,
@@ -115,7 +115,7 @@ function base(c: ChartColors): ChartOptions {
   } as ChartOptions;
 }
 
-function TableToggle(props: { caption: string; children: ReactNode }) {
+export function TableToggle(props: { caption: string; children: ReactNode }) {
   return (
     <details className="table-toggle">
       <summary>Show as table</summary>

@@ -17,6 +17,7 @@ import {
   type Design,
   type Scenario,
 } from '../../src/engine/index.ts';
+import { computeCurve, type ComputeCurve } from './compute.ts';
 
 const SECONDS_PER_MONTH = PRICING_UNITS.hoursPerMonth.value * 3_600;
 
@@ -79,12 +80,18 @@ export interface TrafficCurve {
   readonly withoutProvisioned: Float64Array | null;
 }
 
-/** Cost from 1/100 to 100 × the scenario's monthly traffic, the design unchanged. */
-export function trafficCurve(s: Scenario, d: Design): TrafficCurve {
+/** The traffic charts' volumes: 1/100 to 100 × the scenario's monthly traffic, ten steps a decade. */
+export function trafficRequests(s: Scenario): { requests: number[]; current: number } {
   const current = monthlyRequests(s, SECONDS_PER_MONTH);
   const base = current > 0 ? current : 1_000;
   const requests: number[] = [];
   for (let i = -20; i <= 20; i++) requests.push(Math.round(base * 10 ** (i / 10)));
+  return { requests, current };
+}
+
+/** Cost from 1/100 to 100 × the scenario's monthly traffic, the design unchanged. */
+export function trafficCurve(s: Scenario, d: Design): TrafficCurve {
+  const { requests, current } = trafficRequests(s);
   const config = pricedConfigOf(s, d);
   const cost = costByTraffic(s, config, requests);
   const withoutProvisioned =
@@ -96,11 +103,20 @@ export interface Computed {
   readonly design: Design;
   readonly memory: MemoryCurve;
   readonly traffic: TrafficCurve;
+  /** Each compute shape's monthly cost at the same volumes (issue 11). */
+  readonly compute: ComputeCurve;
   /** The bill rebuilt from the design's knobs (equals design.cost.total; a check the charts rest on). */
   readonly configTotal: number;
 }
 
 export function compute(s: Scenario): Computed {
   const design = recommend(s);
-  return { design, memory: memoryCurve(s, design), traffic: trafficCurve(s, design), configTotal: monthlyTotal(s, pricedConfigOf(s, design)) };
+  const { requests, current } = trafficRequests(s);
+  return {
+    design,
+    memory: memoryCurve(s, design),
+    traffic: trafficCurve(s, design),
+    compute: computeCurve(s, requests, current),
+    configTotal: monthlyTotal(s, pricedConfigOf(s, design)),
+  };
 }

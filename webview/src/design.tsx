@@ -1,12 +1,11 @@
 /** Step 6: warnings, one card per decision (value, why, trade-off, sources, what 2019 got wrong), and the cost charts. */
 import { useEffect, useRef } from 'react';
 import type { DecisionId, Design, Rationale } from '../../src/engine/design.ts';
-import type { Source } from '../../src/engine/facts/index.ts';
-import { OpenExternal } from '../../src/protocol/messages.ts';
 import { BillChart, MemoryChart, TrafficChart } from './charts.tsx';
 import type { Computed } from './curves.ts';
 import { mb, ms, num, usd, whole } from '../../src/engine/format.ts';
-import { endpoint, log } from './host.ts';
+import { Sources } from './references.tsx';
+import { ComputeCard, ComputeChart } from './compute-card.tsx';
 import { useWizard } from './storeContext.ts';
 
 const DECISIONS: readonly { id: DecisionId; title: string; value: (d: Design) => string }[] = [
@@ -70,41 +69,6 @@ const DECISIONS: readonly { id: DecisionId; title: string; value: (d: Design) =>
   },
 ];
 
-function openLink(url: string): void {
-  endpoint.sendRequest(OpenExternal, { url }).then(
-    (r) => {
-      if (!r.opened) log('warn', `The host did not open ${url}`);
-    },
-    (e: unknown) => log('error', `Opening ${url} failed: ${String(e)}`),
-  );
-}
-
-function Sources({ refs }: { refs: readonly Source[] }) {
-  if (refs.length === 0) return null;
-  return (
-    <ul className="refs" aria-label="Sources">
-      {refs.map((r) => (
-        <li key={r.url}>
-          <a
-            href={r.url}
-            onClick={(e) => {
-              // The host opens it (after VS Code's "open external website?" question). Stop the click here too:
-              // the webview's own frame script also turns link clicks into an open, which made one click open two tabs.
-              e.preventDefault();
-              e.stopPropagation();
-              openLink(r.url);
-            }}
-          >
-            {r.title}
-          </a>
-          {r.verification === 'secondary' ? <span className="muted"> (secondary source)</span> : null}
-          <span className="muted"> · read {r.read}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function DecisionCard({ id, title, value, rationale }: { id: DecisionId; title: string; value: string; rationale: Rationale }) {
   return (
     <article className="decision" data-decision={id} aria-labelledby={`d-${id}`}>
@@ -162,6 +126,7 @@ export function DesignStep({ computed }: { computed: Computed | null }) {
         <strong>{usd(d.cost.total)}</strong> a month in {d.region}.
       </p>
       <div className="decisions">
+        <ComputeCard design={d} />
         {DECISIONS.map((x) => (
           <DecisionCard key={x.id} id={x.id} title={x.title} value={x.value(d)} rationale={d.rationale[x.id]} />
         ))}
@@ -170,6 +135,7 @@ export function DesignStep({ computed }: { computed: Computed | null }) {
         Cost
       </h2>
       <div className="charts">
+        <ComputeChart design={d} curve={computed.compute} />
         <BillChart design={d} />
         <MemoryChart design={d} curve={computed.memory} targetMs={target} />
         <TrafficChart design={d} curve={computed.traffic} />

@@ -17,6 +17,8 @@ export interface Form {
   architecture: string;
   /** cost | balanced | speed (AWS Lambda Power Tuning's strategies). */
   optimizeFor: string;
+  /** "auto" (the advisor chooses) or a compute kind that pins the shape (issue 11). */
+  compute: string;
   source: EventSource | '';
   trafficMode: TrafficMode;
   requestsPerMonth: string;
@@ -61,6 +63,7 @@ export const FIELD_OF_PATH: Readonly<Record<string, FieldKey>> = {
   runtime: 'runtime',
   architecture: 'architecture',
   optimizeFor: 'optimizeFor',
+  compute: 'compute',
   source: 'source',
   'traffic.requestsPerMonth': 'requestsPerMonth',
   'traffic.averagePerSecond': 'averagePerSecond',
@@ -95,7 +98,7 @@ export const STEP_FIELDS: Readonly<Record<Exclude<StepId, 'design'>, readonly Fi
   workload: ['name', 'requestsPerMonth', 'averagePerSecond', 'peakPerSecond', 'payloadKb', 'averageDurationMs', 'p99DurationMs', 'measuredAtMemoryMb', 'profile', 'maxMemoryUsedMb'],
   source: ['source', 'responseKb', 'shards', 'messageGroups', 'partitions'],
   latency: ['targetP99Ms', 'coldStarts'],
-  budget: ['monthlyUsd', 'optimizeFor', 'region', 'freeTier'],
+  budget: ['monthlyUsd', 'optimizeFor', 'compute', 'region', 'freeTier'],
   constraints: ['runtime', 'architecture', 'privateResources', 'internetEgress', 'egressGbPerMonth', 'awsServices', 'maxConcurrency', 'maxRequestsPerSecond', 'ordering', 'idempotent', 'recordsInParallel'],
 };
 
@@ -106,6 +109,7 @@ export function defaultForm(settings: Settings): Form {
     runtime: settings.defaultRuntime,
     architecture: 'auto',
     optimizeFor: 'cost',
+    compute: 'auto',
     source: '',
     trafficMode: 'monthly',
     requestsPerMonth: '1000000',
@@ -189,6 +193,7 @@ export function toScenarioInput(f: Form): ScenarioJson {
   };
   // The default is left out, so a scenario without the field round-trips unchanged.
   if (f.optimizeFor !== 'cost') out['optimizeFor'] = f.optimizeFor;
+  if (f.compute !== 'auto') out['compute'] = f.compute;
   if (f.source !== '') out['source'] = f.source;
   out['traffic'] = traffic;
   out['work'] = work;
@@ -225,6 +230,7 @@ export function fromScenarioInput(s: ScenarioJson | ScenarioInput, settings: Set
     runtime: typeof r['runtime'] === 'string' ? r['runtime'] : d.runtime,
     architecture: typeof r['architecture'] === 'string' ? r['architecture'] : d.architecture,
     optimizeFor: typeof r['optimizeFor'] === 'string' ? r['optimizeFor'] : d.optimizeFor,
+    compute: typeof r['compute'] === 'string' ? r['compute'] : d.compute,
     source: typeof r['source'] === 'string' ? (r['source'] as EventSource) : '',
     trafficMode: perSecond ? 'perSecond' : 'monthly',
     requestsPerMonth: text(traffic['requestsPerMonth']),

@@ -5,6 +5,7 @@ import VscodeButton from '@vscode-elements/react-elements/dist/components/Vscode
 import { ImportMeasurements, type StepId } from '../../src/protocol/messages.ts';
 import { endpoint } from './host.ts';
 import { CheckField, SelectField, TextField } from './fields.tsx';
+import { COMPUTE_PINS } from './compute.ts';
 import type { FieldKey, Form } from './form.ts';
 import { SOURCE_CARDS } from './sources.ts';
 import { SOURCE_KIND } from '../../src/engine/sources/index.ts';
@@ -246,6 +247,13 @@ export function BudgetStep() {
           { value: 'speed', label: 'Speed: the fastest memory that meets the constraints' },
         ]}
         hint="Power Tuning's strategies; the other choices are listed with the design either way."
+      />
+      <Select
+        k="compute"
+        step="budget"
+        label="Compute shape"
+        options={COMPUTE_PINS}
+        hint="Automatic compares every shape and picks one for your traffic; choosing one pins it (the design says so if it cannot run the work)."
       />
       <Select
         k="region"

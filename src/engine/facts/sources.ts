@@ -199,6 +199,16 @@ export const SOURCES = {
   ),
   kinesisQuotas: aws('Amazon Kinesis Data Streams quotas and limits (per-shard throughput)', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html', '2026-12-01'),
   ddbStreams: aws('DynamoDB Streams: change data capture (24 h retention, readers per shard)', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html', '2026-12-01'),
+  // The compute shapes' scaffolding (issue 11).
+  lmiOperatorRole: aws('Lambda: operator role for Lambda Managed Instances (AWSLambdaManagedEC2ResourceOperator, trust lambda.amazonaws.com)', 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-operator-role.html', '2026-12-01'),
+  samCapacityProvider: aws('AWS SAM: AWS::Serverless::CapacityProvider (VpcConfig, OperatorRole, InstanceRequirements, ScalingConfig)', 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-capacityprovider.html', '2026-12-01'),
+  samCapacityProviderConfig: aws('AWS SAM: function CapacityProviderConfig (Arn, ExecutionEnvironmentMemoryGiBPerVCpu, PerExecutionEnvironmentMaxConcurrency)', 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-capacityproviderconfig.html', '2026-12-01'),
+  samDurableConfig: aws('AWS SAM: function DurableConfig (ExecutionTimeout, RetentionPeriodInDays)', 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-durableconfig.html', '2026-12-01'),
+  durableSecurity: aws('Lambda: security and permissions for durable functions (CheckpointDurableExecution, GetDurableExecutionState on function:NAME:*)', 'https://docs.aws.amazon.com/lambda/latest/dg/durable-security.html', '2026-12-01'),
+  durableManagedPolicy: aws('AWS managed policy AWSLambdaBasicDurableExecutionRolePolicy', 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicDurableExecutionRolePolicy.html', '2026-12-01'),
+  sfnLambda: aws('Step Functions: invoke a Lambda function (arn:aws:states:::lambda:invoke)', 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html', '2026-12-01'),
+  sfnLambdaServiceException: aws('Step Functions best practice: handle Lambda service exceptions (Retry with backoff)', 'https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html', '2026-12-01'),
+  sfnLogs: aws('Step Functions: logging to CloudWatch Logs (IAM policies for log delivery)', 'https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html', '2026-12-01'),
   // Measurement formats read by `lambda-advisor calibrate` (issue 14).
   reportLine: aws('Lambda: log and monitor functions (the START / END / REPORT lines, example log format)', 'https://docs.aws.amazon.com/lambda/latest/dg/ruby-logging.html', '2026-12-01'),
   telemetrySchema: aws('Lambda Telemetry API: Event schema reference (platform.report metrics)', 'https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html', '2026-12-01'),

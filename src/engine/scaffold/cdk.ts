@@ -8,6 +8,8 @@ import { endpointLogicalId } from './cfn.ts';
 import { emitAll, infraPlan, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type GrantId, type UploadBucketElement } from './infra.ts';
 import type { ProvisionedPollersPlan } from '../design.ts';
 import type { Plan } from './plan.ts';
+// The compute shapes (issue 11).
+import { stateMachineDefinition } from './infra.ts';
 import type { ScaffoldFile } from './types.ts';
 
 const lit = (v: unknown): string => JSON.stringify(v);
@@ -387,6 +389,71 @@ export const CDK_EMITTERS: Emitters<Cdk> = {
       `    new ec2.CfnVPCEndpoint(this, ${lit(endpointLogicalId(service, kind))}, { vpcEndpointType: '${kind}', vpcId: vpcId.valueAsString, serviceName: \`com.amazonaws.\${Aws.REGION}.\${${lit(service)}}\`, ${extra} });`;
     for (const g of e.gatewayEndpoints) c.after.push(endpoint(g, 'Gateway', 'routeTableIds: routeTableIds.valueAsList'));
     for (const i of e.interfaceEndpoints) c.after.push(endpoint(i, 'Interface', 'subnetIds: subnetIds.valueAsList, securityGroupIds: securityGroupIds.valueAsList, privateDnsEnabled: true'));
+  },
+  capacityProvider: (e, c) => {
+    c.imports.add("import * as ec2 from 'aws-cdk-lib/aws-ec2';");
+    c.before.push(
+      "    // Lambda Managed Instances: EC2 instances Lambda launches in your VPC (private subnets in several Availability Zones).",
+      "    const vpcId = new CfnParameter(this, 'VpcId', { type: 'AWS::EC2::VPC::Id', description: 'The VPC the Managed Instances run in' });",
+      `    const subnetIds = new CfnParameter(this, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>', description: ${lit(`Private subnets for the Managed Instances, one in each of ${e.availabilityZones} Availability Zones (${e.instancesAtAverage} instances at average load)`)} });`,
+      "    const instancesSecurityGroup = new ec2.CfnSecurityGroup(this, 'CapacityProviderSecurityGroup', { groupDescription: 'Managed Instances of the function: no inbound rule', vpcId: vpcId.valueAsString });",
+      "    const operatorRole = new iam.Role(this, 'OperatorRole', {",
+      `      assumedBy: new iam.ServicePrincipal(${sq(e.operatorPrincipal)}),`,
+      "      description: 'Lets Lambda launch and manage the EC2 instances of the capacity provider (the AWS managed policy is the documented minimum)',",
+      `      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(${sq(e.operatorPolicy)})],`,
+      '    });',
+      "    const capacityProvider = new lambda.CfnCapacityProvider(this, 'CapacityProvider', {",
+      '      vpcConfig: { subnetIds: subnetIds.valueAsList, securityGroupIds: [instancesSecurityGroup.attrGroupId] },',
+      '      permissionsConfig: { capacityProviderOperatorRoleArn: operatorRole.roleArn },',
+      `      instanceRequirements: { architectures: [${sq(e.architecture)}], allowedInstanceTypes: [${e.instanceTypes.map(sq).join(', ')}] },`,
+      `      capacityProviderScalingConfig: { maxVCpuCount: ${e.maxVCpuCount} },`,
+      '    });',
+      '',
+    );
+    c.after.push(
+      '    // The function runs on the capacity provider: no provisioned concurrency, SnapStart or VpcConfig here.',
+      '    (fn.node.defaultChild as lambda.CfnFunction).capacityProviderConfig = {',
+      '      lambdaManagedInstancesCapacityProviderConfig: {',
+      '        capacityProviderArn: capacityProvider.attrArn,',
+      `        executionEnvironmentMemoryGiBPerVCpu: ${e.memoryGiBPerVCpu},`,
+      `        perExecutionEnvironmentMaxConcurrency: ${e.perEnvironmentMaxConcurrency},`,
+      '      },',
+      '    };',
+    );
+  },
+  durable: (e, c) => {
+    // CDK gives the role AWSLambdaBasicDurableExecutionRolePolicy (checkpoints and logs) for a durable function.
+    c.props.push(`      durableConfig: { executionTimeout: Duration.seconds(${e.executionTimeoutSeconds}), retentionPeriod: Duration.days(${e.retentionDays}) },`);
+  },
+  stateMachine: (e, c) => {
+    c.imports.add("import * as sfn from 'aws-cdk-lib/aws-stepfunctions';");
+    c.after.push(
+      "    const stateMachineRole = new iam.Role(this, 'StateMachineRole', { assumedBy: new iam.ServicePrincipal(" + sq(e.principal) + ') });',
+      '    // The state machine may invoke only the alias its tasks name.',
+      "    stateMachineRole.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.functionArn] }));",
+    );
+    if (e.logging !== null) {
+      const name = RETENTION_NAMES[e.logging.retentionDays];
+      c.after.push(
+        `    const stateMachineLogGroup = new logs.LogGroup(this, 'StateMachineLogGroup', { retention: ${name ? `logs.RetentionDays.${name}` : `${e.logging.retentionDays} as logs.RetentionDays`} });`,
+        '    // Log delivery actions take no resource ARN (Step Functions\' documented policy).',
+        `    stateMachineRole.addToPolicy(new iam.PolicyStatement({ actions: [${e.logging.deliveryActions.map(sq).join(', ')}], resources: ['*'] }));`,
+      );
+    }
+    c.after.push(
+      "    const stateMachine = new sfn.CfnStateMachine(this, 'StateMachine', {",
+      `      stateMachineType: ${sq(e.type)},`,
+      '      roleArn: stateMachineRole.roleArn,',
+      `      definitionString: ${lit(JSON.stringify(stateMachineDefinition(e, '${FunctionArn}'), null, 2))},`,
+      '      definitionSubstitutions: { FunctionArn: target.functionArn },',
+      ...(e.logging !== null
+        ? [`      loggingConfiguration: { level: ${sq(e.logging.level)}, includeExecutionData: false, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: stateMachineLogGroup.logGroupArn } }] },`]
+        : []),
+      '    });',
+      '    // Created after its role\'s policy: Step Functions checks the log delivery permissions when it creates the state machine.',
+      '    stateMachine.node.addDependency(stateMachineRole);',
+      `    new CfnOutput(this, 'StateMachineArn', { value: stateMachine.attrArn, description: ${lit(`Start executions here; the ${e.unwiredSource} source is not wired to it`)} });`,
+    );
   },
 };
 

@@ -8,6 +8,7 @@ import { cdkFiles } from './cdk.ts';
 import { sampleEvents } from './events.ts';
 import { tsFiles } from './handler-ts.ts';
 import { pyFiles } from './handler-py.ts';
+import { durableFiles } from './handler-durable.ts';
 import { checkScaffoldPath } from './paths.ts';
 import { makePlan } from './plan.ts';
 import { gitignore, packageJson, readme, tsconfig } from './project.ts';
@@ -22,7 +23,8 @@ export { ScaffoldError, type ScaffoldFile, type ScaffoldOptions, type ScaffoldRo
 export function scaffold(design: Design, options: ScaffoldOptions): ScaffoldFile[] {
   const plan = makePlan(design, options);
   const files: ScaffoldFile[] = [];
-  files.push(...(options.language === 'typescript' ? tsFiles(plan) : pyFiles(plan)));
+  if (plan.compute === 'durable-functions') files.push(...durableFiles(plan));
+  else files.push(...(options.language === 'typescript' ? tsFiles(plan) : pyFiles(plan)));
   for (const e of sampleEvents(plan)) files.push({ path: `events/${e.name}`, contents: `${JSON.stringify(e.event, null, 2)}\n`, role: 'event' });
   if (options.iac === 'sam') files.push({ path: 'template.yaml', contents: samTemplate(plan), role: 'iac' });
   if (options.iac === 'cdk') files.push(...cdkFiles(plan));

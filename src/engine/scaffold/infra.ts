@@ -24,6 +24,8 @@
 import { DEPLOYMENT, type Architecture, type DeploymentType, type Runtime } from '../facts/index.ts';
 import type { ProvisionedPollersPlan } from '../design.ts';
 import { OBSERVABILITY } from '../facts/observability.ts';
+import { SHAPES } from '../facts/shapes.ts';
+import { MANAGED_INSTANCES } from '../facts/compute.ts';
 import type { Plan, SourceFamily } from './plan.ts';
 import { sourceOf } from '../sources/index.ts';
 import type { HandlerLanguage } from './types.ts';
@@ -300,6 +302,84 @@ export interface VpcElement {
   readonly managedPolicy: string;
 }
 
+/**
+ * Lambda Managed Instances (issue 11): the capacity provider that runs the function's published versions
+ * on EC2 instances Lambda manages in the user's VPC, its operator role and its security group. The
+ * function then has CapacityProviderConfig, and no VpcConfig, provisioned concurrency or SnapStart.
+ */
+export interface CapacityProviderElement {
+  readonly kind: 'capacityProvider';
+  readonly architecture: Architecture;
+  /** The instance types the provider may launch (the one the plan priced). */
+  readonly instanceTypes: readonly string[];
+  readonly maxVCpuCount: number;
+  readonly memoryGiBPerVCpu: number;
+  readonly perEnvironmentMaxConcurrency: number;
+  /** Instances the plan expects at average load. */
+  readonly instancesAtAverage: number;
+  /** Availability Zones to give subnets in: as many as the instances Lambda keeps by default for AZ resilience. */
+  readonly availabilityZones: number;
+  /** The operator role's AWS managed policy and the service that assumes it. */
+  readonly operatorPolicy: string;
+  readonly operatorPrincipal: string;
+}
+
+/** Lambda durable functions (issue 11): DurableConfig and the checkpoint permissions on the function's versions. */
+export interface DurableElement {
+  readonly kind: 'durable';
+  readonly executionTimeoutSeconds: number;
+  readonly retentionDays: number;
+  readonly actions: readonly string[];
+  /** What SAM attaches by itself for DurableConfig (the other dialects write the scoped statement instead). */
+  readonly samManagedPolicy: string;
+}
+
+/** One Task state of the state machine: the function, invoked synchronously, with retries and a catch. */
+export interface WorkflowTask {
+  readonly name: string;
+  readonly comment: string;
+}
+
+/**
+ * Step Functions (issue 11): a state machine whose tasks invoke the function's alias, with the retry
+ * AWS recommends for Lambda's service errors and a catch to a Fail state. Its role may invoke only
+ * that alias (plus log delivery for Express, whose executions are visible only in the logs).
+ */
+export interface StateMachineElement {
+  readonly kind: 'stateMachine';
+  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly timeoutSeconds: number;
+  readonly tasks: readonly WorkflowTask[];
+  readonly invokeResource: string;
+  readonly retry: { readonly errors: readonly string[]; readonly intervalSeconds: number; readonly maxAttempts: number; readonly backoffRate: number };
+  readonly principal: string;
+  /** Express: log every failed execution to a log group (the history lives only in CloudWatch Logs). */
+  readonly logging: null | { readonly level: 'ERROR'; readonly retentionDays: number; readonly deliveryActions: readonly string[] };
+  /** The scenario's source, which the scaffold does not wire to the state machine (the README says how). */
+  readonly unwiredSource: string;
+}
+
+/** The ASL definition of a state machine element; `functionArn` is each dialect's reference to the alias. */
+export function stateMachineDefinition(e: StateMachineElement, functionArn: string): Record<string, unknown> {
+  const states: Record<string, unknown> = {};
+  e.tasks.forEach((t, i) => {
+    const last = i === e.tasks.length - 1;
+    states[t.name] = {
+      Type: 'Task',
+      Comment: t.comment,
+      Resource: e.invokeResource,
+      Parameters: { FunctionName: functionArn, 'Payload.$': '$' },
+      // The function's answer becomes the next step's input.
+      OutputPath: '$.Payload',
+      Retry: [{ ErrorEquals: [...e.retry.errors], IntervalSeconds: e.retry.intervalSeconds, MaxAttempts: e.retry.maxAttempts, BackoffRate: e.retry.backoffRate }],
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Failed' }],
+      ...(last ? { End: true } : { Next: e.tasks[i + 1]!.name }),
+    };
+  });
+  states.Failed = { Type: 'Fail', Error: 'WorkflowFailed', Cause: 'A step failed after its retries; the execution history has the error.' };
+  return { Comment: `Runs the function as ${e.tasks.length} step(s)`, StartAt: e.tasks[0]!.name, TimeoutSeconds: e.timeoutSeconds, States: states };
+}
+
 export type InfraElement =
   | SettingsElement
   | LogGroupElement
@@ -325,7 +405,10 @@ export type InfraElement =
   | EventRuleElement
   | ScheduleElement
   | AsyncInvokeElement
-  | VpcElement;
+  | VpcElement
+  | CapacityProviderElement
+  | DurableElement
+  | StateMachineElement;
 
 export type InfraKind = InfraElement['kind'];
 
@@ -405,7 +488,8 @@ function functionElement(plan: Plan): FunctionElement {
     runtime: plan.runtime,
     runtimeFamily: plan.options.language === 'typescript' ? 'nodejs' : 'python',
     architecture: d.architecture,
-    memoryMb: d.memoryMb,
+    // On Managed Instances the memory is one execution environment's (it serves many requests at once).
+    memoryMb: plan.managedInstances?.environmentMemoryMb ?? d.memoryMb,
     timeoutSeconds: d.timeoutSeconds,
     ephemeralStorageMb: d.ephemeralStorageMb,
     tracing: 'Active',
@@ -576,6 +660,41 @@ function deploymentElement(plan: Plan): DeploymentElement {
   };
 }
 
+function capacityProviderElement(plan: Plan, m: NonNullable<Plan['managedInstances']>): CapacityProviderElement {
+  return {
+    kind: 'capacityProvider',
+    architecture: plan.design.architecture,
+    instanceTypes: [m.instanceType],
+    maxVCpuCount: m.maxVCpuCount,
+    memoryGiBPerVCpu: m.memoryGiBPerVCpu,
+    perEnvironmentMaxConcurrency: m.perEnvironmentMaxConcurrency,
+    instancesAtAverage: m.instancesAtAverage,
+    availabilityZones: MANAGED_INSTANCES.defaultMinimumInstances.value,
+    operatorPolicy: SHAPES.lmiOperatorPolicy.value,
+    operatorPrincipal: SHAPES.lmiOperatorPrincipal.value,
+  };
+}
+
+function stateMachineElement(plan: Plan): StateMachineElement {
+  const w = plan.workflow!;
+  const express = plan.compute === 'step-functions-express';
+  const tasks: WorkflowTask[] = Array.from({ length: w.steps }, (_, i) => ({
+    name: w.steps === 1 ? 'Work' : `Step${i + 1}`,
+    comment: w.steps === 1 ? 'The whole job' : `Part ${i + 1} of ${w.steps}: each part must finish within the function's timeout (${plan.timeoutSeconds} s)`,
+  }));
+  return {
+    kind: 'stateMachine',
+    type: express ? 'EXPRESS' : 'STANDARD',
+    timeoutSeconds: w.executionTimeoutSeconds,
+    tasks,
+    invokeResource: SHAPES.sfnLambdaInvoke.value,
+    retry: SHAPES.sfnLambdaRetry.value,
+    principal: `states${SERVICE_SUFFIX}`,
+    logging: express ? { level: 'ERROR', retentionDays: OBSERVABILITY.logRetentionDays.value, deliveryActions: SHAPES.sfnLogDeliveryActions.value } : null,
+    unwiredSource: plan.design.source,
+  };
+}
+
 /** The plan for a design, in the order the dialects render it. */
 export function infraPlan(plan: Plan): InfraElement[] {
   const d = plan.design;
@@ -596,10 +715,22 @@ export function infraPlan(plan: Plan): InfraElement[] {
       on: [{ ref: 'idempotencyTable', part: 'resource' }],
     });
   }
+  if (plan.managedInstances !== null) elements.push(capacityProviderElement(plan, plan.managedInstances));
+  if (plan.compute === 'durable-functions' && plan.workflow !== null) {
+    elements.push({
+      kind: 'durable',
+      executionTimeoutSeconds: plan.workflow.executionTimeoutSeconds,
+      retentionDays: plan.workflow.retentionDays ?? 0,
+      actions: SHAPES.durableActions.value,
+      samManagedPolicy: SHAPES.durableManagedPolicy.value,
+    });
+  }
   // Every function is published behind an alias: event sources and APIs invoke the alias, never $LATEST.
-  elements.push({ kind: 'alias', name: d.deployment.aliasName, provisionedConcurrency: c.provisioned });
+  // (Managed Instances keep instances running instead of provisioned concurrency.)
+  elements.push({ kind: 'alias', name: d.deployment.aliasName, provisionedConcurrency: plan.compute === 'managed-instances' ? null : c.provisioned });
   elements.push(deploymentElement(plan));
   if (plan.snapStart) elements.push({ kind: 'snapStart', applyOn: 'PublishedVersions' });
+  if (plan.compute === 'step-functions-standard' || plan.compute === 'step-functions-express') elements.push(stateMachineElement(plan));
 
   const destination = e.onFailureDestination;
   const onFailure = destination !== null && (plan.async || plan.family === 'stream' || plan.family === 'kafka');
@@ -614,7 +745,8 @@ export function infraPlan(plan: Plan): InfraElement[] {
   if (plan.async) {
     elements.push({ kind: 'asyncInvoke', retryAttempts: e.retryAttempts, maximumEventAgeSeconds: e.maximumEventAgeSeconds, onFailure });
   }
-  if (d.vpc.attach) {
+  // On Managed Instances the VPC belongs to the capacity provider (a function there takes no VpcConfig).
+  if (d.vpc.attach && plan.compute !== 'managed-instances') {
     elements.push({
       kind: 'vpc',
       subnets: d.vpc.subnets,

@@ -1,5 +1,7 @@
 /** The project files around the handler: package.json, tsconfig, README, .gitignore. */
 import type { Plan } from './plan.ts';
+import { DURABLE_SDK } from './handler-durable.ts';
+import { MANAGED_INSTANCES } from '../facts/compute.ts';
 import type { ScaffoldFile } from './types.ts';
 
 /** The versions the scaffold is checked against in this repository's own tests. */
@@ -14,6 +16,7 @@ const VERSIONS = {
   awsCdkLib: '^2.276.0',
   constructs: '^10.8.1',
   awsCdk: '^2.1148.1',
+  durableSdk: '^2.4.0',
 };
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -23,7 +26,12 @@ export function packageJson(plan: Plan): ScaffoldFile {
   const cdk = plan.options.iac === 'cdk';
   const dependencies: Record<string, string> = {};
   const devDependencies: Record<string, string> = {};
-  if (ts) {
+  if (ts && plan.compute === 'durable-functions') {
+    // The durable workflow's handler uses the durable execution SDK only.
+    dependencies[DURABLE_SDK.typescript] = VERSIONS.durableSdk;
+    devDependencies['@types/aws-lambda'] = VERSIONS.awsLambdaTypes;
+    devDependencies.esbuild = VERSIONS.esbuild;
+  } else if (ts) {
     for (const p of ['logger', 'tracer', 'metrics', 'parameters']) dependencies[`@aws-lambda-powertools/${p}`] = VERSIONS.powertools;
     dependencies['@aws-sdk/client-ssm'] = VERSIONS.awsSdk;
     if (plan.batch !== null) dependencies['@aws-lambda-powertools/batch'] = VERSIONS.powertools;
@@ -98,13 +106,55 @@ export function tsconfig(plan: Plan): ScaffoldFile {
   };
 }
 
+/** What the README says about the compute shape (issue 11): what was built, and what was not. */
+function shapeLines(plan: Plan): string[] {
+  const m = plan.managedInstances;
+  const w = plan.workflow;
+  switch (plan.compute) {
+    case 'managed-instances':
+      return m === null
+        ? []
+        : [
+            '## Compute: Lambda Managed Instances',
+            '',
+            `The function runs on ${m.instanceType} instances (${m.instanceVCpus} vCPU, ${m.instanceMemoryGiB} GiB) that Lambda launches in your VPC through the capacity provider: ${m.memoryGiBPerVCpu} GiB per vCPU, up to ${m.perEnvironmentMaxConcurrency} requests at once in each execution environment, ${m.instancesAtAverage} instances at average load and ${m.instancesAtPeak} at peak, at most ${m.maxVCpuCount} vCPUs.`,
+            `Give the template private subnets in ${MANAGED_INSTANCES.defaultMinimumInstances.value} Availability Zones (SubnetIds: Lambda spreads its ${MANAGED_INSTANCES.defaultMinimumInstances.value} default instances across them) and their VPC (VpcId); the instances need a route to the AWS APIs the function calls (NAT or VPC endpoints). The operator role has only the AWS managed policy AWSLambdaManagedEC2ResourceOperator.`,
+            'No provisioned concurrency and no SnapStart on this function: the instances are already running. Requests run concurrently in one environment, so keep module-level state safe to share. Capacity is added on CPU load, not instantly: traffic that more than doubles within minutes can be throttled while instances start.',
+            '',
+          ];
+    case 'durable-functions':
+      return w === null
+        ? []
+        : [
+            '## Compute: Lambda durable functions',
+            '',
+            `The handler is a durable workflow (durable execution SDK) of ${w.steps} checkpointed step(s): the whole execution may last ${w.executionTimeoutSeconds} s (DurableConfig.ExecutionTimeout), each invocation at most the function's timeout, and its history is kept ${w.retentionDays ?? 0} days after it closes.`,
+            "A step's result is checkpointed, so a replay skips finished steps; a step that fails before its checkpoint runs again, so every side effect takes the step's idempotency key. The role has the checkpoint permissions (lambda:CheckpointDurableExecution, lambda:GetDurableExecutionState).",
+            '',
+          ];
+    case 'step-functions-standard':
+    case 'step-functions-express':
+      return w === null
+        ? []
+        : [
+            `## Compute: Step Functions (${plan.compute === 'step-functions-express' ? 'Express' : 'Standard'})`,
+            '',
+            `A state machine runs the function as ${w.steps} task(s) (arn:aws:states:::lambda:invoke on the function's alias), retrying Lambda's service errors and throttles with backoff and catching any other error into a Fail state; the whole execution times out after ${w.executionTimeoutSeconds} s. Its role may invoke only that alias${plan.compute === 'step-functions-express' ? ', and it logs failed executions to CloudWatch Logs (an Express execution has no other history)' : ''}.`,
+            `Not scaffolded: starting executions from the ${plan.design.source} source. Start them with \`aws stepfunctions start-execution\` (the StateMachineArn output), or connect the source with EventBridge Pipes or an EventBridge Scheduler schedule.`,
+            '',
+          ];
+    default:
+      return [];
+  }
+}
+
 export function readme(plan: Plan, files: readonly string[]): ScaffoldFile {
   const d = plan.design;
   const r = d.rationale;
   const lines = [
     `# ${plan.displayName}`,
     '',
-    `A ${plan.source} function scaffolded by Lambda Design Advisor (${plan.options.iac}, ${plan.options.language}).`,
+    `A ${plan.design.source} ${plan.compute === 'on-demand' ? 'function' : `${plan.compute} project`} scaffolded by Lambda Design Advisor (${plan.options.iac}, ${plan.options.language}).`,
     '',
     '## The design',
     '',
@@ -114,7 +164,10 @@ export function readme(plan: Plan, files: readonly string[]): ScaffoldFile {
       ([id, x]) => `| ${id} | ${x.summary.replace(/\|/g, '\\|')} | ${x.why.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
     ),
     '',
-    `Memory ${d.memoryMb} MB on ${d.architecture}, timeout ${d.timeoutSeconds} s, runtime ${plan.runtime}.`,
+    ...shapeLines(plan),
+    plan.managedInstances !== null
+      ? `Memory ${plan.managedInstances.environmentMemoryMb} MB per execution environment on ${d.architecture}, timeout ${d.timeoutSeconds} s, runtime ${plan.runtime}.`
+      : `Memory ${d.memoryMb} MB on ${d.architecture}, timeout ${d.timeoutSeconds} s, runtime ${plan.runtime}.`,
     plan.idempotent ? 'Delivery is at-least-once, so the handler is idempotent (Powertools idempotency, DynamoDB table with TTL).' : '',
     `The handler stops taking new work when less than ${plan.stopMarginMs} ms remain, so that unfinished work is retried instead of cut off.`,
     d.coldStart.strategy === 'snapstart' && !plan.snapStart

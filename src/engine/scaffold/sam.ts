@@ -8,6 +8,8 @@ import { endpointLogicalId, getAtt, ref, renderYaml, sub, type CfnValue } from '
 import { emitAll, infraPlan, type AlarmElement, type DestinationType, type Emitters, type EnvValue, type GrantId, type Ref } from './infra.ts';
 import type { ProvisionedPollersPlan } from '../design.ts';
 import type { Plan } from './plan.ts';
+// The compute shapes (issue 11).
+import { stateMachineDefinition } from './infra.ts';
 import { SAM_TRANSFORM } from '../templates/sam.ts';
 
 type Obj = { [key: string]: CfnValue };
@@ -34,6 +36,7 @@ interface Sam {
 const FUNCTION_KEYS = [
   'Description', 'Runtime', 'Architectures', 'MemorySize', 'Timeout', 'EphemeralStorage', 'Tracing', 'LoggingConfig', 'CodeUri', 'Handler',
   'FunctionUrlConfig', 'EventInvokeConfig', 'ReservedConcurrentExecutions', 'AutoPublishAlias', 'DeploymentPreference', 'ProvisionedConcurrencyConfig', 'SnapStart', 'VpcConfig',
+  'CapacityProviderConfig', 'DurableConfig',
   'Environment', 'Policies', 'Events',
 ];
 
@@ -372,6 +375,65 @@ export const SAM_EMITTERS: Emitters<Sam> = {
         PrivateDnsEnabled: true,
       });
     }
+  },
+  capacityProvider: (e, s) => {
+    // The instances run in the user's VPC: private subnets in several AZs, a security group with no inbound rule.
+    s.parameters.VpcId = { Type: 'AWS::EC2::VPC::Id', Description: 'The VPC the Managed Instances run in' };
+    s.parameters.SubnetIds = {
+      Type: 'List<AWS::EC2::Subnet::Id>',
+      Description: `Private subnets for the Managed Instances, one in each of ${e.availabilityZones} Availability Zones (the plan keeps ${e.instancesAtAverage} instances at average load, spread across them)`,
+    };
+    s.resources.CapacityProviderSecurityGroup = {
+      Type: 'AWS::EC2::SecurityGroup',
+      Properties: { GroupDescription: 'Managed Instances of the function: no inbound rule, outbound to the AWS APIs it calls', VpcId: ref('VpcId') },
+    };
+    s.resources.OperatorRole = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        Description: 'Lets Lambda launch and manage the EC2 instances of the capacity provider (the AWS managed policy is the documented minimum)',
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: e.operatorPrincipal }, Action: 'sts:AssumeRole' }] },
+        ManagedPolicyArns: [sub(`arn:\${AWS::Partition}:iam::aws:policy/${e.operatorPolicy}`)],
+      },
+    };
+    s.resources.CapacityProvider = {
+      Type: 'AWS::Serverless::CapacityProvider',
+      Properties: {
+        VpcConfig: { SubnetIds: ref('SubnetIds'), SecurityGroupIds: [ref('CapacityProviderSecurityGroup')] },
+        OperatorRole: getAtt('OperatorRole', 'Arn'),
+        InstanceRequirements: { Architectures: [e.architecture], AllowedTypes: [...e.instanceTypes] },
+        ScalingConfig: { MaxVCpuCount: e.maxVCpuCount },
+      },
+    };
+    s.fn.CapacityProviderConfig = {
+      Arn: getAtt('CapacityProvider', 'Arn'),
+      ExecutionEnvironmentMemoryGiBPerVCpu: e.memoryGiBPerVCpu,
+      PerExecutionEnvironmentMaxConcurrency: e.perEnvironmentMaxConcurrency,
+    };
+  },
+  durable: (e, s) => {
+    // SAM gives the role the durable execution managed policy (checkpoints and logs) for a function with DurableConfig.
+    s.fn.DurableConfig = { ExecutionTimeout: e.executionTimeoutSeconds, RetentionPeriodInDays: e.retentionDays };
+  },
+  stateMachine: (e, s) => {
+    const policies: CfnValue[] = [{ Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ref(`${FUNCTION_ID}.Alias`) }] }];
+    let logging: CfnValue;
+    if (e.logging !== null) {
+      s.resources.StateMachineLogGroup = { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: e.logging.retentionDays } };
+      // Log delivery actions take no resource ARN (Step Functions' documented policy).
+      policies.push({ Statement: [{ Effect: 'Allow', Action: [...e.logging.deliveryActions], Resource: '*' }] });
+      logging = { Level: e.logging.level, IncludeExecutionData: false, Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: getAtt('StateMachineLogGroup', 'Arn') } }] };
+    }
+    s.resources.StateMachine = {
+      Type: 'AWS::Serverless::StateMachine',
+      Properties: {
+        Type: e.type,
+        Definition: stateMachineDefinition(e, '${FunctionArn}') as CfnValue,
+        DefinitionSubstitutions: { FunctionArn: ref(`${FUNCTION_ID}.Alias`) },
+        Policies: policies,
+        Logging: logging,
+      },
+    };
+    s.outputs.StateMachineArn = { Description: `Start executions here (aws stepfunctions start-execution); the ${e.unwiredSource} source is not wired to it`, Value: ref('StateMachine') };
   },
 };
 

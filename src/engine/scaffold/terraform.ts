@@ -8,6 +8,8 @@ import { block, call, expr, renderFile, type Block, type Body, type HclValue } f
 import { emitAll, infraPlan, type AliasElement, type DestinationType, type Emitters, type EnvValue, type FunctionElement, type PermissionElement, type Ref, type Scope, type SnapStartElement, type VpcElement } from './infra.ts';
 import type { ProvisionedPollersPlan } from '../design.ts';
 import type { Plan } from './plan.ts';
+// The compute shapes (issue 11).
+import { stateMachineDefinition, type CapacityProviderElement, type DurableElement } from './infra.ts';
 import type { ScaffoldFile } from './types.ts';
 import { DEPLOYMENT } from '../facts/index.ts';
 
@@ -58,6 +60,17 @@ interface Tf {
   snapStart: SnapStartElement | null;
   vpc: VpcElement | null;
   destination: string | null;
+  /** The compute shape's settings on the function (issue 11). */
+  capacityProvider: CapacityProviderElement | null;
+  durable: DurableElement | null;
+}
+
+/** Replace the placeholder string with an HCL reference, anywhere in a JSON value. */
+function withReference(v: unknown, placeholder: string, reference: string): HclValue {
+  if (v === placeholder) return expr(reference);
+  if (Array.isArray(v)) return v.map((x) => withReference(x, placeholder, reference));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withReference(x, placeholder, reference)]));
+  return v as HclValue;
 }
 
 const variable = (t: Tf, name: string, type: string, description: string, def?: HclValue) =>
@@ -443,6 +456,59 @@ export const TERRAFORM_EMITTERS: Emitters<Tf> = {
       t.main.push(endpoint(i, 'Interface', [['subnet_ids', expr('var.subnet_ids')], ['security_group_ids', expr('var.security_group_ids')], ['private_dns_enabled', true]]));
     }
   },
+  capacityProvider: (e, t) => {
+    t.capacityProvider = e;
+    variable(t, 'vpc_id', 'string', 'The VPC the Managed Instances run in');
+    variable(t, 'subnet_ids', 'list(string)', `Private subnets for the Managed Instances, one in each of ${e.availabilityZones} Availability Zones (${e.instancesAtAverage} instances at average load)`);
+    t.main.push(
+      resource('aws_security_group', 'capacity_provider', [
+        ['name_prefix', expr('"${substr(var.function_name, 0, 32)}-instances-"')],
+        ['description', 'Managed Instances of the function: no inbound rule, outbound to the AWS APIs it calls'],
+        ['vpc_id', expr('var.vpc_id')],
+        block('egress', [], [['from_port', 0], ['to_port', 0], ['protocol', '-1'], ['cidr_blocks', ['0.0.0.0/0']]]),
+      ]),
+      resource('aws_iam_role', 'operator', [['name_prefix', expr('"${substr(var.function_name, 0, 28)}-operator-"')], ['assume_role_policy', assumedBy(e.operatorPrincipal)]]),
+      resource('aws_iam_role_policy_attachment', 'operator', [['role', expr('aws_iam_role.operator.name')], ['policy_arn', policyArn(e.operatorPolicy)]]),
+      resource('aws_lambda_capacity_provider', 'function', [
+        ['name', expr('var.function_name')],
+        block('vpc_config', [], [['subnet_ids', expr('var.subnet_ids')], ['security_group_ids', [expr('aws_security_group.capacity_provider.id')]]]),
+        block('permissions_config', [], [['capacity_provider_operator_role_arn', expr('aws_iam_role.operator.arn')]]),
+        block('instance_requirements', [], [['architectures', [e.architecture]], ['allowed_instance_types', [...e.instanceTypes]]]),
+        block('capacity_provider_scaling_config', [], [['max_vcpu_count', e.maxVCpuCount], ['scaling_mode', 'Auto']]),
+        ['depends_on', [expr('aws_iam_role_policy_attachment.operator')]],
+      ]),
+    );
+  },
+  durable: (e, t) => {
+    t.durable = e;
+    // The checkpoint permissions, on this function's versions only (function:NAME:*).
+    t.statements.push({ Sid: 'DurableCheckpoints', Effect: 'Allow', Action: [...e.actions], Resource: expr(regional('lambda', 'function:${var.function_name}:*')) });
+  },
+  stateMachine: (e, t) => {
+    const statements: HclValue[] = [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: expr('aws_lambda_alias.live.arn') }];
+    if (e.logging !== null) {
+      t.tail.push(resource('aws_cloudwatch_log_group', 'state_machine', [['name', expr('"/aws/vendedlogs/states/${var.function_name}"')], ['retention_in_days', e.logging.retentionDays]]));
+      // Log delivery actions take no resource ARN (Step Functions' documented policy).
+      statements.push({ Effect: 'Allow', Action: [...e.logging.deliveryActions], Resource: '*' });
+    }
+    const placeholder = '\u0000function-arn';
+    t.tail.push(
+      resource('aws_iam_role', 'state_machine', [['name_prefix', expr('"${substr(var.function_name, 0, 28)}-workflow-"')], ['assume_role_policy', assumedBy(e.principal)]]),
+      // The state machine may invoke only the alias its tasks name.
+      resource('aws_iam_role_policy', 'state_machine', [['name', 'invoke-the-alias'], ['role', expr('aws_iam_role.state_machine.id')], ['policy', jsonPolicy(statements)]]),
+      resource('aws_sfn_state_machine', 'workflow', [
+        ['name', expr('var.function_name')],
+        ['type', e.type],
+        ['role_arn', expr('aws_iam_role.state_machine.arn')],
+        ['definition', call('jsonencode', withReference(stateMachineDefinition(e, placeholder), placeholder, 'aws_lambda_alias.live.arn'))],
+        ...(e.logging !== null
+          ? [block('logging_configuration', [], [['log_destination', expr('"${aws_cloudwatch_log_group.state_machine.arn}:*"')], ['include_execution_data', false], ['level', e.logging.level]])]
+          : []),
+        ['depends_on', [expr('aws_iam_role_policy.state_machine')]],
+      ]),
+    );
+    output(t, 'state_machine_arn', 'aws_sfn_state_machine.workflow.arn', `Start executions here; the ${e.unwiredSource} source is not wired to it`);
+  },
 };
 
 /** `aws_lambda_function.function` with what the function, log group, alias, SnapStart and VPC elements set. */
@@ -469,6 +535,18 @@ function functionBlock(t: Tf): Block {
     block('environment', [], [['variables', env]]),
   ];
   if (t.snapStart !== null) body.push(block('snap_start', [], [['apply_on', t.snapStart.applyOn]]));
+  if (t.capacityProvider !== null) {
+    body.push(
+      block('capacity_provider_config', [], [
+        block('lambda_managed_instances_capacity_provider_config', [], [
+          ['capacity_provider_arn', expr('aws_lambda_capacity_provider.function.arn')],
+          ['execution_environment_memory_gib_per_vcpu', t.capacityProvider.memoryGiBPerVCpu],
+          ['per_execution_environment_max_concurrency', t.capacityProvider.perEnvironmentMaxConcurrency],
+        ]),
+      ]),
+    );
+  }
+  if (t.durable !== null) body.push(block('durable_config', [], [['execution_timeout', t.durable.executionTimeoutSeconds], ['retention_period', t.durable.retentionDays]]));
   if (t.vpc !== null) {
     body.push(
       block('vpc_config', [], [
@@ -489,7 +567,8 @@ function prologue(plan: Plan, t: Tf): void {
     block('terraform', [], [
       ['required_version', '>= 1.5'],
       block('required_providers', [], [
-        ['aws', { source: 'hashicorp/aws', version: '>= 5.80' }],
+        // Capacity providers and durable_config arrived in the AWS provider 6.24 and 6.25.
+        ['aws', { source: 'hashicorp/aws', version: plan.compute === 'on-demand' ? '>= 5.80' : '>= 6.25' }],
         ['archive', { source: 'hashicorp/archive', version: '>= 2.4' }],
       ]),
     ]),
@@ -501,7 +580,7 @@ function prologue(plan: Plan, t: Tf): void {
 }
 
 export function terraformFiles(plan: Plan): ScaffoldFile[] {
-  const t: Tf = { head: [], main: [], afterFunction: [], tail: [], vars: [], outs: [], statements: [], fn: null, logGroup: false, alias: null, snapStart: null, vpc: null, destination: null };
+  const t: Tf = { head: [], main: [], afterFunction: [], tail: [], vars: [], outs: [], statements: [], fn: null, logGroup: false, alias: null, snapStart: null, vpc: null, destination: null, capacityProvider: null, durable: null };
   prologue(plan, t);
   emitAll(infraPlan(plan), TERRAFORM_EMITTERS, t);
   const rolePolicy = resource('aws_iam_role_policy', 'function', [['name', 'least-privilege'], ['role', expr('aws_iam_role.function.id')], ['policy', jsonPolicy(t.statements)]]);
