@@ -166,3 +166,22 @@ test('chart labels: whole dollars on axes, cents below a dollar; long bill items
   assert.deepEqual(format.wrapWords('Lambda requests', 30), ['Lambda requests']);
   assert.ok(format.wrapWords('a'.repeat(50), 30).length === 1, 'a word longer than the width keeps its own line');
 });
+
+test('property: the fast grouping prints exactly what Intl.NumberFormat (en-US) prints', async () => {
+  const fc = (await import('fast-check')).default;
+  const intl = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
+  const intlCents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const numbers = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
+    fc.integer({ min: -10_000_000, max: 10_000_000 }).map((i) => i / 1000),
+    fc.constantFrom(0, -0, 0.5, 1.5, 2.5, -2.5, 999.5, 1e21, 123456789012345680000, 0.005, 1.005),
+  );
+  fc.assert(
+    fc.property(numbers, fc.integer({ min: 0, max: 4 }), (n, d) => {
+      assert.equal(format.count(n, d), intl[d]!.format(n), `count(${n}, ${d})`);
+      const abs = Math.abs(n);
+      if (abs >= 0.005) assert.equal(format.usdAmount(n).replace(/^-/, ''), intlCents.format(abs), `usdAmount(${n})`);
+    }),
+    { numRuns: 5_000 },
+  );
+});
