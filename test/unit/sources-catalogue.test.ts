@@ -54,7 +54,8 @@ test('the catalogue says what the review found missing: HTTP API 30 s, ALB 1 MB 
 test('no decision and no bill line branches on a source\'s name: they ask the catalogue', () => {
   const dirs = [join('src', 'engine', 'recommend'), join('src', 'engine', 'cost')];
   const names = SOURCES_LIST.map((s) => s.replace(/[-]/g, '\\-')).join('|');
-  const branch = new RegExp(`(source|kind)\\s*[!=]==\\s*'|'(${names})'\\s*[!=]==|case\\s+'(${names})'`);
+  // Also a table keyed by source ids (`'api-gateway-rest': '…'`) or a list of them (`['function-url', 'alb']`).
+  const branch = new RegExp(`(source|kind)\\s*[!=]==\\s*'|'(${names})'\\s*[!=]==|case\\s+'(${names})'|^\\s*'?(${names})'?\\s*:\\s*'|'(${names})',\\s*'(${names})'`);
   for (const dir of dirs) {
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
       const text = readFileSync(join(dir, f), 'utf8');

@@ -272,7 +272,6 @@ function breakdown(w: Workload, c: PricedConfig, memoryMb: number, invocationMs:
 }
 
 /** Sources whose invocations come from Lambda's pollers (queues and streams). */
-const POLLED: ReadonlySet<EventSource> = new Set<EventSource>(['sqs', 'sqs-fifo', 'kinesis', 'dynamodb-streams', 'kafka']);
 const GATEWAY_ENDPOINT_SERVICES: ReadonlySet<string> = new Set(['s3', 'dynamodb']);
 
 function workloadOf(s: Scenario): Workload {
@@ -297,7 +296,7 @@ function workloadOf(s: Scenario): Workload {
       averagePerSecond: avg,
       peakPerSecond: Math.max(avg, s.traffic.peakPerSecond ?? avg),
       recordMs: s.work.averageDurationMs,
-      poller: POLLED.has(s.source),
+      poller: sourceOf(s.source).invocation.model === 'poll',
       given: s.work.coldStartRate,
     },
     awsServiceGbEach: services.length > 0 ? totalApiGb / services.length : 0,

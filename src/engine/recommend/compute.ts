@@ -40,7 +40,7 @@ import type { SourceKind } from '../design.ts';
 import { MODEL, SECONDS_PER_MONTH, type Context } from './context.ts';
 import type { Vpc } from './vpc.ts';
 import { mb, ms, num, usd } from './format.ts';
-import { usdPrice } from '../format.ts';
+import { perTime, usdPrice } from '../format.ts';
 
 /** design.ts's ComputeKind and the scenario's list name the same kinds (a compile-time check). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -131,8 +131,6 @@ const refs = (...ids: SourceId[]): Source[] => references(...ids);
 /** A whole count as `num` writes it (`1,234`), without the number formatter below 1,000, where it is the plain digits. */
 const int = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 1_000 ? String(n) : num(n));
 
-/** Sources that can only invoke a Lambda function (no service integration, no workflow start of their own). */
-const ONLY_INVOKES_FUNCTIONS: ReadonlySet<Scenario['source']> = new Set<Scenario['source']>(['function-url', 'alb']);
 
 /** What the shapes need to know about how the source invokes: a caller that waits, Lambda's async queue, or a poller. */
 interface Invoked {
@@ -357,7 +355,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
     };
     const sizing =
       `${int(avg.instances)} × ${z.instance.name} (${z.instance.vcpus} vCPUs, ${z.instance.memoryGiB} GiB; ${int(z.envsPerInstance)} environments of ${z.vcpusPerEnv} vCPU and ${mb(lmiMemory)} each, ` +
-      `up to ${int(z.perEnvConcurrency)} requests at once per environment) for the average ${num(c.avgRate)}/s, ${int(atPeak)} at the peak`;
+      `up to ${int(z.perEnvConcurrency)} ${z.perEnvConcurrency === 1 ? 'request' : 'requests'} at once per environment) for the average ${perTime(c.avgRate)}, ${int(atPeak)} ${atPeak === 1 ? 'instance' : 'instances'} at the peak`;
     const why = !runtimeOk
       ? `Cannot run ${c.runtime.name}: Managed Instances support ${TXT.lmiRuntimes} only. Move to ${c.runtime.family === 'go' || c.runtime.family === 'ruby' ? 'one of those runtimes' : 'a newer version'} to use them.`
       : !fits
@@ -566,7 +564,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
       p.invocations * billedSeconds * gb * STEP_FUNCTIONS.expressPerGbSecond.value;
     const expMax = Math.min(STEP_FUNCTIONS.expressMaxSeconds.value, INVOKED[c.kind].waits ? sourceCap : Infinity);
     // An ALB or a function URL can only invoke a function: no workflow starts from them without one in front.
-    const startsWorkflow = !ONLY_INVOKES_FUNCTIONS.has(s.source);
+    const startsWorkflow = c.src.withoutFunction.startsWorkflow;
     const expFits = startsWorkflow && stepFits && p99TotalMs <= expMax * 1_000;
     const expMonthly = priced ? expUsdAt(plain, c.monthly) : null;
     evaluated.push({
@@ -622,20 +620,7 @@ export function decideCompute(c: Context, od: OnDemandInput): ComputeResult {
 /** The service integration that replaces a forward-only function, if the source has one. */
 function directIntegration(c: Context, od: OnDemandInput, base: BillParts): Evaluated {
   const s = c.s;
-  const via: Readonly<Record<string, string | null>> = {
-    'api-gateway-rest': 'an API Gateway REST API AWS service integration (a mapping template calls the service)',
-    'api-gateway-http': 'an HTTP API first-class integration (EventBridge, SQS, Kinesis, Step Functions, AppConfig only)',
-    s3: 'an EventBridge rule on the S3 event with the service as its target',
-    sns: 'an SNS subscription straight to the target (SQS, Firehose, HTTP) or an EventBridge rule',
-    eventbridge: 'an EventBridge rule target (or an API destination)',
-    schedule: 'an EventBridge Scheduler universal target (the SDK call itself)',
-    sqs: 'EventBridge Pipes from the queue to the target',
-    'sqs-fifo': 'EventBridge Pipes from the queue to the target',
-    kinesis: 'EventBridge Pipes from the stream to the target',
-    'dynamodb-streams': 'EventBridge Pipes from the stream to the target',
-    kafka: 'EventBridge Pipes from the Kafka topic to the target',
-  };
-  const how = via[s.source] ?? null;
+  const how = c.src.withoutFunction.integration;
   const pipes = INVOKED[c.kind].polled;
   const priced = !pipes || pricedHere(s, DIRECT_INTEGRATIONS.pricedRegion.value);
   // Pipes bills each event (every 64 KB of it), not each batch.

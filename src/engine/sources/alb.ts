@@ -8,6 +8,7 @@ export const alb: SourceModule = {
   id: 'alb',
   ...syncPush(),
   label: 'Application Load Balancer',
+  withoutFunction: { integration: null, startsWorkflow: false },
   payload: [
     {
       direction: 'request',

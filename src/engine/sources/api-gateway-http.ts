@@ -9,6 +9,7 @@ export const apiGatewayHttp: SourceModule = {
   ...syncPush(),
   cheaperAlternative: () => 'a function URL (no charge of its own) where the API needs no API Gateway feature (authorisers, throttling, custom domains)',
   label: 'API Gateway HTTP API',
+  withoutFunction: { integration: 'an HTTP API first-class integration (EventBridge, SQS, Kinesis, Step Functions, AppConfig only)', startsWorkflow: true },
   payload: [
     syncInvokePayload(`${CLAIM_CHECK} (an HTTP API cannot stream, so return a large response as a presigned S3 URL)`),
     syncInvokeResponse(

@@ -17,6 +17,7 @@ export const apiGatewayRest: SourceModule = {
     );
   },
   label: 'API Gateway REST API',
+  withoutFunction: { integration: 'an API Gateway REST API AWS service integration (a mapping template calls the service)', startsWorkflow: true },
   payload: [
     syncInvokePayload(`${CLAIM_CHECK}; a large response can be streamed (responseTransferMode=STREAM)`),
     syncInvokeResponse(`stream it (set the Lambda proxy integration's responseTransferMode to STREAM, up to ${SOURCE_LIMITS.streamedResponseMaxMb.value} MB) or return a presigned S3 URL`),

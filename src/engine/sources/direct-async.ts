@@ -5,6 +5,7 @@ import type { SourceModule } from './types.ts';
 export const directAsync: SourceModule = {
   id: 'direct-async',
   label: 'direct asynchronous Invoke',
+  withoutFunction: { integration: null, startsWorkflow: true },
   ...asyncPush(),
   payload: [ASYNC_INVOKE_PAYLOAD],
   ordering: unordered(),

@@ -7,6 +7,7 @@ export const directSync: SourceModule = {
   id: 'direct-sync',
   ...syncPush(),
   label: 'direct synchronous Invoke',
+  withoutFunction: { integration: null, startsWorkflow: true },
   payload: [
     syncInvokePayload(`${CLAIM_CHECK}; a large response can be streamed (InvokeWithResponseStream)`),
     syncInvokeResponse(`stream it (InvokeWithResponseStream, up to ${SOURCE_LIMITS.streamedResponseMaxMb.value} MB) or return a presigned S3 URL`),

@@ -7,6 +7,7 @@ export const dynamodbStreams: SourceModule = {
   id: 'dynamodb-streams',
   kind: 'stream',
   label: 'DynamoDB stream',
+  withoutFunction: { integration: 'EventBridge Pipes from the stream to the target', startsWorkflow: true },
   invocation: POLL_STREAM,
   callerWaits: false,
   payload: [],

@@ -9,6 +9,7 @@ export const eventbridge: SourceModule = {
   id: 'eventbridge',
   cheaperAlternative: () => `smaller messages (each ${num(PRICING_UNITS.eventBridgeChunkKb.value)} KB is billed as one publish)`,
   label: 'EventBridge rule',
+  withoutFunction: { integration: 'an EventBridge rule target (or an API destination)', startsWorkflow: true },
   ...asyncPush(),
   payload: [
     {

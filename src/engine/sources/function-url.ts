@@ -7,6 +7,7 @@ export const functionUrl: SourceModule = {
   id: 'function-url',
   ...syncPush(),
   label: 'function URL',
+  withoutFunction: { integration: null, startsWorkflow: false },
   payload: [
     syncInvokePayload(`${CLAIM_CHECK}; a large response can be streamed (InvokeMode RESPONSE_STREAM)`),
     syncInvokeResponse(`stream it (set the function URL's InvokeMode to RESPONSE_STREAM, up to ${SOURCE_LIMITS.streamedResponseMaxMb.value} MB) or return a presigned S3 URL`),

@@ -31,6 +31,7 @@ export const kafka: SourceModule = {
   id: 'kafka',
   kind: 'stream',
   label: 'Kafka topic (MSK or self-managed)',
+  withoutFunction: { integration: 'EventBridge Pipes from the Kafka topic to the target', startsWorkflow: true },
   invocation: POLL_STREAM,
   callerWaits: false,
   payload: [],

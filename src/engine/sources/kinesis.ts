@@ -10,6 +10,7 @@ export const kinesis: SourceModule = {
   cheaperAlternative: () => 'fewer shards, or on-demand capacity if the traffic is spiky',
   kind: 'stream',
   label: 'Kinesis data stream',
+  withoutFunction: { integration: 'EventBridge Pipes from the stream to the target', startsWorkflow: true },
   invocation: POLL_STREAM,
   callerWaits: false,
   payload: [],

@@ -5,6 +5,7 @@ import type { SourceModule } from './types.ts';
 export const s3: SourceModule = {
   id: 's3',
   label: 'S3 event notification',
+  withoutFunction: { integration: 'an EventBridge rule on the S3 event with the service as its target', startsWorkflow: true },
   ...asyncPush(),
   payload: [ASYNC_INVOKE_PAYLOAD],
   ordering: unordered(),

@@ -8,6 +8,7 @@ import type { SourceModule } from './types.ts';
 export const schedule: SourceModule = {
   id: 'schedule',
   label: 'EventBridge schedule',
+  withoutFunction: { integration: 'an EventBridge Scheduler universal target (the SDK call itself)', startsWorkflow: true },
   ...asyncPush(),
   payload: [ASYNC_INVOKE_PAYLOAD],
   ordering: unordered(),

@@ -9,6 +9,7 @@ export const sns: SourceModule = {
   id: 'sns',
   cheaperAlternative: () => `smaller messages (each ${num(PRICING_UNITS.snsChunkKb.value)} KB is billed as one publish)`,
   label: 'SNS topic',
+  withoutFunction: { integration: 'an SNS subscription straight to the target (SQS, Firehose, HTTP) or an EventBridge rule', startsWorkflow: true },
   ...asyncPush(),
   payload: [
     {

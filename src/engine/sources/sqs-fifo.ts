@@ -11,6 +11,7 @@ export const sqsFifo: SourceModule = {
   cheaperAlternative: () => `larger batches and a batching window (fewer receive and delete calls), and payloads under ${num(PRICING_UNITS.sqsChunkKb.value)} KB (each ${num(PRICING_UNITS.sqsChunkKb.value)} KB is billed as a request)`,
   kind: 'queue',
   label: 'SQS FIFO queue',
+  withoutFunction: { integration: 'EventBridge Pipes from the queue to the target', startsWorkflow: true },
   invocation: POLL_QUEUE,
   callerWaits: false,
   payload: [SQS_MESSAGE_PAYLOAD],

@@ -35,6 +35,7 @@ export const sqs: SourceModule = {
   cheaperAlternative: () => `larger batches and a batching window (fewer receive and delete calls), and payloads under ${num(PRICING_UNITS.sqsChunkKb.value)} KB (each ${num(PRICING_UNITS.sqsChunkKb.value)} KB is billed as a request)`,
   kind: 'queue',
   label: 'SQS standard queue',
+  withoutFunction: { integration: 'EventBridge Pipes from the queue to the target', startsWorkflow: true },
   invocation: POLL_QUEUE,
   callerWaits: false,
   payload: [SQS_MESSAGE_PAYLOAD],

@@ -217,6 +217,12 @@ export interface SourceModule {
   readonly kind: SourceKind;
   /** As a person reads it: "SQS FIFO queue". */
   readonly label: string;
+  /**
+   * Without a function (issue 11): the AWS service integration that replaces a forward-only function
+   * (work.logic "forward-only"), or null where the source can only invoke code; and whether the source can
+   * start a Step Functions workflow itself (an ALB or a function URL can only invoke a function).
+   */
+  readonly withoutFunction: { readonly integration: string | null; readonly startsWorkflow: boolean };
   readonly invocation: Design['invocation'];
   /** Someone waits for the answer (cold starts are user-visible latency). */
   readonly callerWaits: boolean;
