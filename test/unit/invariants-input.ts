@@ -182,6 +182,13 @@ export function violations(s: Scenario, d: Design): string[] {
   check(Math.abs(sum - d.cost.total) <= 1e-9 * Math.max(1, d.cost.total), `lines ${sum} != total ${d.cost.total}`);
   // Amounts quoted by rationales are the bill's.
   check(d.rationale.memory.summary.includes(`about ${usd(d.cost.total)} a month`), `memory summary ${d.rationale.memory.summary} vs total ${usd(d.cost.total)}`);
+  // The cheaper setting the tie rule passed over is quoted at the price its runner-up line (and so the bill) gives.
+  const tieQuote = /(\d[\d,]*) MB would cost (\$[\d,.]+);/.exec(d.rationale.memory.why);
+  if (tieQuote) {
+    const mbQuoted = Number((tieQuote[1] as string).replace(/,/g, ''));
+    const option = d.memoryOptions.find((o) => o.memoryMb === mbQuoted && o.architecture === d.architecture);
+    if (option) check(usd(option.monthlyUsd) === tieQuote[2], `memory why quotes ${tieQuote[0]}, its option ${usd(option.monthlyUsd)}`);
+  }
   if (d.vpc.attach) {
     const vpcBill = lineUsd(d, 'vpc-nat', 'vpc-endpoints');
     check(d.cost.unpriced.length > 0 || Math.abs(vpcBill - d.vpc.monthlyUsd) <= 1e-9 * Math.max(1, vpcBill), `vpc ${d.vpc.monthlyUsd} vs bill ${vpcBill}`);

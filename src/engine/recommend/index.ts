@@ -135,9 +135,13 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
     vpc: vpc.value,
     vpcIfAttached: vpcIfAttached().value,
   });
+  // Lines that cost the same at every memory size (rollback alarms, event pollers) are added to every option,
+  // and to every amount the memory rationale quotes.
+  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms' || l.id === 'event-pollers').reduce((sum, l) => sum + l.usd, 0);
+  const memoryQuoted = { ...memory, rationale: { ...memory.rationale, why: memory.whyWith(alarmsUsd) } };
   // The settings that differ on the chosen shape (Managed Instances, a workflow step, no function), decided again.
   const shaped = settingsForShape(c, compute, {
-    memory,
+    memory: memoryQuoted,
     memoryMb: memory.memoryMb,
     architecture: memory.architecture,
     estimatedP99Ms: round(memory.latencyP99Ms, 1),
@@ -167,8 +171,6 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
     ...shaped.warnings,
     ...orderingWarnings(c, { concurrency: shaped.concurrency }),
   ];
-  // Lines that cost the same at every memory size (rollback alarms, event pollers) are added to every option.
-  const alarmsUsd = priced.lines.filter((l) => l.id === 'deployment-alarms' || l.id === 'event-pollers').reduce((sum, l) => sum + l.usd, 0);
   const cheapestMeeting = memory.cheapestMeeting && { ...memory.cheapestMeeting, monthlyUsd: memory.cheapestMeeting.monthlyUsd + alarmsUsd };
   const budget = budgetWarning(c, { total: shaped.cost.total, lines: shaped.cost.lines, memoryMb: shaped.memoryMb, architecture: shaped.architecture, cheapestMeeting: onDemand ? cheapestMeeting : null });
   if (budget) warnings.push(budget);
@@ -206,7 +208,7 @@ function designAndCompute(s: Scenario): { design: Design; compute: ComputeResult
       compute: compute.rationale,
       invocation: invocation.rationale,
       // The amount in the summary is the bill's (the search priced with provisioned concurrency estimated).
-      memory: shaped.memoryRationale ?? { ...memory.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
+      memory: shaped.memoryRationale ?? { ...memoryQuoted.rationale, summary: memorySummary(memory.memoryMb, memory.architecture, cost.total) },
       timeout: shaped.timeout.rationale,
       batching: batching.rationale,
       concurrency: concurrency.rationale,

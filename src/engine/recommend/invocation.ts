@@ -76,7 +76,7 @@ export function decideInvocation(c: Context): InvocationDecision {
       why:
         `For a ${label} (${rate}) Lambda's own pollers read records and invoke the function synchronously with a batch. ` +
         `${scaling}. Delivery is at least once, and a failed batch is retried by the poller ` +
-        (queue ? '(the message comes back after its visibility timeout).' : '(the shard waits until the batch succeeds or is given up).'),
+        (queue ? '(the message comes back after its visibility timeout).' : `(the ${src.lanes?.unit ?? 'stream'} waits until the batch succeeds or is given up).`),
       tradeOff:
         'The queue or stream absorbs bursts and protects what is downstream, at the price of some delay (batching window, polling) and of batch error handling.',
       references: references('lambdaServices', 'esmSemantics', ...(src.scaling ? [src.scaling.references] : [])),

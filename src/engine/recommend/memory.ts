@@ -276,6 +276,8 @@ export interface MemoryDecision {
   readonly cheapestMeeting: { memoryMb: number; monthlyUsd: number } | null;
   readonly options: MemoryOption[];
   readonly rationale: Rationale;
+  /** The rationale's why, its amounts raised by what the bill adds at every size after the search (alarms, event pollers). */
+  readonly whyWith: (extraUsd: number) => string;
   readonly warnings: Warning[];
 }
 
@@ -517,15 +519,17 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
   const limitWhy = throughputBound
     ? ` No memory setting lets the average load fit in the ${num(boundLimit)} concurrent executions the source allows (even at ${mb(plateauStart(MAX_MB))}, ${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, MAX_MB))} = ${num((c.avgRate * durationAt(c.avgWork, MAX_MB)) / 1_000)}), so memory is not raised for it: see the throughput error for the fix.`
     : Number.isFinite(space.limit) ? ` The average load must also fit in ${num(space.limit)} concurrent executions (${c.avgRate > 0 ? `${num(c.avgRate)}/s × ${ms(durationAt(c.avgWork, memoryMb))} = ${num((c.avgRate * durationAt(c.avgWork, memoryMb)) / 1_000)}` : 'no traffic'}).` : '';
-  const strategyWhy =
+  // `extra`: what the bill adds at every memory size after the search (rollback alarms, event pollers), so
+  // the amounts quoted here are the bill's.
+  const strategyWhy = (extra: number): string =>
     s.optimizeFor === 'cost'
       ? ''
       : s.optimizeFor === 'speed'
-        ? ` Optimised for speed (as AWS Lambda Power Tuning's "speed"): the fastest setting that meets the constraints, ${mb(memoryMb)}, the lowest of those as fast; the cheapest, ${mb(costChoice)}, costs ${usd(cost(costChoice))} against ${usd(cost(memoryMb))}.`
-        : ` Optimised for balance (as AWS Lambda Power Tuning's "balanced", balancedWeight ${MODEL.balancedWeight}): the setting that minimises ${MODEL.balancedWeight} × Lambda cost ÷ its highest + ${1 - MODEL.balancedWeight} × duration ÷ its longest over the settings that meet the constraints. ${mb(memoryMb)} averages ${ms(invocationMs(memoryMb))} per invocation for ${usd(cost(memoryMb))} a month; the cheapest, ${mb(costChoice)}, takes ${ms(invocationMs(costChoice))} for ${usd(cost(costChoice))}.`;
-  const tie = s.optimizeFor !== 'cost' ? strategyWhy :
+        ? ` Optimised for speed (as AWS Lambda Power Tuning's "speed"): the fastest setting that meets the constraints, ${mb(memoryMb)}, the lowest of those as fast; the cheapest, ${mb(costChoice)}, costs ${usd(cost(costChoice) + extra)} against ${usd(cost(memoryMb) + extra)}.`
+        : ` Optimised for balance (as AWS Lambda Power Tuning's "balanced", balancedWeight ${MODEL.balancedWeight}): the setting that minimises ${MODEL.balancedWeight} × Lambda cost ÷ its highest + ${1 - MODEL.balancedWeight} × duration ÷ its longest over the settings that meet the constraints. ${mb(memoryMb)} averages ${ms(invocationMs(memoryMb))} per invocation for ${usd(cost(memoryMb) + extra)} a month; the cheapest, ${mb(costChoice)}, takes ${ms(invocationMs(costChoice))} for ${usd(cost(costChoice) + extra)}.`;
+  const tie = (extra: number): string => s.optimizeFor !== 'cost' ? strategyWhy(extra) :
     cheapestMeeting && cheapestMeeting.memoryMb !== memoryMb
-      ? ` ${mb(cheapestMeeting.memoryMb)} would cost ${usd(cheapestMeeting.monthlyUsd)}; ${mb(memoryMb)} is within ${pct(MODEL.costTieTolerance)} of that and faster, and the faster of two about equal costs wins (as AWS Lambda Power Tuning breaks ties).`
+      ? ` ${mb(cheapestMeeting.memoryMb)} would cost ${usd(cheapestMeeting.monthlyUsd + extra)}; ${mb(memoryMb)} is within ${pct(MODEL.costTieTolerance)} of that and faster, and the faster of two about equal costs wins (as AWS Lambda Power Tuning breaks ties).`
       : ` Settings within ${pct(MODEL.costTieTolerance)} of the cheapest cost count as equal and the fastest of them wins (as AWS Lambda Power Tuning breaks ties).`;
   const archWhy =
     arch === 'arm64'
@@ -533,10 +537,12 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
         ? ` arm64 as asked: its duration price is ${armBelow(s.region)} x86_64.`
         : ` arm64 (Graviton): its duration price is ${armBelow(s.region)} x86_64 and nothing in the scenario rules it out.`
       : ' x86_64 as the scenario requires (native dependencies or binaries built for x86).';
+  const whyWith = (extra: number): string => `${floorWhy} Every ${LIMITS.memoryStepMb.value} MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie(extra)}${archWhy}`;
   return {
     memoryMb,
     architecture: arch,
     invocationP99Ms,
+    whyWith,
     latencyP99Ms: invocationP99Ms + space.windowMs,
     meetsLatency,
     averageInvocationMs: batchMsAt(c.avgWork, memoryMb, input.recordsPerInvocation, c.parallel.on),
@@ -547,7 +553,7 @@ export function decideMemory(c: Context, input: MemoryInput): MemoryDecision {
     rationale: {
       title: 'Memory and architecture',
       summary: memorySummary(memoryMb, arch, monthlyUsd),
-      why: `${floorWhy} Every ${LIMITS.memoryStepMb.value} MB step up to ${mb(MAX_MB)} is considered. ${perf} ${latencyWhy}${levelWhy}${limitWhy}${tie}${archWhy}`,
+      why: whyWith(0),
       tradeOff:
         `More memory buys CPU (1 vCPU per ${mb(LIMITS.mbPerVcpu.value)}, up to ${LIMITS.maxVcpus.value}) and so speed for CPU-bound work, at a higher price per millisecond; I/O waits do not get faster. ` +
         (measured
