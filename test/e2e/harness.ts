@@ -419,18 +419,25 @@ export async function startVSCode(options: StartOptions): Promise<VSCode> {
         await openQuickInput(page, 'Control+P', timeoutMs);
         await page.locator(quickInputBox).fill(normalized);
         // Quick Open lists files through ripgrep (shipped by code-server's npm dependencies); results come async.
-        const { index: picked, seen } = await waitForRow(
-          page,
-          (labels, aria) => labels.findIndex((l, i) => l === name && (!dir || (aria[i] ?? '').includes(dir))),
-          timeoutMs,
-        );
-        if (picked < 0) {
-          await failureScreenshot('openFile');
-          await page.keyboard.press('Escape');
-          throw new Error(`openFile: Quick Open did not offer ${normalized}; it showed: ${seen.join(', ') || '(nothing)'}`);
+        const matchRow = (labels: string[], aria: string[]) => labels.findIndex((l, i) => l === name && (!dir || (aria[i] ?? '').includes(dir)));
+        // The list is refined while ripgrep answers (a row seen at index 1 can move or go): find the row and click
+        // it again until the click lands, within the deadline.
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const { index: picked, seen } = await waitForRow(page, matchRow, Math.max(0, deadline - Date.now()));
+          if (picked < 0) {
+            await failureScreenshot('openFile');
+            await page.keyboard.press('Escape');
+            throw new Error(`openFile: Quick Open did not offer ${normalized}; it showed: ${seen.join(', ') || '(nothing)'}`);
+          }
+          const clicked = await page
+            .locator(quickRows)
+            .nth(picked)
+            .click({ timeout: 5_000 })
+            .then(() => true, () => false);
+          if (clicked) break;
+          if (Date.now() > deadline) throw new Error(`openFile: the Quick Open row for ${normalized} kept moving; no click landed in ${timeoutMs / 1000} s`);
         }
-        const rows = page.locator(quickRows);
-        await rows.nth(picked).click();
         await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${name.replace(/"/g, '\\"')}"]`, { timeout: timeoutMs });
       },
 
