@@ -10,6 +10,7 @@ import { workModel, type ModelReport } from '../engine/model/measured.ts';
 import { formatErrors, parseScenario, type Measurement } from '../engine/scenario.ts';
 import { parseCommandArgs } from './args.ts';
 import { formatCount, wrap } from './format.ts';
+import { count } from '../engine/format.ts';
 import { CALIBRATE_HELP } from './help.ts';
 import { describeSource, fileProblem, readScenarioJson } from './input.ts';
 import { type CliIo, EXIT_OK, UsageError } from './io.ts';
@@ -105,7 +106,7 @@ export function calibrationOutput(read: CalibrationRead, base: unknown, function
   };
 }
 
-const cell = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
+const cell = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '—' : count(v, digits));
 
 export function formatCalibration(out: CalibrateOutput): string {
   const s = out.summary;

@@ -133,6 +133,7 @@ test('no face defines its own money or number formatter', () => {
       if (!/\.tsx?$/.test(name) || relative(ROOT, path) === join('src', 'engine', 'format.ts')) continue;
       const text = readFileSync(path, 'utf8');
       if (text.includes('Intl.NumberFormat')) offenders.push(`${relative(ROOT, path)}: Intl.NumberFormat`);
+      if (text.includes('.toLocaleString(')) offenders.push(`${relative(ROOT, path)}: toLocaleString`);
       if (text.includes('$${')) offenders.push(`${relative(ROOT, path)}: a "$" written before a number`);
     }
   };

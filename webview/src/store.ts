@@ -5,6 +5,7 @@
  * `persist` (the webview's setState) so hiding the panel or reloading the window loses nothing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { mb, whole } from '../../src/engine/format.ts';
 import { STEP_IDS, type MeasurementImport, type ScenarioJson, type Settings, type StepId, type View } from '../../src/protocol/messages.ts';
 import {
   defaultForm,
@@ -257,11 +258,10 @@ export function utcTime(iso: string): string {
 }
 
 export function importedText(m: MeasurementImport['summary']): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  const sizes = m.memorySizesMb.map((x) => `${n(x)} MB`).join(', ');
+  const sizes = m.memorySizesMb.map(mb).join(', ');
   const span = m.firstTime && m.lastTime ? ` from ${utcTime(m.firstTime)} to ${utcTime(m.lastTime)}` : '';
   const who = m.functionName ? ` of ${m.functionName}` : '';
-  const counted = m.invocations > 0 ? `${n(m.invocations)} invocations (${n(m.coldStarts)} cold start${m.coldStarts === 1 ? '' : 's'})` : 'averages (no invocation counts)';
+  const counted = m.invocations > 0 ? `${whole(m.invocations)} invocations (${whole(m.coldStarts)} cold start${m.coldStarts === 1 ? '' : 's'})` : 'averages (no invocation counts)';
   return `Imported measurements${who}: ${counted} at ${m.memorySizesMb.length === 1 ? '' : `${m.memorySizesMb.length} memory sizes, `}${sizes}${span}.`;
 }
 

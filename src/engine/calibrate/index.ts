@@ -3,6 +3,7 @@
  * scenario whose `work` comes from the data. Pure; the CLI and the wizard bring the lines.
  */
 import { PRICING_UNITS } from '../facts/index.ts';
+import { count, whole } from '../format.ts';
 import type { Measurement } from '../scenario.ts';
 import { LOOKED_FOR, type CalibrationRead, type FormatId, type FunctionMeasurements } from './accumulator.ts';
 
@@ -14,7 +15,7 @@ export type Selection = { ok: true; data: FunctionMeasurements; notes: string[] 
 
 function describe(f: FunctionMeasurements): string {
   const sizes = f.measurements.map((m) => m.memoryMb).join(', ');
-  return `${f.name ?? '(no function name)'}: ${f.invocations.toLocaleString('en-US')} invocations at ${sizes} MB`;
+  return `${f.name ?? '(no function name)'}: ${whole(f.invocations)} invocations at ${sizes} MB`;
 }
 
 /**
@@ -152,11 +153,11 @@ export function calibratedScenario(
     if (spanS >= MIN_SPAN_FOR_RATE_S && invocations > 0) {
       traffic = { averagePerSecond: sig(invocations / spanS) };
       notes.push(
-        `Traffic estimated from the logs: ${invocations.toLocaleString('en-US')} invocations in ${sig(spanS / 3_600, 3)} h (about ${sig((invocations / spanS) * SECONDS_PER_MONTH, 3).toLocaleString('en-US')} a month); if the logs are a sample, edit traffic.`,
+        `Traffic estimated from the logs: ${whole(invocations)} invocations in ${sig(spanS / 3_600, 3)} h (about ${count(sig((invocations / spanS) * SECONDS_PER_MONTH, 3), 3)} a month); if the logs are a sample, edit traffic.`,
       );
     } else {
       traffic = { requestsPerMonth: PLACEHOLDER_REQUESTS };
-      notes.push(`The data gives no traffic rate: traffic.requestsPerMonth is a placeholder of ${PLACEHOLDER_REQUESTS.toLocaleString('en-US')}; edit it.`);
+      notes.push(`The data gives no traffic rate: traffic.requestsPerMonth is a placeholder of ${whole(PLACEHOLDER_REQUESTS)}; edit it.`);
     }
     notes.push("A skeleton scenario: the source is 'direct-sync' and the runtime 'nodejs'; set them (and the rest) to your function's, or pass --scenario FILE.");
     scenario = { name, source: 'direct-sync', traffic, work };
@@ -210,7 +211,7 @@ export function measurementImport(read: CalibrationRead, draft: unknown, functio
         memorySizesMb: d.measurements.map((m) => m.memoryMb),
         firstTime: d.firstTime,
         lastTime: d.lastTime,
-        sources: read.files.map((f) => `${f.name}: ${f.measurements.toLocaleString('en-US')} (${f.formats.map((x) => FORMAT_LABEL_TEXT[x]).join(', ')})`),
+        sources: read.files.map((f) => `${f.name}: ${whole(f.measurements)} (${f.formats.map((x) => FORMAT_LABEL_TEXT[x]).join(', ')})`),
         notes: [...sel.notes, ...notes.filter((n) => !/skeleton|placeholder|Traffic estimated/.test(n))],
       },
     },

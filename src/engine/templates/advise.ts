@@ -10,6 +10,7 @@ import { parseScenario, type EventSource, type Scenario, type ScenarioInput } fr
 import type { TemplateEventKind as SourceKind } from './model.ts';
 import { attachedScenarioInput, LENS_DEFAULTS, type LensDefaults } from './lens.ts';
 import { FUNCTION_DEFAULTS, type FunctionFacts } from './function-facts.ts';
+import { whole } from '../format.ts';
 
 /** The function's settings as the template has them now (undefined: not set, or not a plain value). */
 export interface CurrentSettings {
@@ -139,7 +140,7 @@ export function adviseRequest(f: FunctionFacts, uri: string, defaults: LensDefau
   // p99 is not in a template: assume twice the average, never beyond the configured timeout.
   const p99 = Math.max(avg, Math.min(avg * 2, timeoutMs));
   notes.push(
-    `Assumed workload: ${defaults.requestsPerMonth.toLocaleString('en-US')} requests/month, ${avg} ms average and ${p99} ms p99, measured at ${memory} MB (${stable ? "Lambda's default memory, not the template's, so that applying again gives the same values" : "the template's memory"}). Replace them with measured values (a scenario in Metadata.LambdaAdvisor).`,
+    `Assumed workload: ${whole(defaults.requestsPerMonth)} requests/month, ${avg} ms average and ${p99} ms p99, measured at ${memory} MB (${stable ? "Lambda's default memory, not the template's, so that applying again gives the same values" : "the template's memory"}). Replace them with measured values (a scenario in Metadata.LambdaAdvisor).`,
   );
 
   const input: ScenarioInput = {
